@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    globalSetup: ['test/helpers/global-setup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    // Two cores: files run in parallel, each on its own database and Redis prefix.
+    fileParallelism: true,
+    maxWorkers: 2,
+    pool: 'forks',
+  },
+});
