@@ -8,6 +8,8 @@ CREATE TABLE sources (
   kind             text NOT NULL,
   url              text NOT NULL,
   config           jsonb NOT NULL DEFAULT '{}'::jsonb,
+  -- ETag / Last-Modified / content hash of the last discovery fetch, so unchanged feeds cost one 304
+  discovery_state  jsonb NOT NULL DEFAULT '{}'::jsonb,
   last_success_at  timestamptz,
   last_failure_at  timestamptz,
   last_error       text,
@@ -59,6 +61,7 @@ CREATE TABLE cases (
   name_key       text,
   court_key      text,
   verdict_date   date,
+  verdict_date_precision text CHECK (verdict_date_precision IS NULL OR verdict_date_precision IN ('day', 'month', 'year')),
   created_at     timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX cases_name_key_idx ON cases (name_key);
