@@ -1,11 +1,19 @@
 import type { Command } from 'commander';
-import { NotImplementedYetError } from '../errors.ts';
 
 export function registerScheduler(program: Command): void {
   program
     .command('scheduler')
-    .description('keep each source’s crawl schedule as a BullMQ job scheduler')
-    .action(() => {
-      throw new NotImplementedYetError('courtwatch scheduler (issue 5)');
+    .description('sync each source’s schedule into BullMQ job schedulers (added, updated, removed), then exit')
+    .action(async () => {
+      const { loadSettings } = await import('../config.ts');
+      const { openPipeline } = await import('../workers/main.ts');
+      const { syncSchedules } = await import('../workers/scheduler.ts');
+      const ctx = await openPipeline(loadSettings());
+      try {
+        const { upserted, removed } = await syncSchedules(ctx.runtime.queues.discover, ctx.sourcesConfig.sources);
+        process.stdout.write(`scheduler: ${upserted.length} source schedule(s) in place${removed.length ? `, removed: ${removed.join(', ')}` : ''}\n`);
+      } finally {
+        await ctx.close();
+      }
     });
 }
