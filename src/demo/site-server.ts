@@ -45,7 +45,8 @@ export async function startSiteServer(root: string, port = 0): Promise<SiteServe
     }
     readFile(file).then(
       (body) => {
-        const headers: Record<string, string> = { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream', ...extraHeaders[url.pathname] };
+        const headers: Record<string, string> = { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' };
+        for (const [name, value] of Object.entries(extraHeaders[url.pathname] ?? {})) headers[name.toLowerCase()] = value;
         res.writeHead(200, headers).end(req.method === 'HEAD' ? undefined : body);
       },
       () => res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'),

@@ -1,0 +1,58 @@
+/**
+ * `courtwatch start` and `courtwatch demo`: one process running the scheduler, the workers and the review
+ * server, which begins crawling at once. (In production they can run as separate processes instead:
+ * `scheduler`, `worker`, `serve` — see docker-compose.yml.)
+ */
+import type { Settings } from './config.ts';
+import { log } from './log.ts';
+import { openPipeline, startWorkers, stopWorkers, type PipelineContext } from './workers/main.ts';
+import { syncSchedules } from './workers/scheduler.ts';
+
+export interface RunningSystem {
+  ctx: PipelineContext;
+  url: string | null;
+  stop(graceMs?: number): Promise<void>;
+}
+
+export interface StartOptions {
+  /** serve the review UI (default true) */
+  web?: boolean;
+  /** enqueue discovery of every source now, not only on schedule (default true) */
+  crawlNow?: boolean;
+  /** printed once the review server listens */
+  onListening?: (url: string) => void;
+}
+
+export async function startSystem(settings: Settings, options: StartOptions = {}): Promise<RunningSystem> {
+  const ctx = await openPipeline(settings);
+  const schedules = await syncSchedules(ctx.runtime.queues.discover, ctx.sourcesConfig.sources);
+  log.info({ sources: schedules.upserted.length, removed: schedules.removed }, 'schedules in place');
+  const workers = startWorkers(ctx);
+  const stopExtras: Array<() => Promise<void>> = [];
+
+  let url: string | null = null;
+  if (options.web !== false) {
+    const { startWebServer } = await import('./web/server.ts');
+    const web = await startWebServer({
+      db: ctx.db,
+      port: settings.port,
+      queues: Object.values(ctx.runtime.queues),
+      metricsRegistry: ctx.metrics.registry,
+    });
+    url = web.url;
+    stopExtras.push(() => web.close());
+    options.onListening?.(web.url);
+  }
+  if (options.crawlNow !== false) {
+    for (const s of ctx.sourcesConfig.sources.filter((x) => x.enabled)) await ctx.runtime.enqueueDiscover(s.id);
+  }
+  return {
+    ctx,
+    url,
+    async stop(graceMs = 30_000) {
+      await stopWorkers(workers, graceMs);
+      for (const stop of stopExtras) await stop();
+      await ctx.close();
+    },
+  };
+}
