@@ -1,0 +1,78 @@
+/**
+ * Page -> article text and metadata. Pure: no I/O. Readability (Mozilla's reader view) on a linkedom
+ * DOM finds the body unless the source names a CSS selector for it; metadata is read first, because
+ * Readability rewrites the document it works on.
+ */
+import { Readability } from '@mozilla/readability';
+import { NotAnArticleError } from '../errors.ts';
+import { decodeWith } from './charset.ts';
+import { blockText, parseDocument, type DomDocument } from './dom.ts';
+import { detectLanguage, primaryLanguage } from './language.ts';
+import { findAuthor, findCanonical, findPublished, readJsonLd } from './metadata.ts';
+import { isTextType, refuseBinaryBody } from './page-kind.ts';
+import { pruneHtml } from './prune.ts';
+import { cleanLine, cleanText } from './text.ts';
+import type { FetchedPage, ParsedArticle, SourceDefinition } from './types.ts';
+
+export type ArticleHints = Partial<Pick<SourceDefinition, 'article' | 'language'>>;
+
+/** Readability gives up on pages with more elements than this (a guard against pathological pages). */
+const MAX_ELEMS_TO_PARSE = 20_000;
+
+/** The article body from the source's selector, joined in document order; null when it matches nothing. */
+function bodyBySelector(doc: DomDocument, selector: string): string | null {
+  const els = doc.querySelectorAll(selector);
+  const parts: string[] = [];
+  for (let i = 0; i < els.length; i++) parts.push(blockText(els[i]!));
+  const text = cleanText(parts.join('\n\n'));
+  return text ? text : null;
+}
+
+function textByReadability(doc: DomDocument): { text: string; title: string | null; byline: string | null } {
+  const reader = new Readability(doc as never, { maxElemsToParse: MAX_ELEMS_TO_PARSE, serializer: (node: unknown) => node });
+  const result = reader.parse();
+  if (!result?.content) return { text: '', title: result?.title ?? null, byline: result?.byline ?? null };
+  return { text: cleanText(blockText(result.content as never)), title: result.title ?? null, byline: result.byline ?? null };
+}
+
+/**
+ * Extracts the article text (paragraphs separated by blank lines), title, published date (ISO 8601),
+ * author, language and canonical URL. Throws NotAnArticleError for non-HTML bodies.
+ */
+export function parseArticle(page: FetchedPage, source?: ArticleHints): ParsedArticle {
+  if (!isTextType(page.contentType) || !page.contentType) refuseBinaryBody(page.body, page.finalUrl);
+  if (!isTextType(page.contentType)) throw new NotAnArticleError(page.finalUrl, `content type ${page.contentType} is not a web page`);
+  const html = decodeWith(page.body, page.charset, page.contentType);
+  const { html: pruned, jsonLd: jsonLdBlocks } = pruneHtml(html);
+  const doc = parseDocument(pruned);
+  const overrides = source?.article ?? {};
+
+  const jsonLd = readJsonLd(jsonLdBlocks);
+  const canonicalUrl = findCanonical(doc, page.finalUrl);
+  const htmlLang = primaryLanguage(doc.documentElement?.getAttribute('lang') ?? doc.documentElement?.getAttribute('xml:lang'));
+  const titleOverride = overrides.title ? cleanLine(doc.querySelector(overrides.title)?.textContent ?? '') || null : null;
+  const ogTitle = doc.querySelector('meta[property="og:title"]')?.getAttribute('content') ?? null;
+  const docTitle = doc.title || null;
+  const visibleHead = cleanText(blockText(doc.body ?? doc.documentElement!).slice(0, 5000));
+  const published = findPublished(doc, jsonLd, visibleHead, overrides.published);
+  const authorBeforeReadability = findAuthor(doc, jsonLd, null);
+
+  let text: string | null = overrides.body ? bodyBySelector(doc, overrides.body) : null;
+  let readerTitle: string | null = null;
+  let byline: string | null = null;
+  if (text === null) {
+    const r = textByReadability(doc);
+    text = r.text;
+    readerTitle = r.title;
+    byline = r.byline;
+  }
+  const title = titleOverride ?? (cleanLine(readerTitle ?? ogTitle ?? docTitle ?? '') || null);
+  return {
+    canonicalUrl,
+    title,
+    text,
+    publishedAt: published,
+    author: authorBeforeReadability ?? findAuthor(doc, [], byline),
+    language: htmlLang ?? primaryLanguage(source?.language) ?? detectLanguage(text),
+  };
+}
