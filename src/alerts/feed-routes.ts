@@ -42,7 +42,9 @@ export async function buildRuleFeed(db: Queryable, rule: { id: string; name: str
     copyright: 'courtwatch',
   });
   for (const { at, caseId, c } of items) {
-    const summary = summarize(c);
+    // The feed package writes titles and content as type="html" CDATA: escaping makes scraped text show
+    // as text in readers and leaves no "]]>" that could end the CDATA section.
+    const summary = escapeHtml(summarize(c));
     feed.addItem({
       title: summary,
       // one entry per case: a stable id, so readers never show the same verdict twice
@@ -51,7 +53,7 @@ export async function buildRuleFeed(db: Queryable, rule: { id: string; name: str
       date: at,
       published: at,
       description: summary,
-      content: `<p>${escapeHtml(summary)}</p><p><a href="${escapeHtml(c.articleUrl)}">${escapeHtml(c.articleTitle ?? c.articleUrl)}</a> · <a href="${escapeHtml(recordUrl(publicUrl, c.recordId))}">review</a></p>`,
+      content: `<p>${summary}</p><p><a href="${escapeHtml(c.articleUrl)}">${escapeHtml(c.articleTitle ?? c.articleUrl)}</a> · <a href="${escapeHtml(recordUrl(publicUrl, c.recordId))}">review</a></p>`,
     });
   }
   return feed.atom1();
