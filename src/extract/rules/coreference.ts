@@ -1,0 +1,108 @@
+/**
+ * Coreference: which record a later mention ("He received ...", "Kudaibergenov insisted ...", "The
+ * 32-year-old", "The three") points to. Names are compared without case and diacritics, and with the
+ * usual transliteration variants folded (Masimov / Massimov, -yev / -ev, q ~ k, zh ~ j).
+ */
+
+/** Lowercase, no diacritics, no punctuation. */
+export function normalizeName(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[’'.]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** A looser key for one name token, folding transliteration variants. */
+export function foldToken(token: string): string {
+  return normalizeName(token)
+    .replace(/yev\b/g, 'ev')
+    .replace(/iyev|iev\b/g, 'ev')
+    .replace(/q/g, 'k')
+    .replace(/zh/g, 'j')
+    .replace(/kh/g, 'h')
+    .replace(/(.)\1/g, '$1');
+}
+
+export interface Referent {
+  id: number;
+  tokens: string[];
+}
+
+/** Whether a full name written now (`tokens`) is the same person as an earlier record's name. */
+export function sameFullName(a: string[], b: string[]): boolean {
+  if (a.length === 0 || b.length === 0) return false;
+  const lastA = foldToken(a[a.length - 1]!);
+  const lastB = foldToken(b[b.length - 1]!);
+  if (lastA !== lastB) return false;
+  // first names agree, or one is an initial of the other ("J. Whitfield" / "Marcus J. Whitfield")
+  const firstA = foldToken(a[0]!);
+  const firstB = foldToken(b[0]!);
+  return firstA === firstB || firstA[0] === firstB[0] && (firstA.length === 1 || firstB.length === 1) || a.length === 1 || b.length === 1;
+}
+
+/** The most recent referent whose surname (or any name token) is `token`, or null. */
+export function resolveSurname(token: string, referents: Referent[]): Referent | null {
+  const key = foldToken(token);
+  for (let i = referents.length - 1; i >= 0; i--) {
+    const r = referents[i]!;
+    if (r.tokens.length && foldToken(r.tokens[r.tokens.length - 1]!) === key) return r;
+  }
+  for (let i = referents.length - 1; i >= 0; i--) {
+    const r = referents[i]!;
+    if (r.tokens.some((t) => foldToken(t) === key)) return r;
+  }
+  return null;
+}
+
+export interface Anaphor {
+  start: number;
+  end: number;
+  plural: boolean;
+  /** "The 32-year-old": the age it states */
+  age: number | null;
+  ageStart: number;
+  /** whether it is the subject or object of a verdict verb (then the sentence's facts are its) */
+  withVerb: boolean;
+}
+
+// "He received", "She was jailed", "They were sentenced", "He had faced" (adverbs allowed)
+const subjectPronounRe =
+  /\b(He|She|They|he|she|they)\s+(?:(?:was|were|is|are|has been|have been|had been|will be|has|have|had|also|later|then|each|all|both|additionally|subsequently|eventually|previously|initially)\s+){0,3}(?:sentenced|jailed|convicted|found|acquitted|cleared|handed|given|ordered|received|receives|got|gets|pleaded|pled|admitted|charged|arrested|detained|indicted|imprisoned|fined|faces|faced|lost|appealed|will\s+serve|must\s+serve)\b/g;
+// "sentenced him to", "gave her", "found them guilty"
+const objectPronounRe = /\b(?:sentenced|sentencing|jailed|gave|handed|convicted|acquitted|fined|found|ordered|cleared|imprisoned)\s+(him|her|them)\b/g;
+// "his 10-year sentence", "her conviction", "their appeal"
+const possessivePronounRe = /\b(his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:sentences?|terms?|conviction|verdict|appeals?|punishment)\b/gi;
+// "The 32-year-old, of Leeds, ...", "The defendant was", "The three were sentenced", "Both men received"
+const singularAnaphorRe = /\b(?:[Tt]he\s+(\d{1,3})-year-old|[Tt]he\s+(?:defendant|accused|man|woman|teenager|youth))\b(?!\s+\p{Lu})/gu;
+const pluralAnaphorRe =
+  /\b(?:[Tt]he\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?(?:defendants|accused|men|women|pair|trio|three|two|four|five)|All\s+(?:three|four|five|of them)|Both(?:\s+men|\s+women)?)\b/g;
+const verbAfterRe =
+  /^(?:,\s*[^,;()]{1,70}){0,2}(?:,\s*|\s+)(?:(?:was|were|is|are|has been|have been|had been|will be|has|have|had|also|later|then|each|all|both|additionally)\s+){0,3}(?:sentenced|jailed|convicted|found|acquitted|cleared|handed|given|ordered|received|got|pleaded|pled|admitted|charged|arrested|detained|indicted|imprisoned|fined|faces|faced|lost|appealed|will\s+serve)\b/;
+
+/** Pronouns and anaphoric noun phrases that stand for a defendant already named. */
+export function findAnaphors(s: string): Anaphor[] {
+  const out: Anaphor[] = [];
+  const push = (start: number, end: number, plural: boolean, withVerb: boolean, age: number | null = null, ageStart = -1): void => {
+    if (!out.some((a) => start < a.end && end > a.start)) out.push({ start, end, plural, withVerb, age, ageStart });
+  };
+  for (const m of s.matchAll(subjectPronounRe)) push(m.index, m.index + m[1]!.length, /they/i.test(m[1]!), true);
+  for (const m of s.matchAll(objectPronounRe)) {
+    const at = m.index + m[0].length - m[1]!.length;
+    push(at, at + m[1]!.length, m[1] === 'them', true);
+  }
+  for (const m of s.matchAll(possessivePronounRe)) push(m.index, m.index + m[1]!.length, m[1]!.toLowerCase() === 'their', true);
+  for (const m of s.matchAll(singularAnaphorRe)) {
+    const end = m.index + m[0].length;
+    const withVerb = verbAfterRe.test(s.slice(end, end + 200));
+    const ageStart = m[1] ? m.index + m[0].indexOf(m[1]) : -1;
+    push(m.index, end, false, withVerb, m[1] ? Number(m[1]) : null, ageStart);
+  }
+  for (const m of s.matchAll(pluralAnaphorRe)) {
+    const end = m.index + m[0].length;
+    if (verbAfterRe.test(s.slice(end, end + 200))) push(m.index, end, true, true);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

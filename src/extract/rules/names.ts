@@ -1,0 +1,222 @@
+/**
+ * Names of defendants, found by their ROLE in the sentence — never by a list of known names, so Kazakh,
+ * Russian, Arabic or any other names are found alike:
+ *  - subject of a verdict verb: "Akzhol Zhandarbekov was found guilty", "NAME, 32, of Reno, was sentenced";
+ *  - object of one: "sentenced a local resident, 32-year-old Nursultan Isaev, to 15 years";
+ *  - apposition after a role noun: "journalist NAME", "One of the defendants, NAME,";
+ *  - an age beside the name ("32-year-old NAME", "NAME, 32,") in a sentence about a verdict.
+ * Judges, lawyers, victims and other non-defendants are dropped here (see roles.ts).
+ */
+import { COURT_SIDE_TITLES, NEUTRAL_TITLES, isNonDefendantContext, isVictimContext } from './roles.ts';
+
+export interface NameCandidate {
+  start: number;
+  end: number;
+  /** the name as written, titles dropped */
+  name: string;
+  tokens: string[];
+  /** a judge, prosecutor, agent...: never a defendant */
+  courtSide: boolean;
+  /** "Tolegenov’s lawyer": the name is a possessor */
+  possessive: boolean;
+}
+
+// "Akzhol Zhandarbekov", "Marcus J. Whitfield", "Abdullah al-Hassan", "Jean-Paul de la Cruz", "O'Brien"
+const nameSequenceRe =
+  /(?:(?:al|el|ul|ad|as|ash|at|az|ibn|bin)-)?(?:\p{Lu}[\p{L}'’-]*\p{L}|\p{Lu}\.)(?:\s+(?:(?:al|el|bin|ibn|de|da|van|von|der|den|la|le|du|dos|di|uly|kyzy)\s+)?(?:(?:al|el|ul)-)?(?:\p{Lu}[\p{L}'’-]*\p{L}|\p{Lu}\.))*(?:['’]s\b)?/gu;
+const tokenRe = /(?:(?:al|el|ul|ad|as|ash|at|az|ibn|bin)-)?(?:\p{Lu}[\p{L}'’-]*\p{L}|\p{Lu}\.)|(?:al|el|bin|ibn|de|da|van|von|der|den|la|le|du|dos|di|uly|kyzy)(?=\s)/gu;
+
+const FUNCTION_WORDS = new Set([
+  'The', 'A', 'An', 'He', 'She', 'It', 'They', 'We', 'I', 'His', 'Her', 'Their', 'Its', 'In', 'On', 'At', 'Under',
+  'After', 'Before', 'But', 'And', 'Or', 'If', 'As', 'By', 'For', 'From', 'To', 'Of', 'With', 'However',
+  'Meanwhile', 'According', 'Also', 'Both', 'Each', 'One', 'Two', 'Three', 'Some', 'Many', 'Most', 'All',
+  'This', 'That', 'These', 'Those', 'There', 'Then', 'When', 'While', 'Although', 'Though', 'Since', 'Because',
+  'During', 'Among', 'Yesterday', 'Today', 'Last', 'Earlier', 'Later', 'Several', 'Other', 'Another', 'Only',
+  'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November',
+  'December', 'Jan.', 'Feb.', 'Dec.', 'Nov.', 'Oct.', 'Sept.', 'Aug.', 'Monday', 'Tuesday', 'Wednesday',
+  'Thursday', 'Friday', 'Saturday', 'Sunday', 'Prosecutors', 'Defendants', 'Police', 'Investigators',
+  'Authorities', 'Officials', 'Relatives', 'Rights', 'Human', 'Bloody', 'Under', 'Unlike', 'Like', 'Following',
+  'Asked', 'Despite', 'Once', 'Now', 'Still', 'Not', 'No', 'Even', 'Just', 'What', 'Who', 'Why', 'How', 'Where',
+]);
+// a sequence with one of these is an organisation, a place or a law, not a person
+const ORG_WORDS = new Set([
+  'Court', 'Code', 'Office', 'Department', 'Ministry', 'Service', 'Committee', 'Bureau', 'Agency', 'Party',
+  'University', 'Region', 'Street', 'Avenue', 'Prison', 'Colony', 'Act', 'Article', 'Section', 'Republic', 'Union',
+  'News', 'Radio', 'Liberty', 'Europe', 'Watch', 'International', 'Group', 'Bank', 'Company', 'Corporation',
+  'Council', 'Assembly', 'Parliament', 'Government', 'District', 'City', 'Regional', 'Supreme', 'Federal', 'Crown',
+  'State', 'States', 'United', 'Amnesty', 'Security', 'National', 'Criminal', 'Procedure', 'Administrative',
+  'Offences', 'Center', 'Centre', 'Square', 'Airport', 'Station', 'Market', 'School', 'Hospital', 'Church',
+  'Mosque', 'Foundation', 'Fund', 'Institute', 'Association', 'Movement', 'Front', 'Democratic', 'Choice', 'Inc.',
+  'Ltd', 'LLC', 'Times', 'Post', 'Press', 'Reuters', 'Eurasianet', 'Interfax', 'Telegram', 'Facebook', 'YouTube',
+  'Instagram', 'Twitter', 'Kazakhstan', 'Russia', 'Uzbekistan', 'Kyrgyzstan', 'Tajikistan', 'Turkmenistan',
+  'Revenue', 'Customs', 'Guard', 'Army', 'Forces', 'Commission', 'Board', 'Panel', 'Tribunal', 'Chamber',
+  'Magistrates', 'HMP', 'Road', 'Lane', 'Park', 'Hall', 'House', 'Church', 'Akimat', 'Oblast', 'Province',
+  'County', 'Village', 'Town', 'Island', 'River', 'Mountain', 'Lake', 'Bay', 'Gulf', 'Sea', 'Ocean',
+]);
+
+/** Capitalised word sequences that may name a person, with titles split off. */
+export function findNameCandidates(s: string): NameCandidate[] {
+  const out: NameCandidate[] = [];
+  nameSequenceRe.lastIndex = 0;
+  for (let m = nameSequenceRe.exec(s); m; m = nameSequenceRe.exec(s)) {
+    const seq = m[0];
+    const possessive = /['’]s$/.test(seq);
+    const body = possessive ? seq.slice(0, -2) : seq;
+    const toks: Array<{ t: string; at: number }> = [];
+    tokenRe.lastIndex = 0;
+    for (let t = tokenRe.exec(body); t; t = tokenRe.exec(body)) toks.push({ t: t[0], at: m.index + t.index });
+    // split at organisation words: "Judge Ann Marsh of Leeds Crown Court" gives "Ann Marsh"-like pieces
+    let piece: typeof toks = [];
+    const flush = (): void => {
+      let courtSide = false;
+      let from = 0;
+      piece.forEach((p, i) => {
+        const bare = p.t.replace(/\.$/, '');
+        if (COURT_SIDE_TITLES.has(bare)) {
+          courtSide = true;
+          from = i + 1;
+        } else if (NEUTRAL_TITLES.has(bare) && i === from) from = i + 1;
+      });
+      let words = piece.slice(from);
+      while (words.length && FUNCTION_WORDS.has(words[0]!.t)) words = words.slice(1);
+      while (words.length && (FUNCTION_WORDS.has(words[words.length - 1]!.t) || /^(?:al|el|bin|ibn|de|da|van|von|der|den|la|le|du|dos|di|uly|kyzy)$/.test(words[words.length - 1]!.t))) {
+        words = words.slice(0, -1);
+      }
+      // ALL-CAPS words are datelines and acronyms ("TALDYKORGAN", "FBI"), initials excepted
+      words = words.filter((w) => !(w.t.length > 2 && w.t === w.t.toUpperCase() && !/\./.test(w.t)));
+      if (words.length && /^\p{Lu}\.$/u.test(words[0]!.t) && words.length === 1) words = [];
+      if (words.length) {
+        const first = words[0]!;
+        const last = words[words.length - 1]!;
+        const start = first.at;
+        const end = last.at + last.t.length;
+        out.push({ start, end, name: s.slice(start, end), tokens: words.map((w) => w.t), courtSide, possessive });
+      }
+      piece = [];
+    };
+    for (const tok of toks) {
+      if (ORG_WORDS.has(tok.t) || ORG_WORDS.has(tok.t.replace(/['’]s$/, ''))) flush();
+      else piece.push(tok);
+    }
+    flush();
+    // a possessive belongs only to the piece that ends the sequence
+    for (const c of out) if (c.possessive && c.end !== m.index + body.length) c.possessive = false;
+  }
+  return out;
+}
+
+// what follows a defendant named as the subject: "was found guilty", ", 32, of Reno, was sentenced", "received"
+const subjectAfterRe =
+  /^(?:\s*\(\d{1,3}\))?(?:,\s*who\s+|(?:,\s*[^,;()“”"]{1,70}){0,3},\s*|\s+)(?:(was|were|is|are|has been|have been|had been|will be|would be|has|have|had)\s+)?(?:(?:also|later|then|each|subsequently|eventually|ultimately|previously|already|initially|originally|both|all|now|jointly|additionally|formally|officially|yesterday|today|last\s+\w+)\s+)*(sentenced|jailed|convicted|found\s+(?:not\s+)?guilty|acquitted|cleared|handed|given|ordered|received|receives|got|gets|pleaded|pled|admitted|admits|charged|arrested|detained|indicted|imprisoned|fined|faces|faced|locked\s+up|stood\s+trial|went\s+on\s+trial|accused|spared|walked\s+free|lost|appealed|denied|denies|remains?\s+in\s+custody|was\s+remanded|remanded|placed)\b/i;
+// verbs whose bare form after a name is active voice ("Smith sentenced Jones"): they need an auxiliary,
+// or "to"/"for" after them (headline style: "NAME jailed for five years")
+const PASSIVE_ONLY = new Set([
+  'sentenced', 'jailed', 'convicted', 'acquitted', 'cleared', 'handed', 'given', 'charged', 'arrested', 'detained',
+  'indicted', 'imprisoned', 'fined', 'accused', 'remanded', 'placed',
+]);
+const headlineContinuationRe = /^\s+(?:to|for|over|in|on|after|at|of|with)\b/i;
+// a verdict verb before the object: "sentenced a local resident, 32-year-old " + NAME
+const objectBeforeRe =
+  /\b(sentenced|sentencing|jailed|jailing|convicted|convicting|acquitted|acquitting|cleared|fined|charged|charging|arrested|detained|indicted|imprisoned|found|gave|handed|ordered|sent)\s+((?:[\p{Ll}\d'’-]+,?\s+){0,8})$/u;
+const PREPOSITIONS = new Set(['to', 'for', 'of', 'in', 'on', 'by', 'with', 'from', 'at', 'against', 'after', 'before', 'over', 'under', 'and', 'or', 'that', 'who', 'which']);
+// "journalist NAME", "One of the defendants, NAME", "an entrepreneur ..., NAME"
+const appositionBeforeRe =
+  /\b(?:defendants?|co-defendants?|entrepreneur|businessman|businesswoman|journalist|activist|blogger|reporter|editor|poet|writer|artist|politician|leader|resident|man|woman|teenager|student|pensioner|farmer|doctor|teacher|official|mayor|governor|minister|general|colonel|officer|soldier|serviceman|accomplice|suspect|accused|defender|protester|unionist|worker|driver|citizen|national|native|investor|banker|executive|founder|owner|chairman|head|deputy|rapper|singer|musician|imam|cleric|lawmaker|deputy|figure|member|dissident|critic|opponent|fighter|welder|engineer|mechanic|nurse|trader|vendor|father|mother)s?\s*,?\s*(?:\d{1,3}-year-old\s+)?$/i;
+const ageBeforeNameRe = /\b\d{1,3}-year-old\s+(?:[\p{Ll}-]+\s+){0,3}$/u;
+const ageAfterNameRe = /^(?:,\s*(?:aged\s+)?\d{1,3}\s*[,.;)]|\s*\(\d{1,3}\))/;
+/** verdict words anywhere in a sentence: enough to accept a name with an age or a role noun */
+export const verdictWordRe =
+  /\b(?:sentenc(?:ed|ing|es?)|jail(?:ed|s)?|convict(?:ed|ion)|guilty|acquit(?:ted|tal)|verdict|imprison(?:ed|ment)|fined|charged|arrested|detained|indicted|trial|prison|colony)\b/i;
+
+export type MentionRole = 'subject' | 'object' | 'apposition' | 'age' | 'other';
+
+export interface NameMention extends NameCandidate {
+  role: MentionRole;
+  /** the verb that made it a subject ("sentenced", "received"), lowercased */
+  verb: string | null;
+}
+
+/** Name candidates that are in a defendant's role in the sentence. */
+export function findDefendantNames(s: string, candidates: NameCandidate[] = findNameCandidates(s)): NameMention[] {
+  const out: NameMention[] = [];
+  const hasVerdictWord = verdictWordRe.test(s);
+  for (const c of candidates) {
+    if (c.courtSide || c.possessive) continue;
+    const before = s.slice(Math.max(0, c.start - 120), c.start);
+    const after = s.slice(c.end, c.end + 260);
+    if (isNonDefendantContext(before, after)) continue;
+    const sm = subjectAfterRe.exec(after);
+    if (sm) {
+      const verb = sm[2]!.toLowerCase().replace(/\s+/g, ' ');
+      const aux = sm[1];
+      const rest = after.slice(sm.index + sm[0].length);
+      if (!PASSIVE_ONLY.has(verb) || aux || headlineContinuationRe.test(rest)) {
+        out.push({ ...c, role: 'subject', verb });
+        continue;
+      }
+    }
+    if (isVictimContext(before)) continue;
+    const om = objectBeforeRe.exec(before);
+    if (om) {
+      const filler = (om[2] ?? '').split(/[\s,]+/).filter(Boolean);
+      const verb = om[1]!.toLowerCase();
+      const guiltyAfter = /^\s+(?:not\s+)?guilty\b/i.test(after);
+      if (!filler.some((w) => PREPOSITIONS.has(w.toLowerCase())) && (verb !== 'found' || guiltyAfter)) {
+        out.push({ ...c, role: 'object', verb });
+        continue;
+      }
+    }
+    if (!hasVerdictWord || c.tokens.length < 2) continue;
+    if (appositionBeforeRe.test(before)) out.push({ ...c, role: 'apposition', verb: null });
+    else if (ageBeforeNameRe.test(before) || ageAfterNameRe.test(after)) out.push({ ...c, role: 'age', verb: null });
+  }
+  return out;
+}
+
+// "The other 10 defendants", "45 people", "three men", "the remaining 12 accused"
+const groupRe = new RegExp(
+  `\\b(?:(?:the|all|another|these|those)\\s+)?(?:(?:other|remaining)\\s+)?(\\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)\\s+(?:(?:other|more|remaining|further|young|local|former|[a-z]+)\\s+){0,2}?(?:defendants|people|men|women|persons|individuals|activists|accused|others|suspects|protesters|protestors|participants|members|residents|officers|soldiers|journalists|youths|teenagers|students|workers)\\b`,
+  'gi',
+);
+// "almost 1,400 people", "more than 100 activists" — a total, not a set of defendants
+const approximateBeforeRe = /\b(?:almost|nearly|more than|over|about|around|some|at least|up to|roughly|approximately|of the|of|among)\s+$/i;
+const WORD_COUNTS: Record<string, number> = {
+  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
+  thirty: 30, forty: 40, fifty: 50,
+};
+
+export interface GroupMention {
+  start: number;
+  end: number;
+  count: number;
+  countStart: number;
+  countEnd: number;
+  role: MentionRole;
+}
+
+/** Unnamed groups of defendants in a subject or object role ("The other 10 defendants ... were found guilty"). */
+export function findGroups(s: string): GroupMention[] {
+  const out: GroupMention[] = [];
+  groupRe.lastIndex = 0;
+  for (let m = groupRe.exec(s); m; m = groupRe.exec(s)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (approximateBeforeRe.test(s.slice(Math.max(0, start - 16), start))) continue;
+    const countText = m[1]!;
+    const count = /^\d/.test(countText) ? Number(countText) : WORD_COUNTS[countText.toLowerCase()]!;
+    if (!count || count < 2) continue;
+    const countStart = start + m[0].indexOf(countText);
+    const countEnd = countStart + countText.length;
+    const after = s.slice(end, end + 260);
+    const sm = subjectAfterRe.exec(after);
+    let role: MentionRole | null = null;
+    if (sm && (!PASSIVE_ONLY.has(sm[2]!.toLowerCase()) || sm[1] || headlineContinuationRe.test(after.slice(sm[0].length)))) role = 'subject';
+    else {
+      const om = objectBeforeRe.exec(s.slice(Math.max(0, start - 120), start));
+      if (om && !(om[2] ?? '').split(/[\s,]+/).some((w) => PREPOSITIONS.has(w.toLowerCase()))) role = 'object';
+    }
+    if (role) out.push({ start, end, count, countStart, countEnd, role });
+  }
+  return out;
+}

@@ -1,0 +1,44 @@
+/**
+ * Roles and traps for people: who in a sentence is NOT a defendant. Judges, prosecutors, lawyers, police,
+ * spokespeople, witnesses, victims and relatives are named in verdict articles next to the defendants,
+ * often with ages; they are recognised by their title or by the words around the name.
+ */
+
+/** Capitalised titles inside a name sequence that make the person a court-side or official figure. */
+export const COURT_SIDE_TITLES = new Set([
+  'Judge', 'Justice', 'Recorder', 'Magistrate', 'Attorney', 'Prosecutor', 'Agent', 'Officer', 'Detective',
+  'Inspector', 'Sergeant', 'Constable', 'Sheriff', 'Lawyer', 'Counsel', 'Spokesman', 'Spokeswoman',
+  'Spokesperson', 'Commissioner', 'Investigator', 'Ombudsman', 'DC', 'DS', 'DI', 'DCI', 'PC', 'Superintendent',
+]);
+
+/** Capitalised titles that are dropped from a name but say nothing about the role ("Former Prime Minister"). */
+export const NEUTRAL_TITLES = new Set([
+  'Mr', 'Mrs', 'Ms', 'Miss', 'Dr', 'Prof', 'Professor', 'Sir', 'Lord', 'Lady', 'President', 'Minister', 'Prime',
+  'Deputy', 'Former', 'Mayor', 'Governor', 'Senator', 'General', 'Colonel', 'Major', 'Captain', 'Lieutenant',
+  'Chairman', 'Director', 'Secretary', 'Chief', 'Akim', 'Head', 'Rev', 'Reverend', 'Imam', 'Sheikh',
+]);
+
+// "his lawyer, NAME", "the victim, NAME", "prosecutor NAME", "Defence lawyer NAME"
+const roleBeforeRe =
+  /\b(?:lawyers?|attorneys?|advocates?|counsel|judges?|prosecutors?|investigators?|spokes(?:man|woman|person)|victims?|witness(?:es)?|detectives?|ombudsman|experts?|analysts?|researchers?|wife|husband|son|daughter|mother|father|brother|sister|relatives?|friends?|colleagues?|girlfriend|boyfriend|widow|partner|police(?:man|woman)?|officers?|guards?|agents?|representatives?)\s*,?\s*$/i;
+// "NAME, a lawyer who defended", "NAME, prosecuting", "NAME, the victim's mother"
+const roleAfterRe =
+  /^,?\s*(?:(?:a|an|the|his|her|their|who is|who was)\s+)?(?:[\p{L}’'-]+\s+){0,3}?(?:lawyer|attorney|advocate|counsel|judge|prosecutor|investigator|spokes(?:man|woman|person)|victim|witness|expert|analyst|researcher|ombudsman|wife|husband|mother|father|son|daughter|sister|brother|officer|detective|policeman|policewoman)\b/iu;
+const roleAfterDutyRe = /^,?\s*(?:prosecuting|defending|mitigating|representing|for the (?:prosecution|defence|defense|crown))\b/i;
+// the person was harmed: "the killing of NAME", "stabbed NAME", "defrauded 76-year-old NAME"
+const victimBeforeRe =
+  /\b(?:killing|killed|murder(?:ed|ing)?|murder of|death of|stabb(?:ed|ing)|shooting|shot|attack(?:ed|ing)?|assault(?:ed|ing)?|robb(?:ed|ing)|defraud(?:ed|ing)|rap(?:ed|ing)|kidnapp(?:ed|ing)|abduct(?:ed|ing)|threaten(?:ed|ing)|harass(?:ed|ing)|injur(?:ed|ing)|beat(?:ing)?|insult(?:ed|ing)?|told|by|of|against|from|with)\s+(?:(?:the|a|an|his|her|their)\s+)?(?:\d{1,3}-year-old\s+)?(?:[\p{Ll}-]+\s+){0,2}$/iu;
+// "said NAME", "according to NAME"
+const speakerBeforeRe = /\b(?:said|says|told|according to|wrote|added)\s*,?\s*$/i;
+
+/** Whether the words around a name (before and after it, in one sentence) make it a non-defendant. */
+export function isNonDefendantContext(before: string, after: string): boolean {
+  const b = before.slice(-60);
+  const a = after.slice(0, 80);
+  return roleBeforeRe.test(b) || roleAfterRe.test(a) || roleAfterDutyRe.test(a) || speakerBeforeRe.test(b);
+}
+
+/** Whether the words before a name make it the victim or the object of a preposition (not a subject). */
+export function isVictimContext(before: string): boolean {
+  return victimBeforeRe.test(before.slice(-70));
+}

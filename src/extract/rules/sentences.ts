@@ -1,0 +1,282 @@
+/**
+ * Sentences (the penalty): every term, fine, life or death sentence in one sentence of text, with its
+ * KIND (prison, suspended, probation, ...) and its ROLE — was it imposed, or only requested by prosecutors,
+ * a possible maximum, an earlier sentence, an appeal result, an ancillary ban? The role comes from the
+ * nearest cue word before the term (phrasing.md: "Cue words that give a term its role").
+ */
+import type { SentenceKind } from '../types.ts';
+import { NUMBER_SRC, parseNumber } from './numbers.ts';
+
+export type TermRole =
+  | 'imposed' | 'requested' | 'possible' | 'prior' | 'appeal_upheld' | 'appeal_reduced' | 'ancillary' | 'total'
+  | 'additional' | 'minimum' | 'served' | 'vague' | 'unknown';
+
+export interface Term {
+  /** [start, end) relative to the sentence given to findTerms */
+  start: number;
+  end: number;
+  kind: SentenceKind;
+  months: number | null;
+  monthsMax: number | null;
+  fine: string | null;
+  role: TermRole;
+  /** one of an aligned list ("16, 15 and three years ..., respectively"): one term per defendant */
+  respective?: boolean;
+}
+
+const UNIT_MONTHS: Record<string, number> = { year: 12, month: 1, week: 12 / 52, day: 12 / 365 };
+
+function durationSrc(capture: boolean): string {
+  const g = (s: string): string => (capture ? `(${s})` : `(?:${s})`);
+  return (
+    `\\b${g(NUMBER_SRC)}${g('[-\\s]+and[-\\s]+a[-\\s]+half')}?[-\\s]+${g('year|month|week|day')}s?\\b(?![-\\s]old)` +
+    `${g('\\s+and\\s+a\\s+half')}?(?:(?:,?\\s+and\\s+|,\\s+|[-\\s]+)${g(NUMBER_SRC)}[-\\s]+${g('month|week|day')}s?\\b(?![-\\s]old))?`
+  );
+}
+
+// "four-year", "one year and nine months", "15.6 years", "two and a half years", "12 months and one day"
+const durationRe = new RegExp(durationSrc(true), 'gi');
+const DURATION_NC = durationSrc(false);
+
+// "ranging from one to 15 years", "to between 18 months and 20 years", "between two to five years"
+const rangeRe = new RegExp(
+  `\\b(?:between|from)\\s+(${NUMBER_SRC})(?:[-\\s]+(year|month)s?)?\\s+(?:and|to|-|–)\\s+(${NUMBER_SRC})[-\\s]+(year|month)s?\\b`,
+  'gi',
+);
+// "sentenced to 16, 15 and three years in prison, respectively" (only with "respectively")
+const respectiveListRe = new RegExp(`\\b(${NUMBER_SRC}(?:,\\s+${NUMBER_SRC})*,?\\s+and\\s+${NUMBER_SRC})[-\\s]+(year|month)s?\\b`, 'gi');
+const numberRe = new RegExp(`\\b${NUMBER_SRC}\\b`, 'gi');
+const respectivelyRe = /\brespectively\b/i;
+// "reduced his sentence from six to five years", "commuted ... from seven years to five"
+const appealFromToRe = new RegExp(
+  `\\b(?:reduc|cut|commut|lower|shorten|soften|chang|amend)\\w*\\b[^.;]{0,60}?\\bfrom\\s+(${NUMBER_SRC})(?:[-\\s]+(year|month)s?)?\\s+to\\s+(${NUMBER_SRC})(?:[-\\s]+(year|month)s?)?`,
+  'gi',
+);
+// "cut by two years the seven-year term"
+const appealByThenRe = new RegExp(
+  `\\b(?:cut|reduced|shortened|lowered)\\s+(?:[^.;\\d]{0,40}?\\s)?by\\s+(${DURATION_NC})\\s+(?:[^.;\\d]{0,40}?\\s)?(${DURATION_NC})`,
+  'gi',
+);
+// "reduced his seven-year sentence by two years"
+const appealThenByRe = new RegExp(
+  `\\b(?:cut|reduced|shortened|lowered)\\s+(?:his|her|their|the)\\s+(${DURATION_NC})\\s+(?:prison\\s+|jail\\s+)?(?:sentence|term)\\s+by\\s+(${DURATION_NC})`,
+  'gi',
+);
+// "sentenced to life imprisonment", "a life sentence", "life in prison", "a whole-life order"
+const lifeRe =
+  /\b(?:(?:to|a|with|serve|serving|receives?|received|given|handed|got|gets)\s+(?:a\s+)?(?:mandatory\s+)?(life(?:\s+(?:imprisonment|sentences?|terms?|in prison|behind bars))?)|(life\s+(?:imprisonment|sentences?|terms?|in prison))|(whole[-\s]life order))\b/gi;
+// "sentenced to death", "the death penalty", "a death sentence"
+const deathRe = /\b(?:sentenced\s+(?:\w+\s+){0,3}?to\s+(death)|(death\s+(?:penalty|sentence)))\b/gi;
+// "a $9,500 fine", "fined 2 million tenge", "£500", "150,000 rubles"
+const moneyRe =
+  /(?:[$£€]\s?\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion|thousand))?|\b\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion|thousand))?\s+(?:tenge|roubles?|rubles?|dollars|pounds|euros?|soms?|manats?|hryvnias?|somoni|US dollars|monthly calculation indices|MCI))/gi;
+// "$9,500 fine", "fined $500", "a fine of 2 million tenge"
+const fineAfterRe = /^\s*(?:criminal\s+)?fine\b/i;
+const fineBeforeRe = /\b(?:fined|fine of|fine totall?ing|fine amounting to|pay a fine of)\s*(?:of\s+)?$/i;
+// "sentenced to time served", "set for 'time served'"
+const timeServedRe = /\b(?:sentenced\s+to|set\s+for|to)\s+["“']?(time served)/gi;
+
+// The cue words, nearest-before-the-term wins. Samples beside each group.
+const cueRe = new RegExp(
+  [
+    // "prosecutors had requested", "sought", "asked for", "called for", "recommended"
+    '(?<requested>\\bprosecut\\w*|\\bsought\\b|\\bseek(?:s|ing)?\\b|\\brequest(?:ed|s|ing)?\\b|\\bask(?:ed|ing)? for\\b|\\bcall(?:ed|ing)? for\\b|\\brecommend(?:ed|s|ing)?\\b|\\bdemand(?:ed|s|ing)?\\b)',
+    // "faces up to", "could face", "a maximum sentence of", "carries", "punishable by", "guidelines"
+    '(?<possible>\\bfac(?:es|e|ing|ed)\\b|\\bcould (?:face|get|receive|be sentenced|spend)\\b|\\bwould face\\b|\\bup to\\b|\\bmaximum(?:\\s+(?:possible|statutory|prison|jail))?(?:\\s+(?:sentence|penalty|term|punishment))?(?:\\s+of)?\\b|\\bcarr(?:ies|y|ying)\\b|\\bpunishable\\b|\\bguidelines?\\b|\\bas (?:much|long) as\\b|\\bminimum of\\b|\\brisk(?:s|ed|ing)?\\b)',
+    // "with a minimum term of 45 years"
+    '(?<minimum>\\bminimum term\\b|\\bserve a minimum\\b|\\bat least\\b)',
+    // "already serving", "a previous", "earlier", "in a separate case"
+    '(?<prior>\\balready\\b|\\b(?:was|is|were) serving\\b|\\bpreviously\\b|\\bprevious\\b|\\bprior\\b|\\bearlier (?:sentence|conviction|term)\\b|\\b(?:separate|second|another|earlier) case\\b)',
+    // "upheld the verdict and his 10-year sentence", "rejected the appeal"
+    '(?<upheld>\\bupheld\\b|\\buphold(?:s|ing)?\\b|\\b(?:rejected|dismissed|denied|turned down)\\s+(?:an?\\s+|the\\s+|his\\s+|her\\s+|their\\s+)?appeals?\\b|\\bconfirmed\\b|\\bleft (?:\\w+ )?unchanged\\b)',
+    // "cut", "reduced", "commuted"
+    '(?<reduced>\\breduc(?:ed|es|ing|tion)\\b|\\bcut(?:s|ting)?\\b|\\bcommut(?:ed|es|ing)\\b|\\bshorten(?:ed|s|ing)?\\b|\\blowered\\b|\\bsoftened\\b)',
+    // "suspended for two years", "followed by three years of supervised release", "banned from ... for"
+    '(?<ancillary>\\bsuspended (?:it )?for\\b|\\bfollowed by\\b|\\bsupervised release\\b|\\bincluding\\b|\\bof which\\b|\\bban(?:ned|s)?\\b|\\bbarr?(?:ed)?\\b|\\bdisqualified\\b|\\bprohibited\\b|\\bdeprived\\b|\\bforbidden\\b|\\b(?:probationary|probation|test|trial) period\\b|\\beligible\\b|\\bparole\\b|\\blicen[cs]e\\b|\\brestraining order\\b)',
+    // "In total", "a combined"
+    '(?<total>\\bin total\\b|\\ba total of\\b|\\baltogether\\b|\\bcombined\\b|\\bcollectively\\b|\\bbetween them\\b)',
+    // "and a further three months for"
+    '(?<additional>\\ba further\\b|\\bfurther\\b|\\bconsecutive\\b)',
+    // "less the 470 days spent on remand", "time served"
+    '(?<served>\\bspent\\b|\\bremand\\b|\\bcount(?:s|ed)? (?:against|towards)\\b|\\bcredit\\b|\\bin custody\\b)',
+    // "sentenced", "jailed", "handed", "given", "received", "imposed", "locked up", "ordered to serve", "got"
+    '(?<imposed>\\bsentenc(?:ed|ing|es)\\b|\\bjail(?:ed|ing|s)?\\b|\\bhand(?:ed|s|ing)\\b|\\bgiven\\b|\\bgave\\b|\\bgives\\b|\\breceiv(?:ed|es|e|ing)\\b|\\bimpos(?:ed|es|ing)\\b|\\blocked up\\b|\\bordered to (?:serve|pay)\\b|\\b(?:must|will|to) serve\\b|\\bgets?\\b|\\bgot\\b|\\bimprisoned\\b|\\bfined\\b|\\bplaced on probation\\b|\\bput on probation\\b|\\bpunished\\b|\\bconvicted\\b|\\bguilty\\b)',
+  ].join('|'),
+  'gi',
+);
+// a term the prosecution asked for, named after it: "less than the 10 years requested by prosecutors"
+const requestedAfterRe =
+  /^\s*(?:that\s+|which\s+)?(?:the\s+)?(?:prosecutors?|prosecution|state|government|crown)?\s*(?:had\s+|has\s+)?(?:requested|sought|demanded|asked for|recommended|called for|wanted)\b/i;
+// "more than 10 years", "nearly 20 years" — headline vagueness, never an exact term
+const vagueBeforeRe = /\b(?:more than|over|nearly|almost|about|around|less than|roughly|some)\s+(?:a\s+)?$/i;
+
+const suspendedAfterRe = /^[^.;]{0,30}?\b(?:suspended|conditional)\b/i;
+const suspendedBeforeRe = /\b(?:suspended|conditional)\s+(?:prison\s+|jail\s+)?(?:sentence|term)\s+of\s+$/i;
+const probationAfterRe = /^\s*(?:of\s+)?(?:supervised\s+)?probation\b/i;
+const probationBeforeRe = /\bprobation\s+(?:for|of)\s+$/i;
+const restrictedRe = /(?:freedom[-\s]limitation|restrict(?:ed|ion of|ions on) (?:freedom|liberty)|limitation of (?:freedom|liberty)|freedom restriction|restricted freedom)/i;
+const communityRe = /\bcommunity (?:order|service|sentence|payback)/i;
+const otherKindRe = /\b(?:house arrest|home detention|correctional labou?r|corrective labou?r|compulsory (?:labou?r|work)|forced labou?r)/i;
+
+interface Cue { end: number; role: TermRole }
+
+function findCues(s: string): Cue[] {
+  const cues: Cue[] = [];
+  cueRe.lastIndex = 0;
+  for (let m = cueRe.exec(s); m; m = cueRe.exec(s)) {
+    const g = m.groups ?? {};
+    const role: TermRole =
+      g.requested ? 'requested' : g.possible ? 'possible' : g.minimum ? 'minimum' : g.prior ? 'prior'
+        : g.upheld ? 'appeal_upheld' : g.reduced ? 'appeal_reduced' : g.ancillary ? 'ancillary' : g.total ? 'total'
+          : g.additional ? 'additional' : g.served ? 'served' : 'imposed';
+    cues.push({ end: m.index + m[0].length, role });
+  }
+  return cues;
+}
+
+function roleAt(s: string, cues: Cue[], start: number, end: number): TermRole {
+  if (requestedAfterRe.test(s.slice(end, end + 60))) return 'requested';
+  let role: TermRole = 'unknown';
+  for (const c of cues) if (c.end <= start) role = c.role;
+  if (role === 'imposed' || role === 'unknown') {
+    if (vagueBeforeRe.test(s.slice(Math.max(0, start - 14), start))) return 'vague';
+  }
+  return role;
+}
+
+function kindAt(s: string, start: number, end: number): SentenceKind {
+  const before = s.slice(Math.max(0, start - 40), start);
+  const after = s.slice(end, end + 40);
+  if (restrictedRe.test(after.slice(0, 30)) || /(?:freedom|liberty)\s+(?:for\s+)?$/i.test(before) && restrictedRe.test(before)) {
+    return 'restricted_freedom';
+  }
+  if (probationAfterRe.test(after) || probationBeforeRe.test(before)) return 'probation';
+  if (suspendedAfterRe.test(after) || suspendedBeforeRe.test(before)) return 'suspended';
+  if (communityRe.test(after.slice(0, 30))) return 'community';
+  if (otherKindRe.test(after.slice(0, 30)) || /(?:house arrest|home detention)\s+(?:for\s+)?$/i.test(before)) return 'other';
+  return 'prison';
+}
+
+/** Months in a duration matched by durationRe ("one year and nine months" -> 21). */
+export function durationMonths(text: string): number | null {
+  durationRe.lastIndex = 0;
+  const m = durationRe.exec(text);
+  if (!m) return null;
+  return monthsOf(m);
+}
+
+const round1 = (n: number): number => Math.round(n * 10) / 10;
+
+// CONVENTIONS.md: each part is rounded to one decimal, then added ("a year and a day" -> 12, "18 weeks" -> 4.2)
+function monthsOf(m: RegExpExecArray): number | null {
+  const n1 = parseNumber(m[1]!);
+  if (n1 === null) return null;
+  const half = m[2] || m[4] ? 0.5 : 0;
+  let months = round1((n1 + half) * UNIT_MONTHS[m[3]!.toLowerCase()]!);
+  if (m[5] && m[6]) {
+    const n2 = parseNumber(m[5]);
+    if (n2 !== null) months += round1(n2 * UNIT_MONTHS[m[6].toLowerCase()]!);
+  }
+  return round1(months);
+}
+
+function overlaps(spans: Array<[number, number]>, a: number, b: number): boolean {
+  return spans.some(([x, y]) => a < y && b > x);
+}
+
+/** Every penalty term in one sentence, in text order, each with its kind and role. */
+export function findTerms(s: string): Term[] {
+  const cues = findCues(s);
+  const terms: Term[] = [];
+  const taken: Array<[number, number]> = [];
+  const add = (t: Term): void => {
+    terms.push(t);
+    taken.push([t.start, t.end]);
+  };
+  const prisonLike = (start: number, end: number, months: number | null, role: TermRole, monthsMax: number | null = null): void =>
+    add({ start, end, kind: kindAt(s, start, end), months, monthsMax, fine: null, role });
+
+  appealFromToRe.lastIndex = 0;
+  for (let m = appealFromToRe.exec(s); m; m = appealFromToRe.exec(s)) {
+    const to = parseNumber(m[3]!);
+    const unit = (m[4] ?? m[2] ?? 'year').toLowerCase();
+    const fromAt = m.index + m[0].lastIndexOf('from');
+    if (to !== null) prisonLike(fromAt, m.index + m[0].length, to * UNIT_MONTHS[unit]!, 'appeal_reduced');
+  }
+  for (const [re, firstIsCut] of [[appealByThenRe, true], [appealThenByRe, false]] as const) {
+    re.lastIndex = 0;
+    for (let m = re.exec(s); m; m = re.exec(s)) {
+      if (overlaps(taken, m.index, m.index + m[0].length)) continue;
+      const a = durationMonths(m[1]!);
+      const b = durationMonths(m[2]!);
+      if (a === null || b === null) continue;
+      const months = firstIsCut ? b - a : a - b;
+      if (months > 0) prisonLike(m.index, m.index + m[0].length, months, 'appeal_reduced');
+    }
+  }
+  if (respectivelyRe.test(s)) {
+    respectiveListRe.lastIndex = 0;
+    for (let m = respectiveListRe.exec(s); m; m = respectiveListRe.exec(s)) {
+      const unit = m[2]!.toLowerCase();
+      const role = roleAt(s, cues, m.index, m.index + m[0].length);
+      numberRe.lastIndex = 0;
+      const list = m[1]!;
+      for (let n = numberRe.exec(list); n; n = numberRe.exec(list)) {
+        const value = parseNumber(n[0]);
+        if (value === null || /^an?$/i.test(n[0])) continue;
+        const start = m.index + n.index;
+        add({ start, end: start + n[0].length, kind: kindAt(s, m.index, m.index + m[0].length), months: round1(value * UNIT_MONTHS[unit]!), monthsMax: null, fine: null, role, respective: true });
+      }
+      taken.push([m.index, m.index + m[0].length]);
+    }
+  }
+  rangeRe.lastIndex = 0;
+  for (let m = rangeRe.exec(s); m; m = rangeRe.exec(s)) {
+    if (overlaps(taken, m.index, m.index + m[0].length)) continue;
+    const lo = parseNumber(m[1]!);
+    const hi = parseNumber(m[3]!);
+    const hiUnit = m[4]!.toLowerCase();
+    const loUnit = (m[2] ?? hiUnit).toLowerCase();
+    if (lo === null || hi === null) continue;
+    const start = m.index;
+    prisonLike(start, start + m[0].length, lo * UNIT_MONTHS[loUnit]!, roleAt(s, cues, start, start + m[0].length), hi * UNIT_MONTHS[hiUnit]!);
+  }
+  lifeRe.lastIndex = 0;
+  for (let m = lifeRe.exec(s); m; m = lifeRe.exec(s)) {
+    const text = m[1] ?? m[2] ?? m[3]!;
+    const start = m.index + m[0].lastIndexOf(text);
+    if (overlaps(taken, start, start + text.length)) continue;
+    add({ start, end: start + text.length, kind: 'life', months: null, monthsMax: null, fine: null, role: roleAt(s, cues, start, start + text.length) });
+  }
+  deathRe.lastIndex = 0;
+  for (let m = deathRe.exec(s); m; m = deathRe.exec(s)) {
+    const text = m[1] ?? m[2]!;
+    const start = m.index + m[0].lastIndexOf(text);
+    const role = m[1] ? 'imposed' : roleAt(s, cues, start, start + text.length);
+    add({ start, end: start + text.length, kind: 'death', months: null, monthsMax: null, fine: null, role });
+  }
+  timeServedRe.lastIndex = 0;
+  for (let m = timeServedRe.exec(s); m; m = timeServedRe.exec(s)) {
+    const start = m.index + m[0].length - m[1]!.length;
+    add({ start, end: start + m[1]!.length, kind: 'other', months: null, monthsMax: null, fine: null, role: 'imposed' });
+  }
+  moneyRe.lastIndex = 0;
+  for (let m = moneyRe.exec(s); m; m = moneyRe.exec(s)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (!fineAfterRe.test(s.slice(end, end + 20)) && !fineBeforeRe.test(s.slice(Math.max(0, start - 30), start))) continue;
+    add({ start, end, kind: 'fine', months: null, monthsMax: null, fine: m[0], role: roleAt(s, cues, start, end) });
+  }
+  durationRe.lastIndex = 0;
+  for (let m = durationRe.exec(s); m; m = durationRe.exec(s)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (overlaps(taken, start, end)) continue;
+    // "a month" alone is too often not a term ("a month later"); "a year" is ("a year and a day")
+    if (/^an?$/i.test(m[1]!) && m[3]!.toLowerCase() !== 'year') continue;
+    const months = monthsOf(m);
+    if (months === null) continue;
+    prisonLike(start, end, months, roleAt(s, cues, start, end));
+  }
+  return terms.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,58 @@
+/**
+ * Status of a defendant's case from the words of the segment that is about them: convicted, acquitted,
+ * charged only (arrested, charged, on trial), or an appeal ruling.
+ */
+import type { VerdictStatus } from '../types.ts';
+import type { Term } from './sentences.ts';
+
+export interface StatusFound {
+  status: VerdictStatus;
+  /** [start, end) relative to the text given to statusIn */
+  start: number;
+  end: number;
+}
+
+/** A later status replaces an earlier one only if it ranks higher (an appeal over a first verdict). */
+export const STATUS_RANK: Record<VerdictStatus, number> = {
+  charged_only: 0, acquitted: 1, convicted: 1, appeal_upheld: 2, appeal_reduced: 2,
+};
+
+// "upheld the verdict", "rejected his appeal", "lost her appeal", "left the sentence unchanged"
+const appealUpheldRe =
+  /\b(?:upheld|uphold(?:s|ing)?|(?:rejected|dismissed|denied|turned\s+down)\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?appeals?|lost\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?appeals?|left\s+(?:\w+\s+)?unchanged)\b/i;
+// "acquitted", "found not guilty", "cleared of"
+const acquittedRe = /\b(?:acquitted|found\s+not\s+guilty|cleared\s+of|acquittal|not\s+guilty\s+verdict)\b/i;
+// "was sentenced", "found guilty", "pleaded guilty", "jailed", "received"
+const convictedRe = /\b(?:sentenced|jailed|convicted|(?<!not\s)guilty|imprisoned|fined|handed|given|received|locked\s+up|admitted)\b/i;
+// "was charged with", "arrested", "faces", "on trial", "pleaded not guilty"
+const chargedRe =
+  /\b(?:charged|arrested|detained|indicted|accused|faces|facing|on\s+trial|stand\s+trial|stood\s+trial|pleaded\s+not\s+guilty|remanded|in\s+custody|prosecuted|suspected|denied|denies)\b/i;
+// "arrested for 15 days", "under the Code of Administrative Offences": not a criminal case
+const administrativeRe = /\badministrative\b|\b(?:arrested|jailed|detained)\s+for\s+(?:\d{1,2}|\w+)\s+days\b/i;
+
+/** The status the text states, with the span of the words that state it; null if none. */
+export function statusIn(text: string, imposed: Term[]): StatusFound | null {
+  const appeal = imposed.find((t) => t.role === 'appeal_reduced' || t.role === 'appeal_upheld');
+  const hit = (re: RegExp, status: VerdictStatus): StatusFound | null => {
+    const m = re.exec(text);
+    return m ? { status, start: m.index, end: m.index + m[0].length } : null;
+  };
+  const upheld = hit(appealUpheldRe, 'appeal_upheld');
+  if (appeal) {
+    const cue = appeal.role === 'appeal_upheld' ? upheld : null;
+    return cue ?? { status: appeal.role as VerdictStatus, start: appeal.start, end: appeal.end };
+  }
+  if (upheld) return upheld;
+  const acquitted = hit(acquittedRe, 'acquitted');
+  const convicted = hit(convictedRe, 'convicted');
+  const anyImposed = imposed.some((t) => t.role === 'imposed' || t.role === 'unknown');
+  if (convicted && (anyImposed || !acquitted || convicted.start > acquitted.start)) return convicted;
+  if (acquitted) return acquitted;
+  if (anyImposed && imposed[0]) return { status: 'convicted', start: imposed[0].start, end: imposed[0].end };
+  return hit(chargedRe, 'charged_only');
+}
+
+/** Whether the text is about an administrative arrest or fine, which is not a criminal case. */
+export function isAdministrative(text: string): boolean {
+  return administrativeRe.test(text);
+}

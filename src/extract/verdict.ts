@@ -1,0 +1,344 @@
+/**
+ * Combines the rules into verdict records. One pass over the sentences keeps a small discourse state: the
+ * case being told (its date and court, reset when a new dated verdict starts), the defendants so far, and
+ * who "he" and "they" refer to. In each sentence the defendant mentions split the text into segments; the
+ * facts inside a segment (terms, charges, status words) belong to the defendants of that segment.
+ */
+import type { EvidenceField, Sentence, Span, VerdictRecord, VerdictStatus } from './types.ts';
+import { splitSentences } from './text.ts';
+import { findTerms, type Term, type TermRole } from './rules/sentences.ts';
+import { findDates, type DateMention } from './rules/dates.ts';
+import { findCourts } from './rules/courts.ts';
+import { findCharges, sameChargesRe, type ChargeFound } from './rules/charges.ts';
+import { findDefendantNames, findGroups, findNameCandidates, verdictWordRe, type NameCandidate } from './rules/names.ts';
+import { findAgeNear, findAgeRange } from './rules/ages.ts';
+import { findAnaphors, resolveSurname, sameFullName } from './rules/coreference.ts';
+import { statusIn, isAdministrative, STATUS_RANK } from './rules/status.ts';
+
+interface Draft {
+  id: number;
+  name: string | null;
+  tokens: string[];
+  count: number;
+  age: number | null;
+  ageRange: [number, number] | null;
+  charges: string[];
+  court: string | null;
+  sentence: Sentence | null;
+  sentenceRole: TermRole | null;
+  verdictDate: string | null;
+  status: VerdictStatus | null;
+  evidence: Partial<Record<EvidenceField, Span[]>>;
+  group: boolean;
+  lastSeen: number;
+}
+
+interface Placed { value: string | null; span: Span; key: string }
+
+interface Mention {
+  start: number;
+  end: number;
+  ids: number[];
+  /** takes the facts of its segment (a weak mention, like a surname with no verb, only splits nothing) */
+  factful: boolean;
+}
+
+const IMPOSED_ROLES = new Set<TermRole>(['imposed', 'unknown', 'additional', 'appeal_upheld', 'appeal_reduced']);
+// between two names of one subject: "NAME and NAME", "NAME, NAME and NAME", "NAME, 44, and NAME"
+const joinRe = /^\s*(?:,\s*\d{1,3}\s*)?(?:,|,?\s+and|&)\s*$/;
+const convictionVerbRe = /\b(?:sentenced|jailed|convicted|guilty|handed|given|received|imprisoned|upheld|reduced|cut)\b/i;
+
+function addEvidence(d: Draft, field: EvidenceField, span: Span): void {
+  const list = (d.evidence[field] ??= []);
+  if (!list.some(([a, b]) => a === span[0] && b === span[1])) list.push(span);
+}
+
+/** The records of one article. */
+export function buildRecords(text: string, published: string | null | undefined): VerdictRecord[] {
+  const drafts: Draft[] = [];
+  let caseDate: Placed | null = null;
+  let caseCourt: Placed | null = null;
+  let lastSingular: number | null = null;
+  let lastPlural: number[] = [];
+  let clock = 0;
+
+  const newDraft = (name: string | null, tokens: string[], count: number, group: boolean): Draft => {
+    const d: Draft = {
+      id: drafts.length, name, tokens, count, age: null, ageRange: null, charges: [], court: null, sentence: null,
+      sentenceRole: null, verdictDate: null, status: null, evidence: {}, group, lastSeen: clock,
+    };
+    drafts.push(d);
+    return d;
+  };
+
+  for (const sentence of splitSentences(text)) {
+    clock++;
+    const s = sentence.text;
+    const base = sentence.start;
+    const abs = (a: number, b: number): Span => [base + a, base + b];
+    const dates = findDates(s, published).filter((d) => !d.excluded);
+    const courts = findCourts(s);
+    const verdictish = verdictWordRe.test(s);
+    const placeDate = (d: DateMention): Placed => ({ value: d.value, span: abs(d.start, d.end), key: d.value ?? d.raw });
+    if (verdictish && dates.length) {
+      const d = placeDate(dates[0]!);
+      if (caseDate?.key !== d.key) caseCourt = null;
+      caseDate = d;
+    }
+    if (courts.length) caseCourt = { value: courts[0]!.name, span: abs(courts[0]!.start, courts[0]!.end), key: courts[0]!.name };
+
+    const mentions = collectMentions(s, drafts, newDraft, lastSingular, lastPlural, abs);
+    if (mentions.length === 0) continue;
+    for (const m of mentions) for (const id of m.ids) drafts[id]!.lastSeen = clock;
+
+    const terms = findTerms(s);
+    const charges = findCharges(s);
+    const sameSpans = [...s.matchAll(sameChargesRe)].map((m) => [m.index, m.index + m[0].length] as [number, number]);
+    const factful = mentions.filter((m) => m.factful);
+    const firstStart = factful[0]?.start ?? s.length;
+
+    factful.forEach((m, k) => {
+      const segStart = m.start;
+      const segEnd = factful[k + 1]?.start ?? s.length;
+      const inSeg = <T extends { start: number }>(xs: T[]): T[] => xs.filter((x) => x.start >= segStart && x.start < segEnd);
+      const inPrefix = <T extends { start: number }>(xs: T[]): T[] => (k === 0 ? xs.filter((x) => x.start < firstStart) : []);
+      const off = k === 0 ? 0 : segStart;
+      const segText = s.slice(off, segEnd);
+      const hasConviction = convictionVerbRe.test(segText);
+      let segTerms = inSeg(terms).filter((t) => IMPOSED_ROLES.has(t.role) && (t.role !== 'unknown' || hasConviction));
+      if (segTerms.length === 0) segTerms = inPrefix(terms).filter((t) => IMPOSED_ROLES.has(t.role) && (t.role !== 'unknown' || hasConviction));
+      let segCharges = inSeg(charges);
+      if (segCharges.length === 0) segCharges = inPrefix(charges);
+      const worded = segCharges.filter((c) => !c.code);
+      const useCharges: ChargeFound[] = worded.length ? worded : segCharges;
+      const same = [...sameSpans.filter(([a]) => a >= segStart && a < segEnd), ...(k === 0 ? sameSpans.filter(([a]) => a < firstStart) : [])];
+      const status = statusIn(segText, segTerms.map((t) => ({ ...t, start: t.start - off, end: t.end - off })));
+      const admin = isAdministrative(segText);
+      const segDates = [...inSeg(dates), ...dates];
+      const segCourts = [...inSeg(courts), ...courts];
+
+      const respective = segTerms.filter((t) => t.respective);
+      m.ids.forEach((id, i) => {
+        const d = drafts[id]!;
+        const own = respective.length === m.ids.length && respective.length > 1 ? [respective[i]!] : segTerms.filter((t) => !t.respective || respective.length === 1);
+        for (const c of useCharges) {
+          if (!d.charges.includes(c.text)) d.charges.push(c.text);
+          addEvidence(d, 'charges', abs(c.start, c.end));
+        }
+        if (same.length) {
+          const prev = [...drafts].filter((x) => x.id !== d.id && x.charges.length).sort((a, b) => b.lastSeen - a.lastSeen || b.id - a.id)[0];
+          if (prev) {
+            for (const c of prev.charges) if (!d.charges.includes(c)) d.charges.push(c);
+            for (const span of prev.evidence.charges ?? []) addEvidence(d, 'charges', span);
+            for (const [a, b] of same) addEvidence(d, 'charges', abs(a, b));
+          }
+        }
+        const sentenceSet = applyTerms(d, own, abs);
+        if (!status || admin && status.status === 'charged_only' && !sentenceSet) return;
+        const rank = STATUS_RANK[status.status];
+        const prevRank = d.status ? STATUS_RANK[d.status] : -1;
+        const upgrade = rank > prevRank;
+        if (upgrade) {
+          d.status = status.status;
+          d.evidence.status = [abs(status.start + off, status.end + off)];
+        }
+        if (d.status === 'charged_only') {
+          if (!d.court && inSeg(courts).length) setCourt(d, inSeg(courts)[0]!.name, abs(inSeg(courts)[0]!.start, inSeg(courts)[0]!.end));
+          return;
+        }
+        if (upgrade || sentenceSet || !d.verdictDate) {
+          const date = segDates[0] ? placeDate(segDates[0]) : caseDate;
+          if (date && (upgrade || !d.verdictDate)) {
+            d.verdictDate = date.value;
+            d.evidence.verdictDate = date.value ? [date.span] : [];
+          }
+          const court = segCourts[0] ? { value: segCourts[0].name, span: abs(segCourts[0].start, segCourts[0].end) } : caseCourt;
+          if (court?.value && (upgrade || !d.court)) setCourt(d, court.value, court.span);
+        }
+      });
+    });
+
+    // who "he" and "they" are from now on
+    const named = factful.flatMap((m) => m.ids).filter((id) => !drafts[id]!.group);
+    const distinct = [...new Set(named)];
+    if (distinct.length) lastSingular = distinct[distinct.length - 1]!;
+    if (distinct.length >= 2) lastPlural = distinct;
+    else {
+      const group = factful.flatMap((m) => m.ids).find((id) => drafts[id]!.group);
+      if (group !== undefined) lastPlural = [group];
+    }
+  }
+  return drafts.filter(keep).map(finish);
+}
+
+function setCourt(d: Draft, court: string, span: Span): void {
+  d.court = court;
+  d.evidence.court = [span];
+}
+
+/** Puts the imposed terms of a segment on a draft; true if its sentence changed. */
+function applyTerms(d: Draft, terms: Term[], abs: (a: number, b: number) => Span): boolean {
+  const main = terms.find((t) => t.kind !== 'fine' && t.role !== 'additional');
+  const fine = terms.find((t) => t.kind === 'fine');
+  const extra = terms.filter((t) => t.role === 'additional' && t.months !== null);
+  const appeal = main && (main.role === 'appeal_reduced' || main.role === 'appeal_upheld');
+  if (main && (!d.sentence || appeal || d.sentence.kind === 'fine')) {
+    d.sentence = { kind: main.kind, months: main.months, monthsMax: main.monthsMax, fine: d.sentence?.fine ?? null };
+    d.sentenceRole = main.role;
+    d.evidence.sentence = [abs(main.start, main.end)];
+    if (appeal) d.status = main.role as VerdictStatus;
+  } else if (!main && fine && !d.sentence) {
+    d.sentence = { kind: 'fine', months: null, monthsMax: null, fine: null };
+    d.sentenceRole = fine.role;
+    d.evidence.sentence = [];
+  }
+  if (fine && d.sentence && !d.sentence.fine) {
+    d.sentence.fine = fine.fine;
+    d.evidence.sentence!.push(abs(fine.start, fine.end));
+  }
+  if (extra.length && d.sentence && d.sentence.months !== null) {
+    for (const t of extra) {
+      d.sentence.months = Math.round((d.sentence.months + t.months!) * 10) / 10;
+      d.evidence.sentence!.push(abs(t.start, t.end));
+    }
+  }
+  return Boolean(main || fine);
+}
+
+function keep(d: Draft): boolean {
+  if (d.status === null) return false;
+  if (d.group) return d.sentence !== null || d.status === 'acquitted';
+  return true;
+}
+
+function finish(d: Draft): VerdictRecord {
+  let sentence = d.sentence;
+  if (d.status === 'acquitted') sentence = { kind: 'acquitted', months: null, monthsMax: null, fine: null };
+  if (d.status === 'charged_only') sentence = null;
+  const verdictDate = d.status === 'charged_only' ? null : d.verdictDate;
+  const evidence: VerdictRecord['evidence'] = {};
+  const fields: Record<EvidenceField, unknown> = {
+    name: d.name, count: d.count, age: d.age, ageRange: d.ageRange, charges: d.charges.length ? d.charges : null,
+    court: d.court, sentence, verdictDate, status: d.status,
+  };
+  for (const [field, value] of Object.entries(fields) as Array<[EvidenceField, unknown]>) {
+    const spans = d.evidence[field];
+    if (value !== null && spans && spans.length) evidence[field] = spans;
+  }
+  if (d.status === 'acquitted' && d.evidence.status) evidence.sentence = d.evidence.status;
+  let confidence = 0.4;
+  if (d.name || d.group) confidence += 0.15;
+  if (sentence) confidence += 0.15;
+  if (verdictDate) confidence += 0.1;
+  if (d.court) confidence += 0.1;
+  if (d.charges.length) confidence += 0.1;
+  if (sentence?.months && !Number.isInteger(sentence.months)) confidence -= 0.1;
+  if (d.group) confidence -= 0.05;
+  return {
+    name: d.name, count: d.count, age: d.age, ageRange: d.ageRange, charges: d.charges, court: d.court, sentence,
+    verdictDate, status: d.status!, evidence, confidence: Math.max(0, Math.min(0.95, Math.round(confidence * 100) / 100)),
+  };
+}
+
+/** The defendant mentions of one sentence, resolved to drafts (new ones are created here). */
+function collectMentions(
+  s: string,
+  drafts: Draft[],
+  newDraft: (name: string | null, tokens: string[], count: number, group: boolean) => Draft,
+  lastSingular: number | null,
+  lastPlural: number[],
+  abs: (a: number, b: number) => Span,
+): Mention[] {
+  const candidates = findNameCandidates(s);
+  const accepted = findDefendantNames(s, candidates);
+  const acceptedStarts = new Set(accepted.map((a) => a.start));
+  // "NAME and NAME were found guilty": the first name shares the second's role
+  for (let i = candidates.length - 2; i >= 0; i--) {
+    const c = candidates[i]!;
+    const next = candidates[i + 1]!;
+    if (acceptedStarts.has(c.start) || !acceptedStarts.has(next.start) || c.courtSide || c.possessive) continue;
+    if (c.tokens.length >= 2 && joinRe.test(s.slice(c.end, next.start))) {
+      accepted.push({ ...c, role: 'subject', verb: null });
+      acceptedStarts.add(c.start);
+    }
+  }
+  const mentions: Mention[] = [];
+  const named = drafts.filter((d) => !d.group);
+  const attachAge = (d: Draft, c: NameCandidate): void => {
+    if (d.age !== null || d.group) return;
+    const age = findAgeNear(s, c.start, c.end);
+    if (age) {
+      d.age = age.age;
+      d.evidence.age = [abs(age.start, age.end)];
+    }
+  };
+  for (const c of candidates) {
+    const isAccepted = acceptedStarts.has(c.start);
+    let d: Draft | undefined;
+    if (c.tokens.length >= 2) d = named.find((x) => sameFullName(x.tokens, c.tokens));
+    if (!d && c.tokens.length === 1 && !c.courtSide) {
+      const r = resolveSurname(c.tokens[0]!, named.map((x) => ({ id: x.id, tokens: x.tokens })));
+      if (r) d = drafts[r.id];
+    }
+    if (!d && isAccepted && c.tokens.length >= 2) {
+      d = newDraft(c.name, c.tokens, 1, false);
+      named.push(d);
+    }
+    if (!d || c.courtSide) continue;
+    if (c.tokens.length > d.tokens.length) {
+      d.name = c.name;
+      d.tokens = c.tokens;
+    }
+    if (!d.evidence.name?.length || d.name === c.name) {
+      addEvidence(d, 'name', abs(c.start, c.end));
+      addEvidence(d, 'count', abs(c.start, c.end));
+    }
+    if (!c.possessive) attachAge(d, c);
+    mentions.push({ start: c.start, end: c.end, ids: [d.id], factful: isAccepted });
+  }
+  for (const g of findGroups(s)) {
+    if (mentions.some((m) => m.start < g.end && m.end > g.start)) continue;
+    // a group that names its members right after ("two men, NAME and NAME,") is those members
+    if (/^\s*,\s*\p{Lu}/u.test(s.slice(g.end, g.end + 4)) && mentions.some((m) => m.start >= g.end && m.start < g.end + 4)) continue;
+    const d = newDraft(null, [], g.count, true);
+    d.evidence.count = [abs(g.countStart, g.countEnd)];
+    const range = findAgeRange(s, g.end, g.end + 80);
+    if (range) {
+      d.ageRange = range.range;
+      d.evidence.ageRange = [abs(range.start, range.end)];
+    }
+    mentions.push({ start: g.start, end: g.end, ids: [d.id], factful: true });
+  }
+  for (const a of findAnaphors(s)) {
+    if (mentions.some((m) => m.start < a.end && m.end > a.start)) continue;
+    const ids = a.plural ? lastPlural : lastSingular !== null ? [lastSingular] : [];
+    if (ids.length === 0) continue;
+    if (a.plural && ids.length === 1 && drafts[ids[0]!]!.group) {
+      const g = drafts[ids[0]!]!;
+      const range = findAgeRange(s, a.end, a.end + 80);
+      if (range && !g.ageRange) {
+        g.ageRange = range.range;
+        g.evidence.ageRange = [abs(range.start, range.end)];
+      }
+    }
+    if (!a.plural && a.age !== null) {
+      const d = drafts[ids[0]!]!;
+      if (d.age === null) {
+        d.age = a.age;
+        d.evidence.age = [abs(a.ageStart, a.ageStart + String(a.age).length)];
+      }
+    }
+    mentions.push({ start: a.start, end: a.end, ids: [...ids], factful: a.withVerb });
+  }
+  mentions.sort((a, b) => a.start - b.start);
+  // merge chains of names joined by "and" / commas into one mention: they share the facts that follow
+  const merged: Mention[] = [];
+  for (const m of mentions) {
+    const prev = merged[merged.length - 1];
+    if (prev && prev.factful && m.factful && joinRe.test(s.slice(prev.end, m.start))) {
+      prev.end = m.end;
+      for (const id of m.ids) if (!prev.ids.includes(id)) prev.ids.push(id);
+    } else merged.push({ ...m, ids: [...m.ids] });
+  }
+  return merged;
+}
