@@ -17,7 +17,7 @@ export interface DecodedText {
   /** canonical WHATWG encoding name, e.g. "utf-8", "windows-1251" */
   charset: string;
   /** where the charset came from, for logs and tests */
-  via: 'bom' | 'header' | 'meta' | 'utf8-check' | 'default';
+  via: 'bom' | 'header' | 'meta' | 'utf8-check' | 'cyrillic-guess' | 'default';
 }
 
 /** Canonical encoding name for a label, or null when TextDecoder does not know it. */
@@ -50,6 +50,27 @@ function hasMultibyteUtf8(bytes: Buffer): boolean {
   return false;
 }
 
+/**
+ * Undeclared legacy bytes: Russian/Kazakh text in windows-1251 is mostly bytes 0xC0-0xFF (the letters),
+ * while Western windows-1252 text has accented letters only here and there among ASCII ones. Our
+ * sources are largely Cyrillic, so this guess beats the standard's windows-1252 default for them.
+ */
+function looksLikeCyrillic1251(body: Buffer): boolean {
+  let high = 0;
+  let asciiLetters = 0;
+  const n = Math.min(body.length, 64 * 1024);
+  let inTag = false;
+  for (let i = 0; i < n; i++) {
+    const b = body[i]!;
+    if (b === 0x3c) inTag = true;
+    else if (b === 0x3e) inTag = false;
+    else if (inTag) continue;
+    else if (b >= 0xc0) high++;
+    else if ((b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a)) asciiLetters++;
+  }
+  return high > 50 && high > asciiLetters;
+}
+
 /** Picks the charset for HTML bytes. `xml` skips the <meta> prescan (XML defaults to UTF-8). */
 export function detectCharset(body: Buffer, contentType: string | null, xml = false): Omit<DecodedText, 'text'> {
   const bom = bomCharset(body);
@@ -69,6 +90,7 @@ export function detectCharset(body: Buffer, contentType: string | null, xml = fa
     }
   }
   if (isUtf8(body)) return { charset: 'utf-8', via: 'utf8-check' };
+  if (looksLikeCyrillic1251(body)) return { charset: 'windows-1251', via: 'cyrillic-guess' };
   return { charset: xml ? 'utf-8' : 'windows-1252', via: 'default' };
 }
 

@@ -10,7 +10,7 @@ import { BrowserPool } from './browser.ts';
 import { detectCharset } from './charset.ts';
 import { discoverSource } from './discover/index.ts';
 import { HttpAgents, httpGet, type HttpResponse, type HttpTimeouts } from './http.ts';
-import { findBotWall, isTextType, refuseBinaryBody, refuseBinaryType } from './page-kind.ts';
+import { findBotWall, refuseBinaryBody, refuseBinaryType } from './page-kind.ts';
 import { MemoryHostLimiter, RedisHostLimiter, UnlimitedHostLimiter, type HostLimiter } from './rate-limiter.ts';
 import { ROBOTS_MAX_BYTES, RobotsCache, type RobotsOutcome } from './robots.ts';
 import type { Crawler, CrawlerOptions, DiscoveryResult, DiscoveryState, FetchedPage, SourceDefinition } from './types.ts';
@@ -194,7 +194,7 @@ export class PoliteCrawler implements Crawler {
   }
 
   private toPage(res: HttpResponse): FetchedPage {
-    if (!isTextType(res.contentType) || !res.contentType) refuseBinaryBody(res.body, res.finalUrl);
+    refuseBinaryBody(res.body, res.finalUrl);
     const xml = /xml/i.test(res.contentType ?? '') && !/html/i.test(res.contentType ?? '');
     const wall = findBotWall(res.body);
     if (wall) throw new BlockedError(res.url, `bot wall (HTTP ${res.status}, "${wall}")`);

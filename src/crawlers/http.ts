@@ -66,6 +66,12 @@ function flattenHeaders(raw: Dispatcher.ResponseData['headers']): Record<string,
   return out;
 }
 
+/** Stops reading a body; the abort error undici raises for it is expected, not a failure. */
+function discard(body: Readable): void {
+  body.on('error', () => undefined);
+  body.destroy();
+}
+
 function decompressor(encoding: string | undefined): NodeJS.ReadWriteStream | null {
   switch ((encoding ?? '').trim().toLowerCase()) {
     case 'gzip':
@@ -102,8 +108,8 @@ async function readBody(body: Readable, encoding: string | undefined, cap: numbe
       chunks.push(buf);
     }
   } finally {
-    body.destroy();
-    if (inflate) (inflate as unknown as Readable).destroy();
+    discard(body);
+    if (inflate) discard(inflate as unknown as Readable);
   }
   return Buffer.concat(chunks);
 }
@@ -188,7 +194,7 @@ export async function httpGet(url: string, agents: HttpAgents, options: HttpGetO
       const body = await readBody(res.body, headers['content-encoding'], ok ? options.maxBytes : ERROR_BODY_BYTES, current, !ok);
       return { url, finalUrl: current, status: res.statusCode, headers, body, contentType };
     } catch (err) {
-      res.body.destroy();
+      discard(res.body);
       throw translateError(err, current);
     }
   }

@@ -37,8 +37,8 @@ export function refuseBinaryBody(body: Buffer, url: string): void {
   for (const [name, magic] of MAGIC) {
     if (magic.every((b, i) => body[i] === b)) throw new NotAnArticleError(url, `body is a ${name} file, not a web page`);
   }
-  const head = body.subarray(0, 1024);
-  if (head.includes(0)) throw new NotAnArticleError(url, 'body contains NUL bytes: binary, not a web page');
+  const utf16 = (body[0] === 0xfe && body[1] === 0xff) || (body[0] === 0xff && body[1] === 0xfe);
+  if (!utf16 && body.subarray(0, 1024).includes(0)) throw new NotAnArticleError(url, 'body contains NUL bytes: binary, not a web page');
 }
 
 export function isTextType(contentType: string | null): boolean {

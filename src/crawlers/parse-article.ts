@@ -35,12 +35,19 @@ function textByReadability(doc: DomDocument): { text: string; title: string | nu
   return { text: cleanText(blockText(result.content as never)), title: result.title ?? null, byline: result.byline ?? null };
 }
 
+/** The page's own headline when the <title> is that headline plus the site name ("Headline — Site"). */
+function pickTitle(candidate: string | null, h1: string | null): string | null {
+  if (!candidate) return h1;
+  if (h1 && h1 !== candidate && candidate.includes(h1) && h1.length >= candidate.length * 0.5) return h1;
+  return candidate;
+}
+
 /**
  * Extracts the article text (paragraphs separated by blank lines), title, published date (ISO 8601),
  * author, language and canonical URL. Throws NotAnArticleError for non-HTML bodies.
  */
 export function parseArticle(page: FetchedPage, source?: ArticleHints): ParsedArticle {
-  if (!isTextType(page.contentType) || !page.contentType) refuseBinaryBody(page.body, page.finalUrl);
+  refuseBinaryBody(page.body, page.finalUrl);
   if (!isTextType(page.contentType)) throw new NotAnArticleError(page.finalUrl, `content type ${page.contentType} is not a web page`);
   const html = decodeWith(page.body, page.charset, page.contentType);
   const { html: pruned, jsonLd: jsonLdBlocks } = pruneHtml(html);
@@ -53,6 +60,7 @@ export function parseArticle(page: FetchedPage, source?: ArticleHints): ParsedAr
   const titleOverride = overrides.title ? cleanLine(doc.querySelector(overrides.title)?.textContent ?? '') || null : null;
   const ogTitle = doc.querySelector('meta[property="og:title"]')?.getAttribute('content') ?? null;
   const docTitle = doc.title || null;
+  const h1 = cleanLine(doc.querySelector('article h1, main h1, h1')?.textContent ?? '') || null;
   const visibleHead = cleanText(blockText(doc.body ?? doc.documentElement!).slice(0, 5000));
   const published = findPublished(doc, jsonLd, visibleHead, overrides.published);
   const authorBeforeReadability = findAuthor(doc, jsonLd, null);
@@ -66,7 +74,7 @@ export function parseArticle(page: FetchedPage, source?: ArticleHints): ParsedAr
     readerTitle = r.title;
     byline = r.byline;
   }
-  const title = titleOverride ?? (cleanLine(readerTitle ?? ogTitle ?? docTitle ?? '') || null);
+  const title = titleOverride ?? pickTitle(cleanLine(readerTitle ?? ogTitle ?? docTitle ?? '') || null, h1);
   return {
     canonicalUrl,
     title,
