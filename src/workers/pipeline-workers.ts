@@ -101,6 +101,8 @@ export function startPipelineWorkers(runtime: QueueRuntime, deps: PipelineDeps, 
   };
 
   return Object.entries(processors).map(([queueName, step]) => {
+    // Our own connection per worker (BullMQ does not close a connection it was given), closed in stopWorkers.
+    const connection = createRedis(options.redisUrl);
     const worker = new Worker(
       queueName,
       async (job) => {
@@ -113,13 +115,14 @@ export function startPipelineWorkers(runtime: QueueRuntime, deps: PipelineDeps, 
         }
       },
       {
-        connection: createRedis(options.redisUrl),
+        connection,
         prefix: runtime.prefix,
         concurrency: concurrency[queueName as keyof WorkerConcurrency],
         settings: { backoffStrategy: (attemptsMade, _type, err) => retryDelay(attemptsMade, err) },
       },
     );
     worker.on('error', (err) => log.warn({ queue: queueName, err: err.message }, 'worker error'));
+    worker.on('closed', () => connection.disconnect());
     return worker;
   });
 }

@@ -58,9 +58,9 @@ async function tableCounts(): Promise<Record<string, number>> {
   return rows[0]!;
 }
 
-describe('courtwatch crawl --once against the fixture site', () => {
+describe('courtwatch crawl --once against the fixture site', { timeout: 240_000 }, () => {
   it('stores the example article with its records, politely', async () => {
-    const run = await runCli(['crawl', '--once', '--timeout', '90s'], env);
+    const run = await runCli(['crawl', '--once', '--timeout', '150s'], env, { timeoutMs: 200_000 });
     expect(run.stderr).not.toMatch(/Error:/);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/crawl: 2 source\(s\)/);
@@ -88,7 +88,7 @@ describe('courtwatch crawl --once against the fixture site', () => {
   it('a second run adds no page, article or record', async () => {
     const before = await tableCounts();
     expect(before.pages).toBeGreaterThan(5);
-    const run = await runCli(['crawl', '--once', '--timeout', '90s'], env);
+    const run = await runCli(['crawl', '--once', '--timeout', '150s'], env, { timeoutMs: 200_000 });
     expect(run.code).toBe(0);
     expect(await tableCounts()).toEqual(before);
     const dupes = await t.db.query('SELECT canonical_url FROM articles GROUP BY canonical_url HAVING count(*) > 1');
