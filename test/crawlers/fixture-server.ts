@@ -17,7 +17,7 @@ export interface SeenRequest {
   inFlight: number;
 }
 
-export type Handler = (req: http.IncomingMessage, res: http.ServerResponse, seen: SeenRequest) => void | Promise<void>;
+export type Handler = (req: http.IncomingMessage, res: http.ServerResponse, seen: SeenRequest) => unknown;
 
 export interface FixtureServer {
   origin: string;
