@@ -19,6 +19,7 @@ export type { AlertDeps };
 export const ALERT_FLUSH_JOB = 'alert-flush';
 // Batching windows are minutes long; checking every 30 s keeps an alert within ~30 s of its slot.
 export const FLUSH_EVERY_MS = 30_000;
+const JOB_RETRY_BASE_MS = 5_000;
 
 export interface AlertJobResult {
   created: number;
@@ -87,7 +88,13 @@ export async function startAlertWorker(
         throw err;
       }
     },
-    { connection: workerConn, prefix: options.prefix, concurrency: options.concurrency ?? 2 },
+    {
+      connection: workerConn,
+      prefix: options.prefix,
+      concurrency: options.concurrency ?? 2,
+      // jobs queued by QueueRuntime carry the 'courtwatch' backoff type; a DB hiccup is worth a quick retry
+      settings: { backoffStrategy: (attemptsMade: number) => Math.min(JOB_RETRY_BASE_MS * 2 ** Math.max(attemptsMade - 1, 0), 600_000) },
+    },
   );
   worker.on('error', (err) => log.error({ err: coerceError(err).message }, 'alert worker error'));
   worker.on('failed', (job, err) => log.warn({ jobId: job?.id, name: job?.name, err: err.message }, 'alert job failed'));

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseAlertsConfig, parseRuleDefinition } from '../../src/alerts/rules-config.ts';
+import path from 'node:path';
+import { loadAlertsConfig, parseAlertsConfig, parseRuleDefinition } from '../../src/alerts/rules-config.ts';
+import { PROJECT_ROOT } from '../../src/config.ts';
 import { ConfigError } from '../../src/errors.ts';
 
 const good = `
@@ -61,5 +63,13 @@ describe('parseAlertsConfig', () => {
       channels: [{ type: 'email', id: 'desk', to: 'a@b.org' }, { type: 'email', id: 'desk', to: 'c@d.org' }],
     };
     expect(() => parseRuleDefinition(raw, 'alert_rules "x"')).toThrow(/duplicate channel id "desk"/);
+  });
+});
+
+describe('config/alerts.yml', () => {
+  it('is a valid example without any environment set', () => {
+    const cfg = loadAlertsConfig(path.join(PROJECT_ROOT, 'config/alerts.yml'), {});
+    expect(cfg.rules.length).toBeGreaterThan(0);
+    expect(new Set(cfg.rules.map((r) => r.when))).toEqual(new Set(['extracted', 'accepted']));
   });
 });
