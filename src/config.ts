@@ -15,6 +15,8 @@ export interface Settings {
   databaseUrl: string;
   redisUrl: string;
   port: number;
+  /** interface the review server binds to */
+  host: string;
   sourcesFile: string;
   alertsFile: string;
   /** prefix of every BullMQ key, so several deployments (or test files) can share one Redis */
@@ -32,6 +34,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     databaseUrl: env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/courtwatch',
     redisUrl: env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     port,
+    host: env.HOST ?? '127.0.0.1',
     sourcesFile: env.COURTWATCH_SOURCES ?? path.join(PROJECT_ROOT, 'config/sources.yml'),
     alertsFile: env.COURTWATCH_ALERTS ?? path.join(PROJECT_ROOT, 'config/alerts.yml'),
     queuePrefix: env.COURTWATCH_QUEUE_PREFIX ?? 'courtwatch',

@@ -8,6 +8,18 @@ import { log } from './log.ts';
 import { openPipeline, startWorkers, stopWorkers, type PipelineContext } from './workers/main.ts';
 import { syncSchedules } from './workers/scheduler.ts';
 
+/**
+ * Secure cookies need https, except on loopback where browsers accept them over http. A plain-http public
+ * address elsewhere would make login impossible, so cookies are not marked Secure there (and we warn).
+ */
+export function wantsSecureCookies(publicUrl: string): boolean {
+  const u = new URL(publicUrl);
+  if (u.protocol === 'https:') return true;
+  if (['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname)) return true;
+  log.warn({ publicUrl }, 'review UI served over plain http: session cookies are not marked Secure; put it behind https');
+  return false;
+}
+
 export interface RunningSystem {
   ctx: PipelineContext;
   url: string | null;
@@ -32,13 +44,11 @@ export async function startSystem(settings: Settings, options: StartOptions = {}
 
   let url: string | null = null;
   if (options.web !== false) {
-    const { startWebServer } = await import('./web/server.ts');
-    const web = await startWebServer({
-      db: ctx.db,
-      port: settings.port,
-      queues: Object.values(ctx.runtime.queues),
-      metricsRegistry: ctx.metrics.registry,
-    });
+    const { startServer } = await import('./web/server.ts');
+    const web = await startServer(
+      { db: ctx.db, queues: Object.values(ctx.runtime.queues), metrics: ctx.metrics.registry, secureCookies: wantsSecureCookies(settings.publicUrl) },
+      { host: settings.host, port: settings.port },
+    );
     url = web.url;
     stopExtras.push(() => web.close());
     options.onListening?.(web.url);
