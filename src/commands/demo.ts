@@ -7,9 +7,9 @@ export function registerDemo(program: Command): void {
     .option('--site-port <port>', 'port of the fixture news site (default: any free port)', '0')
     .action(async (opts: { sitePort: string }) => {
       const { loadSettings } = await import('../config.ts');
-      const { startDemo, DEMO_USER, DEMO_PASSWORD } = await import('../demo/demo.ts');
+      const { startDemo, demoSettings, DEMO_USER, DEMO_PASSWORD } = await import('../demo/demo.ts');
       const { untilSignal } = await import('./signals.ts');
-      const demo = await startDemo(loadSettings(), {
+      const demo = await startDemo(demoSettings(loadSettings()), {
         sitePort: Number(opts.sitePort) || 0,
         onListening: (url) => process.stdout.write(`demo: review UI at ${url}  — log in as ${DEMO_USER} / ${DEMO_PASSWORD}\n`),
       });

@@ -68,12 +68,13 @@ export interface RunningDemo {
   stop(): Promise<void>;
 }
 
+/** Runs the demo with `base` as given (the CLI passes demoSettings(loadSettings())). */
 export async function startDemo(base: Settings, options: { sitePort?: number; onListening?: (url: string) => void } = {}): Promise<RunningDemo> {
   const site = await startSiteServer(DEMO_SITE_DIR, options.sitePort ?? 0);
   const dir = mkdtempSync(path.join(tmpdir(), 'courtwatch-demo-'));
   const sourcesFile = path.join(dir, 'sources.yml');
   writeFileSync(sourcesFile, demoSourcesYaml(site.url));
-  const settings = { ...demoSettings(base), sourcesFile };
+  const settings = { ...base, sourcesFile };
   try {
     await migrate(settings.databaseUrl);
     await ensureDemoUser(settings.databaseUrl);
