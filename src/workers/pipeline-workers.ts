@@ -4,6 +4,7 @@
  * ones become UnrecoverableError; a Retry-After from a site sets the next attempt's delay.
  */
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
 import type { z } from 'zod';
 import { AppError, FetchError, PayloadValidationError, coerceError } from '../errors.ts';
 import { log } from '../log.ts';
@@ -27,7 +28,23 @@ export interface PipelineWorkerOptions {
   concurrency?: Partial<WorkerConcurrency>;
   metrics?: Metrics;
   normalizeUrl?: (url: string) => string;
+  /**
+   * How long a job's lock lasts without renewal (BullMQ default 30 s). A worker that dies mid-job holds
+   * the job this long before another worker's stalled check takes it back; fault tests make it short.
+   */
+  lockDurationMs?: number;
+  /** How often each worker looks for jobs whose lock expired (BullMQ default 30 s). */
+  stalledIntervalMs?: number;
+  /** base of the exponential retry delay (default RETRY_BASE_MS) */
+  retryBaseMs?: number;
 }
+
+/** What stopWorkers needs besides the Worker: its own connection and the jobs it is running. */
+interface WorkerHandle {
+  connection: Redis;
+  active: Map<string, { job: Job; token: string | undefined }>;
+}
+const HANDLES = new WeakMap<Worker, WorkerHandle>();
 
 function validate<T>(schema: z.ZodType<T>, job: Job): T {
   const parsed = schema.safeParse(job.data);
@@ -43,9 +60,9 @@ function translate(err: unknown): Error {
 }
 
 /** Exponential backoff with jitter, or the site's Retry-After when it gave one. */
-export function retryDelay(attemptsMade: number, err: Error | undefined): number {
+export function retryDelay(attemptsMade: number, err: Error | undefined, baseMs = RETRY_BASE_MS): number {
   if (err instanceof FetchError && err.retryAfterMs !== undefined) return err.retryAfterMs;
-  const base = RETRY_BASE_MS * 2 ** Math.max(0, attemptsMade - 1);
+  const base = baseMs * 2 ** Math.max(0, attemptsMade - 1);
   return Math.round(base * (0.8 + Math.random() * 0.4));
 }
 
@@ -101,38 +118,74 @@ export function startPipelineWorkers(runtime: QueueRuntime, deps: PipelineDeps, 
   };
 
   return Object.entries(processors).map(([queueName, step]) => {
-    // Our own connection per worker (BullMQ does not close a connection it was given), closed in stopWorkers.
-    const connection = createRedis(options.redisUrl);
+    const handle: WorkerHandle = { connection: createRedis(options.redisUrl), active: new Map() };
     const worker = new Worker(
       queueName,
-      async (job) => {
+      async (job, token) => {
         const jobLog = log.child({ queue: queueName, jobId: job.id });
+        const key = String(job.id);
+        handle.active.set(key, { job, token });
         try {
           return await step(job);
         } catch (err) {
           jobLog.warn({ err: coerceError(err).message, attempt: job.attemptsMade + 1 }, 'job failed');
           throw translate(err);
+        } finally {
+          handle.active.delete(key);
         }
       },
       {
-        connection,
+        connection: handle.connection,
         prefix: runtime.prefix,
         concurrency: concurrency[queueName as keyof WorkerConcurrency],
-        settings: { backoffStrategy: (attemptsMade, _type, err) => retryDelay(attemptsMade, err) },
+        ...(options.lockDurationMs !== undefined ? { lockDuration: options.lockDurationMs } : {}),
+        ...(options.stalledIntervalMs !== undefined ? { stalledInterval: options.stalledIntervalMs } : {}),
+        settings: { backoffStrategy: (attemptsMade, _type, err) => retryDelay(attemptsMade, err, options.retryBaseMs) },
       },
     );
     worker.on('error', (err) => log.warn({ queue: queueName, err: err.message }, 'worker error'));
-    worker.on('closed', () => connection.disconnect());
+    worker.on('stalled', (jobId) => log.warn({ queue: queueName, jobId }, 'stalled job taken back (its worker died or hung)'));
+    HANDLES.set(worker, handle);
     return worker;
   });
 }
 
-/** Stops taking jobs; active jobs get `graceMs` to finish, then are returned to the queue by the lock expiry. */
-export async function stopWorkers(workers: Worker[], graceMs: number): Promise<void> {
-  const closing = Promise.all(workers.map((w) => w.close()));
-  const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), graceMs).unref());
-  if ((await Promise.race([closing, timeout])) === 'timeout') {
-    log.warn({ graceMs }, 'grace period over: closing workers without waiting for active jobs');
-    await Promise.all(workers.map((w) => w.close(true)));
+export interface StopResult {
+  /** true when the grace period ran out with jobs still running */
+  timedOut: boolean;
+  /** jobs moved back to waiting for another worker, as queue/id */
+  returned: string[];
+}
+
+/**
+ * Stops taking jobs; active jobs get `graceMs` to finish. Jobs still running after that are moved back
+ * to waiting at once (not left to lock expiry), so the next worker starts them without delay; their
+ * writes are idempotent, so a half-run attempt here and a full one there leave one result. When this
+ * times out, the abandoned processors may still hold sockets: the caller should exit the process.
+ */
+export async function stopWorkers(workers: Worker[], graceMs: number): Promise<StopResult> {
+  // pause(), not close(): BullMQ memoises close(), so a close(true) after a waiting close() would still wait.
+  const finishing = Promise.all(workers.map((w) => w.pause()));
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), graceMs)));
+  const outcome = await Promise.race([finishing, timeout]);
+  clearTimeout(timer);
+  const returned: string[] = [];
+  if (outcome === 'timeout') {
+    for (const w of workers) {
+      for (const { job, token } of HANDLES.get(w)?.active.values() ?? []) {
+        try {
+          await job.moveToWait(token);
+          returned.push(`${w.name}/${job.id}`);
+        } catch (err) {
+          log.warn({ queue: w.name, jobId: job.id, err: coerceError(err).message }, 'could not return job; its lock will expire instead');
+        }
+      }
+    }
+    log.warn({ graceMs, returned }, 'grace period over: active jobs returned to the queue');
   }
+  await Promise.all(workers.map((w) => w.close(outcome === 'timeout')));
+  // BullMQ does not close a connection it was given; ours would keep the process alive.
+  for (const w of workers) HANDLES.get(w)?.connection.disconnect();
+  return { timedOut: outcome === 'timeout', returned };
 }
