@@ -36,7 +36,7 @@ export const EXPORT_COLUMNS: readonly (keyof ExportRow)[] = [
 
 /** Rows for export, optionally only of one review status, ordered by verdict date then id. */
 export async function listExportRows(db: Queryable, opts: { reviewStatus?: ReviewStatus }): Promise<ExportRow[]> {
-  return db.query<ExportRow>(
+  const rows = await db.query<ExportRow>(
     `WITH chosen AS (
        SELECT r.*, a.canonical_url, COALESCE('c' || r.case_id, 'r' || r.id) AS grp
          FROM records r JOIN articles a ON a.id = r.article_id
@@ -53,4 +53,6 @@ export async function listExportRows(db: Queryable, opts: { reviewStatus?: Revie
       ORDER BY b.verdict_date NULLS LAST, b.id`,
     [opts.reviewStatus ?? null],
   );
+  // pg returns bigint[] elements as strings (the scalar int8 parser does not apply inside arrays)
+  return rows.map((r) => ({ ...r, record_ids: r.record_ids.map(Number) }));
 }
