@@ -163,8 +163,13 @@ export async function flushDueDeliveries(deps: AlertDeps): Promise<FlushResult> 
   const rules = new Map((await loadActiveRules(deps.db, deps.env)).map((r) => [r.rule.id, r.rule]));
   for (const { ruleId, channel } of due) {
     const rule = rules.get(ruleId);
-    const ch = rule?.channels.find((c) => c.key === channel);
-    if (!rule || !ch) continue; // rule disabled or channel removed: rows wait until it is back
+    if (!rule) continue; // rule disabled: its rows wait until it is enabled again
+    const ch = rule.channels.find((c) => c.key === channel);
+    if (!ch) {
+      const n = await store.failPendingForChannel(deps.db, ruleId, channel, 'the channel was removed from the rule');
+      log.warn({ ruleId, channel, deliveries: n }, 'pending alert deliveries of a removed channel marked failed');
+      continue;
+    }
     const claimed = await store.claimPendingDeliveries(deps.db, ruleId, channel, now, MAX_BATCH_ITEMS);
     if (claimed.length === 0) continue;
     await sendBatch(deps, rule, ch, claimed, now, result);
@@ -228,4 +233,22 @@ async function handleFailure(
 /** Re-enables a disabled channel and requeues its failed deliveries (for the UI and the CLI). */
 export async function reenableChannel(deps: AlertDeps, ruleId: string, channel: string): Promise<number> {
   return store.enableChannel(deps.db, ruleId, channel, deps.now?.() ?? new Date());
+}
+
+/**
+ * Saves a rule edited in the review UI: validates it like the file does (throws ConfigError naming the
+ * field) and stores it with origin 'ui', so later file syncs leave it alone. Keeps the feed token.
+ */
+export async function saveRuleFromUi(db: Queryable, raw: unknown, env: NodeJS.ProcessEnv = process.env): Promise<AlertRule> {
+  const rule = parseRuleDefinition(raw, 'alert rule', env);
+  const existing = await store.getAlertRule(db, rule.id);
+  await store.upsertAlertRule(db, {
+    id: rule.id,
+    name: rule.name,
+    definition: raw,
+    origin: 'ui',
+    feedToken: rule.feed_token ?? existing?.feedToken ?? randomBytes(24).toString('base64url'),
+    keepToken: rule.feed_token === undefined,
+  });
+  return rule;
 }

@@ -4,6 +4,7 @@
  */
 import { createHmac } from 'node:crypto';
 import nodemailer from 'nodemailer';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
 import { request } from 'undici';
 import { AppError, coerceError } from '../errors.ts';
 import { buildEmailHtml, buildEmailText, buildJsonPayload, buildSlackPayload, subjectFor, type MessageContext } from './format.ts';
@@ -59,13 +60,19 @@ async function sendWebhook(channel: WebhookChannel, ctx: MessageContext): Promis
   }
 }
 
-async function sendEmail(channel: EmailChannel, ctx: MessageContext, settings: AlertSettings): Promise<void> {
-  if (!settings.smtp) throw new AlertDeliveryError(channel.key, 'no SMTP server configured (settings.smtp in the alerts file)');
-  const transport = nodemailer.createTransport(settings.smtp.url, {
+/** An SMTP transport from a connection URL, with timeouts so a stuck server cannot hold a delivery lease. */
+function smtpTransport(url: string) {
+  return nodemailer.createTransport({
+    url,
     connectionTimeout: SEND_TIMEOUT_MS,
     greetingTimeout: SEND_TIMEOUT_MS,
     socketTimeout: SEND_TIMEOUT_MS,
-  } as object);
+  } as SMTPTransport.Options);
+}
+
+async function sendEmail(channel: EmailChannel, ctx: MessageContext, settings: AlertSettings): Promise<void> {
+  if (!settings.smtp) throw new AlertDeliveryError(channel.key, 'no SMTP server configured (settings.smtp in the alerts file)');
+  const transport = smtpTransport(settings.smtp.url);
   try {
     await transport.sendMail({
       from: settings.smtp.from,
@@ -92,7 +99,7 @@ export async function sendToChannel(senders: Senders, channel: AlertChannel, ctx
 /** Tells the admins by email that a channel was disabled (best effort: the error log already has it). */
 export async function emailAdmins(settings: AlertSettings, subject: string, text: string): Promise<void> {
   if (!settings.smtp || settings.admins.length === 0) return;
-  const transport = nodemailer.createTransport(settings.smtp.url);
+  const transport = smtpTransport(settings.smtp.url);
   try {
     await transport.sendMail({ from: settings.smtp.from, to: settings.admins, subject, text });
   } finally {

@@ -26,7 +26,13 @@ settings:
   batch_window: 2m
   digest_hour: 7
   smtp: { url: "${smtp.url}", from: "courtwatch <alerts@courtwatch.test>" }
+  admins: [ops@paper.test]
 rules:
+  - id: dead-hook
+    name: Dead receiver
+    match: { keywords: [deadhook] }
+    channels:
+      - { type: webhook, url: "http://127.0.0.1:1/nobody-listens", secret: "${SECRET}" }
   - id: almaty-email
     name: Almaty court
     match: { courts: [almaty] }
@@ -133,5 +139,23 @@ describe('alerts: channels', () => {
     const digest = smtp.messages.at(-1)!;
     expect(digest.to).toEqual(['digest@paper.test']);
     expect(digest.raw).toMatch(/Subject: \[courtwatch\] Daily digest: daily digest, 2 verdicts/);
+  });
+});
+
+describe('alerts: a channel that keeps failing', () => {
+  it('is disabled after the retry window and the admins are emailed', async () => {
+    const before = smtp.messages.length;
+    const articleId = await insertArticle(tdb.db, { url: 'https://news.example/dead', text: 'The deadhook trial ended.' });
+    await insertRecord(tdb.db, { articleId, caseId: await insertCase(tdb.db, 'dead'), name: 'Dead Hook', court: 'Taraz court' });
+    await processAlertJob(deps, { articleId });
+    for (let i = 0; i < 30; i += 1) {
+      clock = new Date(clock.getTime() + 6 * 60 * MIN);
+      if ((await flushDueDeliveries(deps)).failed) break;
+    }
+    const [health] = await tdb.db.query(`SELECT enabled, disabled_reason FROM alert_channels WHERE rule_id = 'dead-hook'`);
+    expect(health).toMatchObject({ enabled: false, disabled_reason: expect.stringMatching(/^failed continuously since .*last error: webhook-1: POST/) });
+    const notices = smtp.messages.slice(before).filter((m) => m.to.includes('ops@paper.test'));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.raw).toMatch(/Subject: \[courtwatch\] alert channel dead-hook\/webhook-1 disabled/);
   });
 });
