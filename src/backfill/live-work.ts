@@ -6,6 +6,8 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '../log.ts';
+import type { QueueRuntime } from '../workers/queue-runtime.ts';
+import { QUEUE } from '../workers/queues.ts';
 
 // How stale the live-queue answer may be: one Redis round trip per second at most, however fast we go.
 const PROBE_EVERY_MS = 1_000;
@@ -54,6 +56,21 @@ export function createLiveWorkGate(probe: LiveBacklogProbe, log: Logger, options
       }
       log.info('backfill resumed');
     },
+  };
+}
+
+/**
+ * Live jobs waiting or running in the discover, fetch and extract queues. Delayed jobs are left out: a
+ * retry waiting minutes for its backoff should not stall a backfill.
+ */
+export function liveQueueBacklog(runtime: Pick<QueueRuntime, 'queues'>): LiveBacklogProbe {
+  return async () => {
+    let total = 0;
+    for (const name of [QUEUE.discover, QUEUE.fetch, QUEUE.extract] as const) {
+      const counts = await runtime.queues[name].getJobCounts('waiting', 'active', 'prioritized');
+      total += Object.values(counts).reduce((a, b) => a + b, 0);
+    }
+    return total;
   };
 }
 

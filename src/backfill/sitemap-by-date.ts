@@ -1,16 +1,16 @@
 /**
  * Sitemaps by date: walks a source's sitemaps (index -> child sitemaps -> URLs) and keeps the URLs whose
- * <lastmod> falls in the range. The crawlers' discovery keeps only recent entries and exposes no parser
- * for this, so this is the smallest walker that does: fast-xml-parser, gzip bodies, bounded depth/count.
+ * <lastmod> falls in the range. Parsing is the crawlers' (src/crawlers/discover/sitemap.ts); the walk is
+ * here because discovery keeps only recent entries: gzip bodies, bounded depth and count.
  *
  * Where the sitemaps are: the source's own URL when its kind is "sitemap", else robots.txt `Sitemap:`
  * lines, else /sitemap.xml at the site's origin. A child sitemap whose own lastmod is before the range
  * cannot hold entries modified in it, and is not fetched.
  */
 import { gunzipSync } from 'node:zlib';
-import { XMLParser } from 'fast-xml-parser';
 import type { SourceDefinition } from '../config.ts';
-import { addCount, type BackfillItem, type ItemSource, type PageFetcher } from './types.ts';
+import { parseSitemap } from '../crawlers/discover/sitemap.ts';
+import { addCount, type BackfillItem, type FetchedPage, type Fetchers, type ItemSource, type PageFetcher } from './types.ts';
 
 // A sitemap index rarely nests more than twice; deeper is a loop or a trap.
 const MAX_DEPTH = 3;
@@ -26,26 +26,10 @@ export interface SitemapEntry {
   lastmod: string | null;
 }
 
-const parser = new XMLParser({ ignoreAttributes: true, removeNSPrefix: true, trimValues: true, processEntities: true });
-
-function asArray<T>(v: T | T[] | undefined): T[] {
-  return v === undefined ? [] : Array.isArray(v) ? v : [v];
-}
-
-/** Parses a sitemap or sitemap index body (gzip or plain XML). */
-export function parseSitemap(body: Buffer): { kind: 'index' | 'urlset' | 'unknown'; entries: SitemapEntry[] } {
+/** Parses a sitemap or sitemap index body, gzip or plain, with the crawlers' parser. */
+export function parseSitemapBody(body: Buffer, baseUrl: string): ReturnType<typeof parseSitemap> {
   const xml = body[0] === 0x1f && body[1] === 0x8b ? gunzipSync(body, { maxOutputLength: MAX_SITEMAP_BYTES }) : body;
-  const doc = parser.parse(xml.toString('utf8')) as Record<string, unknown>;
-  const toEntry = (e: unknown): SitemapEntry | null => {
-    const o = e as { loc?: unknown; lastmod?: unknown } | null;
-    const loc = typeof o?.loc === 'string' ? o.loc.trim() : '';
-    return loc ? { loc, lastmod: o?.lastmod === undefined || o.lastmod === null ? null : String(o.lastmod).trim() } : null;
-  };
-  const index = doc.sitemapindex as { sitemap?: unknown } | undefined;
-  if (index) return { kind: 'index', entries: asArray(index.sitemap).map(toEntry).filter((e): e is SitemapEntry => e !== null) };
-  const urlset = doc.urlset as { url?: unknown } | undefined;
-  if (urlset) return { kind: 'urlset', entries: asArray(urlset.url).map(toEntry).filter((e): e is SitemapEntry => e !== null) };
-  return { kind: 'unknown', entries: [] };
+  return parseSitemap(xml.toString('utf8'), baseUrl);
 }
 
 /** lastmod as an instant; a bare date ("2023-05-01") is that day in UTC. Null when unparseable. */
@@ -102,30 +86,29 @@ export async function walkSitemaps(
       continue;
     }
     seenSitemaps.add(url);
-    const page = await fetchPage(url);
+    let page: FetchedPage;
+    try {
+      page = await fetchPage(url);
+    } catch (err) {
+      // one missing child sitemap must not lose the others: count it and go on
+      const code = (err as { code?: unknown }).code;
+      addCount(skipped, `sitemap not fetched (${typeof code === 'string' ? code : (err as Error).name})`);
+      continue;
+    }
     if (page.status !== 200) {
       addCount(skipped, `sitemap answered ${page.status}`);
       continue;
     }
-    const parsed = parseSitemap(page.body);
-    if (parsed.kind === 'index') {
-      for (const child of parsed.entries) {
-        const mod = parseLastmod(child.lastmod);
-        if (mod && mod.getTime() < from) addCount(skipped, 'child sitemap last modified before the range');
-        else if (depth + 1 > MAX_DEPTH) addCount(skipped, 'child sitemap nested too deep');
-        else queue.push({ url: new URL(child.loc, url).toString(), depth: depth + 1 });
-      }
-      continue;
+    const parsed = parseSitemapBody(page.body, page.finalUrl);
+    for (const child of parsed.sitemaps) {
+      const mod = parseLastmod(child.lastmod);
+      if (mod && mod.getTime() < from) addCount(skipped, 'child sitemap last modified before the range');
+      else if (depth + 1 > MAX_DEPTH) addCount(skipped, 'child sitemap nested too deep');
+      else queue.push({ url: child.url, depth: depth + 1 });
     }
-    for (const e of parsed.entries) {
+    for (const e of parsed.urls) {
       const mod = parseLastmod(e.lastmod);
-      let loc: string;
-      try {
-        loc = new URL(e.loc, url).toString();
-      } catch {
-        addCount(skipped, 'sitemap entry with an invalid URL');
-        continue;
-      }
+      const loc = e.url;
       if (!mod) addCount(skipped, 'sitemap entry without a usable lastmod');
       else if (mod.getTime() < from || mod.getTime() > to) addCount(skipped, 'lastmod outside the range');
       else if (filter.include?.length && !filter.include.some((re) => re.test(loc))) addCount(skipped, 'URL not matched by the source include patterns');
@@ -140,20 +123,20 @@ export async function walkSitemaps(
   return { entries, skipped };
 }
 
-/** The sitemap reader: article pages are fetched live (politely, through `fetchArticle`). */
+/** The sitemap reader: article pages are fetched live (politely, through `fetchers.article`). */
 export async function readSitemapsByDate(
-  fetchPage: PageFetcher,
+  fetchers: Fetchers,
   source: Pick<SourceDefinition, 'kind' | 'url' | 'homepage' | 'include' | 'exclude'>,
   range: SitemapRange,
 ): Promise<ItemSource> {
-  const roots = await findSitemaps(fetchPage, source);
-  const { entries, skipped } = await walkSitemaps(fetchPage, roots, range, {
+  const roots = await findSitemaps(fetchers.resource, source);
+  const { entries, skipped } = await walkSitemaps(fetchers.resource, roots, range, {
     include: source.include.map((p) => new RegExp(p)),
     exclude: source.exclude.map((p) => new RegExp(p)),
   });
   async function* items(): AsyncGenerator<BackfillItem> {
     for (const e of entries) {
-      yield { key: e.loc, url: e.loc, archivedAt: null, load: async () => ({ page: await fetchPage(e.loc), archivedAt: null }) };
+      yield { key: e.loc, url: e.loc, archivedAt: null, load: async () => ({ page: await fetchers.article(e.loc), archivedAt: null }) };
     }
   }
   return { total: entries.length, items: items(), skipped };

@@ -67,6 +67,15 @@ export type IngestFn = (page: FetchedPage, meta: IngestMeta) => Promise<IngestOu
 /** Fetches a URL politely (robots, per-host rate limit shared through Redis): the crawler's fetch. */
 export type PageFetcher = (url: string) => Promise<FetchedPage>;
 
+/**
+ * Readers fetch two kinds of things: resources (CDX answers, robots.txt, sitemaps, possibly gzip) and
+ * article pages (HTML, refused when binary). Both go through the crawler's politeness.
+ */
+export interface Fetchers {
+  resource: PageFetcher;
+  article: PageFetcher;
+}
+
 export function addCount(map: Map<string, number>, reason: string, n = 1): void {
   map.set(reason, (map.get(reason) ?? 0) + n);
 }

@@ -9,7 +9,7 @@
  * hold no article, and fetching one in id_ mode answers with a Location into the archive.
  */
 import { FetchError } from '../errors.ts';
-import { addCount, type BackfillItem, type ItemSource, type LoadedPage, type PageFetcher } from './types.ts';
+import { addCount, type BackfillItem, type Fetchers, type ItemSource, type LoadedPage, type PageFetcher } from './types.ts';
 
 export interface CdxCapture {
   urlkey: string;
@@ -112,13 +112,13 @@ export function parseCdxJson(text: string, url: string): { captures: CdxCapture[
 }
 
 /** Every capture of the query's prefixes in its date range, following resume keys. */
-export async function queryCdx(fetchPage: PageFetcher, query: WaybackQuery): Promise<CdxCapture[]> {
+export async function queryCdx(fetchResource: PageFetcher, query: WaybackQuery): Promise<CdxCapture[]> {
   const all: CdxCapture[] = [];
   for (const prefix of query.prefixes) {
     let resumeKey: string | null = null;
     for (let page = 0; page < CDX_MAX_PAGES; page++) {
       const url = cdxUrl(query, prefix, resumeKey);
-      const res = await fetchPage(url);
+      const res = await fetchResource(url);
       if (res.status !== 200) throw new FetchError(url, `CDX answered ${res.status}`, { status: res.status });
       const parsed = parseCdxJson(res.body.toString('utf8'), url);
       all.push(...parsed.captures);
@@ -248,8 +248,8 @@ export async function fetchCapture(fetchPage: PageFetcher, baseUrl: string, capt
 }
 
 /** The Wayback reader: queries CDX, selects captures, and yields one lazily-fetched item per capture. */
-export async function readWayback(fetchPage: PageFetcher, query: WaybackQuery): Promise<ItemSource> {
-  const captures = await queryCdx(fetchPage, query);
+export async function readWayback(fetchers: Fetchers, query: WaybackQuery): Promise<ItemSource> {
+  const captures = await queryCdx(fetchers.resource, query);
   const { chosen, skipped } = selectCaptures(captures, query);
   async function* items(): AsyncGenerator<BackfillItem> {
     for (const capture of chosen) {
@@ -257,7 +257,7 @@ export async function readWayback(fetchPage: PageFetcher, query: WaybackQuery): 
         key: `${capture.timestamp}/${capture.original}`,
         url: capture.original,
         archivedAt: parseWaybackTimestamp(capture.timestamp),
-        load: () => fetchCapture(fetchPage, query.baseUrl, capture),
+        load: () => fetchCapture(fetchers.article, query.baseUrl, capture),
       };
     }
   }

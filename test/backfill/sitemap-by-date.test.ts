@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sourceSchema } from '../../src/config.ts';
 import { readSitemapsByDate } from '../../src/backfill/sitemap-by-date.ts';
-import { simpleFetcher } from './helpers/simple-fetcher.ts';
+import { simpleFetchers } from './helpers/simple-fetcher.ts';
 
 describe('sitemaps by date', () => {
   let server: Server;
@@ -53,7 +53,7 @@ describe('sitemaps by date', () => {
 
   it('walks robots.txt -> index -> child sitemaps and keeps the URLs whose lastmod is in range', async () => {
     const source = sourceSchema.parse({ id: 'kz-news', name: 'KZ', kind: 'rss', url: `${base}/rss.xml`, exclude: ['/tag/'] });
-    const result = await readSitemapsByDate(simpleFetcher, source, { from: '2022-01-01', to: '2022-12-31' });
+    const result = await readSitemapsByDate(simpleFetchers, source, { from: '2022-01-01', to: '2022-12-31' });
     const urls: string[] = [];
     for await (const item of result.items) urls.push(item.url);
     expect(urls).toEqual([`${base}/news/2022/verdict-1`, `${base}/news/2022/verdict-2`]);

@@ -6,7 +6,7 @@ import { log } from '../../src/log.ts';
 import { listBackfillRuns } from '../../src/store/backfill.ts';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
 import { articleHtml, startFakeArchive, type FakeArchive, type FakeCapture } from './helpers/fake-archive.ts';
-import { simpleFetcher } from './helpers/simple-fetcher.ts';
+import { simpleFetchers } from './helpers/simple-fetcher.ts';
 
 const SITE = 'https://news.example.org';
 const page = (title: string) => articleHtml(title, `${title}. The court sentenced the defendant to four years in prison.`);
@@ -111,7 +111,7 @@ describe('Wayback backfill against a fake archive', () => {
     const { ingest, pages } = recordingIngest();
     const summary = await runBackfill(
       { db: tdb.db, ingest, log, concurrency: 2 },
-      { mode: 'wayback', sourceId: null, params: { ...QUERY, test: 'full' }, open: () => readWayback(simpleFetcher, { ...QUERY, baseUrl: archive.baseUrl }) },
+      { mode: 'wayback', sourceId: null, params: { ...QUERY, test: 'full' }, open: () => readWayback(simpleFetchers, { ...QUERY, baseUrl: archive.baseUrl }) },
     );
     // three CDX pages of at most 3 rows for 11 captures in range
     expect(archive.requests.filter((r) => r.startsWith('/cdx/')).length).toBe(4);
@@ -134,7 +134,7 @@ describe('Wayback backfill against a fake archive', () => {
 
   it('an interrupted run resumes where it stopped without refetching stored captures', async () => {
     const params = { ...QUERY, test: 'resume' };
-    const open = () => readWayback(simpleFetcher, { ...QUERY, baseUrl: archive.baseUrl });
+    const open = () => readWayback(simpleFetchers, { ...QUERY, baseUrl: archive.baseUrl });
     const controller = new AbortController();
     const first = recordingIngest({ onIngest: (n) => n === 2 && controller.abort() });
     archive.requests.length = 0;

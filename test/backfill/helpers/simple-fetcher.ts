@@ -1,6 +1,6 @@
 /** A plain fetch as a PageFetcher (follows redirects), for reader tests that do not need politeness. */
 import { createHash } from 'node:crypto';
-import type { FetchedPage, PageFetcher } from '../../../src/backfill/types.ts';
+import type { FetchedPage, Fetchers, PageFetcher } from '../../../src/backfill/types.ts';
 
 export const simpleFetcher: PageFetcher = async (url) => {
   const res = await fetch(url, { redirect: 'follow' });
@@ -20,3 +20,5 @@ export const simpleFetcher: PageFetcher = async (url) => {
   };
   return page;
 };
+
+export const simpleFetchers: Fetchers = { resource: simpleFetcher, article: simpleFetcher };
