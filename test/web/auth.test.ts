@@ -33,8 +33,8 @@ describe('web auth, CSRF and headers', () => {
       queues: [queue],
       metrics: registry,
       plugins: [
-        { public: true, plugin: async (p) => void p.get('/feeds/demo.atom', async () => 'public feed') },
-        { plugin: async (p) => void p.get('/private-extra', async () => 'private extra') },
+        { public: true, plugin: async (p: FastifyInstance) => void p.get('/feeds/demo.atom', async () => 'public feed') },
+        { plugin: async (p: FastifyInstance) => void p.get('/private-extra', async () => 'private extra') },
       ],
     });
   });
