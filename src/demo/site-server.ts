@@ -17,6 +17,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.css': 'text/css',
   '.js': 'text/javascript',
+  '.svg': 'image/svg+xml',
 };
 
 export interface SiteServer {

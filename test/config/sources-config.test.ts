@@ -44,3 +44,16 @@ describe('parseSourcesConfig', () => {
     expect(parseDuration('fast')).toBeNull();
   });
 });
+
+describe('the shipped config/sources.yml', () => {
+  it('validates, with unique slugs, polite rate limits and a contact URL', async () => {
+    const { loadSourcesConfig, PROJECT_ROOT } = await import('../../src/config.ts');
+    const cfg = loadSourcesConfig(`${PROJECT_ROOT}/config/sources.yml`);
+    expect(cfg.sources.length).toBeGreaterThanOrEqual(8);
+    expect(cfg.contactUrl).toMatch(/^https:\/\//);
+    for (const s of cfg.sources) {
+      expect(s.rate_limit.per_second).toBeLessThanOrEqual(1);
+      expect(s.allow_private_network).toBe(false);
+    }
+  });
+});
