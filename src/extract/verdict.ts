@@ -8,9 +8,9 @@ import type { EvidenceField, Sentence, Span, VerdictRecord, VerdictStatus } from
 import { splitSentences } from './text.ts';
 import { findTerms, type Term, type TermRole } from './rules/sentences.ts';
 import { findDates, type DateMention } from './rules/dates.ts';
-import { findCourts } from './rules/courts.ts';
+import { findCourts, type CourtMention } from './rules/courts.ts';
 import { findCharges, sameChargesRe, type ChargeFound } from './rules/charges.ts';
-import { findDefendantNames, findGroups, findNameCandidates, verdictWordRe, type NameCandidate } from './rules/names.ts';
+import { findDefendantNames, findGroups, findNameCandidates, type NameCandidate } from './rules/names.ts';
 import { findAgeNear, findAgeRange } from './rules/ages.ts';
 import { findAnaphors, resolveSurname, sameFullName } from './rules/coreference.ts';
 import { statusIn, isAdministrative, STATUS_RANK } from './rules/status.ts';
@@ -33,6 +33,15 @@ interface Draft {
   lastSeen: number;
 }
 
+/** A person named in full somewhere, not (yet) known as a defendant: "Curtis Lamont Beasley, 52, of
+ * Chesapeake, accepted cash" — a later "Beasley pleaded guilty" makes a record of them. */
+interface Person {
+  name: string;
+  tokens: string[];
+  span: Span;
+  age: { age: number; span: Span } | null;
+}
+
 interface Placed { value: string | null; span: Span; key: string }
 
 interface Mention {
@@ -46,6 +55,8 @@ interface Mention {
 const IMPOSED_ROLES = new Set<TermRole>(['imposed', 'unknown', 'additional', 'appeal_upheld', 'appeal_reduced']);
 // between two names of one subject: "NAME and NAME", "NAME, NAME and NAME", "NAME, 44, and NAME"
 const joinRe = /^\s*(?:,\s*\d{1,3}\s*)?(?:,|,?\s+and|&)\s*$/;
+// a sentence that reports an outcome (not just mentions a trial): it dates the case
+const strongVerdictRe = /\b(?:sentenced|jailed|convicted|convictions?|received|found (?:not )?guilty|acquitted|pleaded guilty|verdict|upheld|reduced|imprisoned|handed)\b/i;
 const convictionVerbRe = /\b(?:sentenced|jailed|convicted|guilty|handed|given|received|imprisoned|upheld|reduced|cut)\b/i;
 
 function addEvidence(d: Draft, field: EvidenceField, span: Span): void {
@@ -61,6 +72,8 @@ export function buildRecords(text: string, published: string | null | undefined)
   let lastSingular: number | null = null;
   let lastPlural: number[] = [];
   let clock = 0;
+  const persons: Person[] = [];
+  let pending: { terms: Term[]; date: Placed | null; until: number } | null = null;
 
   const newDraft = (name: string | null, tokens: string[], count: number, group: boolean): Draft => {
     const d: Draft = {
@@ -78,24 +91,33 @@ export function buildRecords(text: string, published: string | null | undefined)
     const abs = (a: number, b: number): Span => [base + a, base + b];
     const dates = findDates(s, published).filter((d) => !d.excluded);
     const courts = findCourts(s);
-    const verdictish = verdictWordRe.test(s);
     const placeDate = (d: DateMention): Placed => ({ value: d.value, span: abs(d.start, d.end), key: d.value ?? d.raw });
-    if (verdictish && dates.length) {
-      const d = placeDate(dates[0]!);
+    const placeCourt = (c: CourtMention): Placed => ({ value: c.name, span: abs(c.start, c.end), key: c.name });
+    // a new dated verdict starts a new case: the court said before is not this one's
+    if (dates.length && strongVerdictRe.test(s)) {
+      const d = placeDate(nearest(dates, s.search(strongVerdictRe))!);
       if (caseDate?.key !== d.key) caseCourt = null;
       caseDate = d;
     }
-    if (courts.length) caseCourt = { value: courts[0]!.name, span: abs(courts[0]!.start, courts[0]!.end), key: courts[0]!.name };
+    if (courts.length) caseCourt = placeCourt(courts[0]!);
+    const titleLine = isTitleCase(s);
 
-    const mentions = collectMentions(s, drafts, newDraft, lastSingular, lastPlural, abs);
-    if (mentions.length === 0) continue;
+    const mentions: Mention[] = titleLine ? [] : collectMentions(s, { drafts, persons, newDraft, lastSingular, lastPlural }, abs);
     for (const m of mentions) for (const id of m.ids) drafts[id]!.lastSeen = clock;
-
     const terms = findTerms(s);
+    const factful = mentions.filter((m) => m.factful);
+    if (factful.length === 0) {
+      // "The leader of the ring was sentenced Thursday to life" — the name comes in the next sentences
+      const imposed = terms.filter((t) => t.role === 'imposed' && !t.respective);
+      if (!titleLine && imposed.length && strongVerdictRe.test(s)) {
+        const at = s.search(strongVerdictRe);
+        pending = { terms: imposed.map((t) => ({ ...t, start: base + t.start, end: base + t.end })), date: dates.length ? placeDate(nearest(dates, at)!) : null, until: clock + 3 };
+      }
+      continue;
+    }
     const charges = findCharges(s);
     const sameSpans = [...s.matchAll(sameChargesRe)].map((m) => [m.index, m.index + m[0].length] as [number, number]);
-    const factful = mentions.filter((m) => m.factful);
-    const firstStart = factful[0]?.start ?? s.length;
+    const firstStart = factful[0]!.start;
 
     factful.forEach((m, k) => {
       const segStart = m.start;
@@ -105,8 +127,9 @@ export function buildRecords(text: string, published: string | null | undefined)
       const off = k === 0 ? 0 : segStart;
       const segText = s.slice(off, segEnd);
       const hasConviction = convictionVerbRe.test(segText);
-      let segTerms = inSeg(terms).filter((t) => IMPOSED_ROLES.has(t.role) && (t.role !== 'unknown' || hasConviction));
-      if (segTerms.length === 0) segTerms = inPrefix(terms).filter((t) => IMPOSED_ROLES.has(t.role) && (t.role !== 'unknown' || hasConviction));
+      const usable = (t: Term): boolean => IMPOSED_ROLES.has(t.role) && (t.role !== 'unknown' || hasConviction);
+      let segTerms = inSeg(terms).filter(usable);
+      if (segTerms.length === 0) segTerms = inPrefix(terms).filter(usable);
       let segCharges = inSeg(charges);
       if (segCharges.length === 0) segCharges = inPrefix(charges);
       const worded = segCharges.filter((c) => !c.code);
@@ -114,8 +137,10 @@ export function buildRecords(text: string, published: string | null | undefined)
       const same = [...sameSpans.filter(([a]) => a >= segStart && a < segEnd), ...(k === 0 ? sameSpans.filter(([a]) => a < firstStart) : [])];
       const status = statusIn(segText, segTerms.map((t) => ({ ...t, start: t.start - off, end: t.end - off })));
       const admin = isAdministrative(segText);
-      const segDates = [...inSeg(dates), ...dates];
-      const segCourts = [...inSeg(courts), ...courts];
+      const anchor = status ? status.start + off : segStart;
+      const localDates = dates.filter((d) => d.start >= off && d.start < segEnd);
+      const date = nearest(localDates.length ? localDates : dates, anchor);
+      const court = inSeg(courts)[0] ?? courts[0];
 
       const respective = segTerms.filter((t) => t.respective);
       m.ids.forEach((id, i) => {
@@ -125,15 +150,14 @@ export function buildRecords(text: string, published: string | null | undefined)
           if (!d.charges.includes(c.text)) d.charges.push(c.text);
           addEvidence(d, 'charges', abs(c.start, c.end));
         }
-        if (same.length) {
-          const prev = [...drafts].filter((x) => x.id !== d.id && x.charges.length).sort((a, b) => b.lastSeen - a.lastSeen || b.id - a.id)[0];
-          if (prev) {
-            for (const c of prev.charges) if (!d.charges.includes(c)) d.charges.push(c);
-            for (const span of prev.evidence.charges ?? []) addEvidence(d, 'charges', span);
-            for (const [a, b] of same) addEvidence(d, 'charges', abs(a, b));
-          }
+        if (same.length) copyCharges(d, drafts, same.map(([a, b]) => abs(a, b)));
+        let sentenceSet = applyTerms(d, own, abs);
+        let pendingDate: Placed | null = null;
+        if (!sentenceSet && !d.sentence && pending && pending.until >= clock && !d.group && m.ids.length === 1) {
+          sentenceSet = applyTerms(d, pending.terms, (a, b) => [a, b]);
+          pendingDate = pending.date;
+          pending = null;
         }
-        const sentenceSet = applyTerms(d, own, abs);
         if (!status || admin && status.status === 'charged_only' && !sentenceSet) return;
         const rank = STATUS_RANK[status.status];
         const prevRank = d.status ? STATUS_RANK[d.status] : -1;
@@ -143,18 +167,18 @@ export function buildRecords(text: string, published: string | null | undefined)
           d.evidence.status = [abs(status.start + off, status.end + off)];
         }
         if (d.status === 'charged_only') {
-          if (!d.court && inSeg(courts).length) setCourt(d, inSeg(courts)[0]!.name, abs(inSeg(courts)[0]!.start, inSeg(courts)[0]!.end));
+          const c = inSeg(courts)[0];
+          if (!d.court && c) setCourt(d, c.name, abs(c.start, c.end));
           return;
         }
-        if (upgrade || sentenceSet || !d.verdictDate) {
-          const date = segDates[0] ? placeDate(segDates[0]) : caseDate;
-          if (date && (upgrade || !d.verdictDate)) {
-            d.verdictDate = date.value;
-            d.evidence.verdictDate = date.value ? [date.span] : [];
-          }
-          const court = segCourts[0] ? { value: segCourts[0].name, span: abs(segCourts[0].start, segCourts[0].end) } : caseCourt;
-          if (court?.value && (upgrade || !d.court)) setCourt(d, court.value, court.span);
+        // the date of the latest outcome: an appeal over the verdict, a sentencing over a plea
+        const when = pendingDate ?? (date ? placeDate(date) : caseDate);
+        if (when && (upgrade || !d.verdictDate || (sentenceSet && (pendingDate || date)))) {
+          d.verdictDate = when.value;
+          d.evidence.verdictDate = when.value ? [when.span] : [];
         }
+        const where = court ? placeCourt(court) : caseCourt;
+        if (where?.value && (upgrade || !d.court)) setCourt(d, where.value, where.span);
       });
     });
 
@@ -168,7 +192,36 @@ export function buildRecords(text: string, published: string | null | undefined)
       if (group !== undefined) lastPlural = [group];
     }
   }
+  for (const d of drafts) {
+    // the name's evidence is where it is written in full (a surname alone supports it less)
+    const full = (d.evidence.name ?? []).filter(([a, b]) => text.slice(a, b) === d.name);
+    if (full.length) d.evidence.name = d.evidence.count = d.group ? d.evidence.count : full;
+  }
   return drafts.filter(keep).map(finish);
+}
+
+/** The date closest to a position (the status verb): "sentenced on Thursday ... a jury last month" */
+function nearest(dates: DateMention[], at: number): DateMention | undefined {
+  let best: DateMention | undefined;
+  for (const d of dates) if (!best || Math.abs(d.start - at) < Math.abs(best.start - at)) best = d;
+  return best;
+}
+
+/** "Headline Words In Title Case" — names there are not in a verdict role, and the line repeats the body. */
+function isTitleCase(s: string): boolean {
+  const words = s.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
+  if (words.length < 4) return false;
+  const capital = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return capital / words.length > 0.7;
+}
+
+/** "Under the same articles": the charges of the defendant mentioned last before this one. */
+function copyCharges(d: Draft, drafts: Draft[], spans: Span[]): void {
+  const prev = drafts.filter((x) => x.id !== d.id && x.charges.length).sort((a, b) => b.lastSeen - a.lastSeen || b.id - a.id)[0];
+  if (!prev) return;
+  for (const c of prev.charges) if (!d.charges.includes(c)) d.charges.push(c);
+  for (const span of prev.evidence.charges ?? []) addEvidence(d, 'charges', span);
+  for (const span of spans) addEvidence(d, 'charges', span);
 }
 
 function setCourt(d: Draft, court: string, span: Span): void {
@@ -241,14 +294,16 @@ function finish(d: Draft): VerdictRecord {
 }
 
 /** The defendant mentions of one sentence, resolved to drafts (new ones are created here). */
-function collectMentions(
-  s: string,
-  drafts: Draft[],
-  newDraft: (name: string | null, tokens: string[], count: number, group: boolean) => Draft,
-  lastSingular: number | null,
-  lastPlural: number[],
-  abs: (a: number, b: number) => Span,
-): Mention[] {
+interface MentionContext {
+  drafts: Draft[];
+  persons: Person[];
+  newDraft: (name: string | null, tokens: string[], count: number, group: boolean) => Draft;
+  lastSingular: number | null;
+  lastPlural: number[];
+}
+
+function collectMentions(s: string, ctx: MentionContext, abs: (a: number, b: number) => Span): Mention[] {
+  const { drafts, persons, newDraft, lastSingular, lastPlural } = ctx;
   const candidates = findNameCandidates(s);
   const accepted = findDefendantNames(s, candidates);
   const acceptedStarts = new Set(accepted.map((a) => a.start));
@@ -284,7 +339,30 @@ function collectMentions(
       d = newDraft(c.name, c.tokens, 1, false);
       named.push(d);
     }
-    if (!d || c.courtSide) continue;
+    if (!d && isAccepted && c.tokens.length === 1) {
+      // "Beasley pleaded guilty", the full name having come earlier outside a verdict role
+      const key = c.tokens[0]!;
+      const r = resolveSurname(key, persons.map((p, i) => ({ id: i, tokens: p.tokens })));
+      const p = r ? persons[r.id]! : null;
+      if (p) {
+        d = newDraft(p.name, p.tokens, 1, false);
+        named.push(d);
+        addEvidence(d, 'name', p.span);
+        addEvidence(d, 'count', p.span);
+        if (p.age) {
+          d.age = p.age.age;
+          d.evidence.age = [p.age.span];
+        }
+      }
+    }
+    if (!d) {
+      if (!c.courtSide && !c.possessive && c.tokens.length >= 2 && !persons.some((p) => sameFullName(p.tokens, c.tokens))) {
+        const age = findAgeNear(s, c.start, c.end);
+        persons.push({ name: c.name, tokens: c.tokens, span: abs(c.start, c.end), age: age ? { age: age.age, span: abs(age.start, age.end) } : null });
+      }
+      continue;
+    }
+    if (c.courtSide) continue;
     if (c.tokens.length > d.tokens.length) {
       d.name = c.name;
       d.tokens = c.tokens;

@@ -51,7 +51,9 @@ const ORG_WORDS = new Set([
   'Instagram', 'Twitter', 'Kazakhstan', 'Russia', 'Uzbekistan', 'Kyrgyzstan', 'Tajikistan', 'Turkmenistan',
   'Revenue', 'Customs', 'Guard', 'Army', 'Forces', 'Commission', 'Board', 'Panel', 'Tribunal', 'Chamber',
   'Magistrates', 'HMP', 'Road', 'Lane', 'Park', 'Hall', 'House', 'Church', 'Akimat', 'Oblast', 'Province',
-  'County', 'Village', 'Town', 'Island', 'River', 'Mountain', 'Lake', 'Bay', 'Gulf', 'Sea', 'Ocean',
+  'County', 'Village', 'Town', 'Island', 'River', 'Mountain', 'Lake', 'Bay', 'Gulf', 'Sea', 'Ocean', 'Media',
+  'Force', 'Task', 'Investigation', 'Division', 'Unit', 'Partners', 'LP', 'Solutions', 'Services', 'Holdings',
+  'Administration', 'Enforcement', 'Field',
 ]);
 
 /** Capitalised word sequences that may name a person, with titles split off. */
@@ -82,8 +84,6 @@ export function findNameCandidates(s: string): NameCandidate[] {
       while (words.length && (FUNCTION_WORDS.has(words[words.length - 1]!.t) || /^(?:al|el|bin|ibn|de|da|van|von|der|den|la|le|du|dos|di|uly|kyzy)$/.test(words[words.length - 1]!.t))) {
         words = words.slice(0, -1);
       }
-      // ALL-CAPS words are datelines and acronyms ("TALDYKORGAN", "FBI"), initials excepted
-      words = words.filter((w) => !(w.t.length > 2 && w.t === w.t.toUpperCase() && !/\./.test(w.t)));
       if (words.length && /^\p{Lu}\.$/u.test(words[0]!.t) && words.length === 1) words = [];
       if (words.length) {
         const first = words[0]!;
@@ -128,6 +128,9 @@ const ageAfterNameRe = /^(?:,\s*(?:aged\s+)?\d{1,3}\s*[,.;)]|\s*\(\d{1,3}\))/;
 export const verdictWordRe =
   /\b(?:sentenc(?:ed|ing|es?)|jail(?:ed|s)?|convict(?:ed|ion)|guilty|acquit(?:ted|tal)|verdict|imprison(?:ed|ment)|fined|charged|arrested|detained|indicted|trial|prison|colony)\b/i;
 
+// "NAME, 44, of Katy, pleaded": a capitalised name after "of"/"in"/"from" is a place
+const placeBeforeRe = /\b(?:of|in|from|at|near|outside|across)\s+$/;
+
 export type MentionRole = 'subject' | 'object' | 'apposition' | 'age' | 'other';
 
 export interface NameMention extends NameCandidate {
@@ -145,7 +148,7 @@ export function findDefendantNames(s: string, candidates: NameCandidate[] = find
     const before = s.slice(Math.max(0, c.start - 120), c.start);
     const after = s.slice(c.end, c.end + 260);
     if (isNonDefendantContext(before, after)) continue;
-    const sm = subjectAfterRe.exec(after);
+    const sm = placeBeforeRe.test(before) ? null : subjectAfterRe.exec(after);
     if (sm) {
       const verb = sm[2]!.toLowerCase().replace(/\s+/g, ' ');
       const aux = sm[1];
@@ -155,7 +158,7 @@ export function findDefendantNames(s: string, candidates: NameCandidate[] = find
         continue;
       }
     }
-    if (isVictimContext(before)) continue;
+    if (isVictimContext(before) || placeBeforeRe.test(before)) continue;
     const om = objectBeforeRe.exec(before);
     if (om) {
       const filler = (om[2] ?? '').split(/[\s,]+/).filter(Boolean);

@@ -6,21 +6,22 @@
 
 /** Capitalised titles inside a name sequence that make the person a court-side or official figure. */
 export const COURT_SIDE_TITLES = new Set([
-  'Judge', 'Justice', 'Recorder', 'Magistrate', 'Attorney', 'Prosecutor', 'Agent', 'Officer', 'Detective',
-  'Inspector', 'Sergeant', 'Constable', 'Sheriff', 'Lawyer', 'Counsel', 'Spokesman', 'Spokeswoman',
-  'Spokesperson', 'Commissioner', 'Investigator', 'Ombudsman', 'DC', 'DS', 'DI', 'DCI', 'PC', 'Superintendent',
+  'Judge', 'Justice', 'Recorder', 'Magistrate', 'Attorney', 'Prosecutor', 'Agent', 'Sheriff', 'Lawyer', 'Counsel',
+  'Spokesman', 'Spokeswoman', 'Spokesperson', 'Commissioner', 'Investigator', 'Ombudsman',
 ]);
 
 /** Capitalised titles that are dropped from a name but say nothing about the role ("Former Prime Minister"). */
 export const NEUTRAL_TITLES = new Set([
   'Mr', 'Mrs', 'Ms', 'Miss', 'Dr', 'Prof', 'Professor', 'Sir', 'Lord', 'Lady', 'President', 'Minister', 'Prime',
   'Deputy', 'Former', 'Mayor', 'Governor', 'Senator', 'General', 'Colonel', 'Major', 'Captain', 'Lieutenant',
-  'Chairman', 'Director', 'Secretary', 'Chief', 'Akim', 'Head', 'Rev', 'Reverend', 'Imam', 'Sheikh',
+  'Chairman', 'Director', 'Secretary', 'Chief', 'Akim', 'Head', 'Rev', 'Reverend', 'Imam', 'Sheikh', 'Father',
+  'Senior', 'Junior', 'Private', 'Officer', 'Detective', 'Inspector', 'Sergeant', 'Constable', 'Superintendent',
+  'DC', 'DS', 'DI', 'DCI', 'PC', 'Police', 'Lance', 'Corporal', 'Colonel-General', 'Lieutenant-Colonel',
 ]);
 
 // "his lawyer, NAME", "the victim, NAME", "prosecutor NAME", "Defence lawyer NAME"
 const roleBeforeRe =
-  /\b(?:lawyers?|attorneys?|advocates?|counsel|judges?|prosecutors?|investigators?|spokes(?:man|woman|person)|victims?|witness(?:es)?|detectives?|ombudsman|experts?|analysts?|researchers?|wife|husband|son|daughter|mother|father|brother|sister|relatives?|friends?|colleagues?|girlfriend|boyfriend|widow|partner|police(?:man|woman)?|officers?|guards?|agents?|representatives?)\s*,?\s*$/i;
+  /\b(?:lawyers?|attorneys?|advocates?|counsel|judges?|prosecutors?|investigators?|spokes(?:man|woman|person)|victims?|witness(?:es)?|detectives?|ombudsman|experts?|analysts?|researchers?|wife|husband|son|daughter|mother|father|brother|sister|relatives?|friends?|colleagues?|girlfriend|boyfriend|widow|police(?:man|woman)?|officers?|guards?|agents?|representatives?)\s*,?\s*$/i;
 // "NAME, a lawyer who defended", "NAME, prosecuting", "NAME, the victim's mother"
 const roleAfterRe =
   /^,?\s*(?:(?:a|an|the|his|her|their|who is|who was)\s+)?(?:[\p{L}’'-]+\s+){0,3}?(?:lawyer|attorney|advocate|counsel|judge|prosecutor|investigator|spokes(?:man|woman|person)|victim|witness|expert|analyst|researcher|ombudsman|wife|husband|mother|father|son|daughter|sister|brother|officer|detective|policeman|policewoman)\b/iu;
