@@ -32,11 +32,12 @@ export interface FixtureServer {
 }
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.rss': 'application/rss+xml; charset=utf-8',
-  '.atom': 'application/atom+xml; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
+  // no charset, like many real servers: the crawler has to find it in the document
+  '.html': 'text/html',
+  '.xml': 'application/xml',
+  '.rss': 'application/rss+xml',
+  '.atom': 'application/atom+xml',
+  '.txt': 'text/plain',
   '.svg': 'image/svg+xml',
   '.css': 'text/css',
   '.js': 'text/javascript',
@@ -76,8 +77,8 @@ export async function startFixtureServer(): Promise<FixtureServer> {
       const rel = decodeURIComponent(url.pathname.slice(d.prefix.length)) || 'index.html';
       const file = path.join(d.dir, rel);
       if (!file.startsWith(d.dir) || !existsSync(file) || !statSync(file).isFile()) continue;
-      const extra = d.headers[`/${rel}`] ?? {};
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', ...extra });
+      const extra = Object.entries(d.headers[`/${rel}`] ?? {}).map(([k, v]) => [k.toLowerCase(), v]);
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', ...Object.fromEntries(extra) });
       res.end(readFileSync(file));
       return;
     }
