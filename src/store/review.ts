@@ -114,20 +114,30 @@ export function queuePageQuery(
   let where = filterSql(f, params);
   const key = page.after ?? page.before;
   const reversed = !page.after && !!page.before;
+  // Under a review-status filter the "pending first" part of the order is constant, so the shorter key
+  // lets Postgres read records_status_queue_idx in order.
+  const byStatus = f.reviewStatus !== undefined;
   if (key) {
-    params.push(key.pending, key.date, key.id);
-    const n = params.length;
-    where += ` AND (${ORDER_KEY}) ${reversed ? '>' : '<'} ($${n - 2}::boolean, $${n - 1}::date, $${n}::bigint)`;
+    const op = reversed ? '>' : '<';
+    if (byStatus) {
+      params.push(key.date, key.id);
+      where += ` AND (COALESCE(r.verdict_date, '-infinity'::date), r.id) ${op} ($${params.length - 1}::date, $${params.length}::bigint)`;
+    } else {
+      params.push(key.pending, key.date, key.id);
+      const n = params.length;
+      where += ` AND (${ORDER_KEY}) ${op} ($${n - 2}::boolean, $${n - 1}::date, $${n}::bigint)`;
+    }
   }
   params.push(page.limit);
   const dir = reversed ? 'ASC' : 'DESC';
+  const pendingOrder = byStatus ? '' : `(r.review_status = 'pending') ${dir}, `;
   const sql = `
     SELECT r.id, ${FIELD_COLUMNS}, r.review_status, r.edited, r.confidence, r.case_id, r.conflict IS NOT NULL AS has_conflict,
            r.article_id, a.title, a.source_id,
            (r.review_status = 'pending') AS sort_pending, COALESCE(r.verdict_date, '-infinity'::date) AS sort_date
       FROM records r JOIN articles a ON a.id = r.article_id
      WHERE ${where}
-     ORDER BY (r.review_status = 'pending') ${dir}, COALESCE(r.verdict_date, '-infinity'::date) ${dir}, r.id ${dir}
+     ORDER BY ${pendingOrder}COALESCE(r.verdict_date, '-infinity'::date) ${dir}, r.id ${dir}
      LIMIT $${params.length}`;
   return { sql, params, reversed };
 }
