@@ -24,10 +24,13 @@ const stringList = z.array(z.string().min(1).max(200)).max(200);
 const webhookChannel = z.object({
   type: z.literal('webhook'),
   id: z.string().regex(slugRe, 'expected a lowercase slug').optional(),
-  url: z.url({ message: 'expected an absolute http(s) URL' }),
-  /** HMAC-SHA256 key for the X-Courtwatch-Signature header */
-  secret: z.string().min(16, 'expected a secret of at least 16 characters'),
+  url: z.url({ protocol: /^https?$/, message: 'expected an absolute http(s) URL' }),
+  /** HMAC-SHA256 key for the X-Courtwatch-Signature header (Slack's own hooks do not check one) */
+  secret: z.string().min(16, 'expected a secret of at least 16 characters').optional(),
   format: z.enum(['json', 'slack']).default('json'),
+}).refine((ch) => ch.format === 'slack' || ch.secret !== undefined, {
+  message: 'a json webhook needs a "secret" to sign its payloads',
+  path: ['secret'],
 });
 
 const emailChannel = z.object({

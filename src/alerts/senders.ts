@@ -41,7 +41,7 @@ async function sendWebhook(channel: WebhookChannel, ctx: MessageContext): Promis
       headers: {
         'content-type': 'application/json',
         'user-agent': 'courtwatch-alerts',
-        [SIGNATURE_HEADER]: signBody(channel.secret, body),
+        ...(channel.secret ? { [SIGNATURE_HEADER]: signBody(channel.secret, body) } : {}),
         // receivers can drop an item they already have by its deliveryId; this names the whole batch
         [DELIVERY_HEADER]: ctx.items.map((i) => i.deliveryId).join(','),
       },

@@ -316,12 +316,17 @@ export async function enableChannel(db: Queryable, ruleId: string, channel: stri
   return rows.length;
 }
 
-/** Record, case and article of each delivery (the first record of the case it was matched on). */
+/**
+ * Record, case and article of each delivery: the first record it was matched on, or — when a
+ * re-extraction replaced those rows — the case's current first record.
+ */
 export async function loadDeliveryItems(db: Queryable, deliveryIds: number[]): Promise<Row[]> {
   return db.query(
     `SELECT d.id AS delivery_id, d.created_at AS delivered_at, ${CANDIDATE_COLUMNS}
      FROM alert_deliveries d
-     JOIN records r ON r.id = (SELECT min(x) FROM unnest(d.record_ids) AS x WHERE EXISTS (SELECT 1 FROM records WHERE id = x))
+     JOIN records r ON r.id = coalesce(
+       (SELECT min(x) FROM unnest(d.record_ids) AS x WHERE EXISTS (SELECT 1 FROM records WHERE id = x)),
+       (SELECT min(id) FROM records WHERE case_id = d.case_id AND review_status <> 'rejected'))
      JOIN articles a ON a.id = r.article_id
      WHERE d.id = ANY($1::bigint[]) ORDER BY d.id`,
     [deliveryIds],

@@ -121,6 +121,18 @@ describe('alerts: exactly once', () => {
     expect(await deliveries(FEED_CHANNEL)).toHaveLength(1);
   });
 
+  it('still sends once when a re-extraction replaces the records while the batch waits', async () => {
+    const { articleId, caseIds } = await storeArticle(['Replaced Record']);
+    await processAlertJob(deps, { articleId });
+    await tdb.db.query('DELETE FROM records WHERE article_id = $1', [articleId]);
+    const newId = await insertRecord(tdb.db, { articleId, caseId: caseIds[0]!, name: 'Replaced Record', charges: ['fraud', 'forgery'] });
+    expect((await processAlertJob(deps, { articleId })).created).toBe(0);
+    advance(5 * MIN);
+    expect(await flushDueDeliveries(deps)).toMatchObject({ sent: 1, messages: 1 });
+    const item = (hook.accepted[0]!.items as Array<{ record: { id: number; charges: string[] } }>)[0]!;
+    expect(item.record).toMatchObject({ id: newId, charges: ['fraud', 'forgery'] });
+  });
+
   it('batches one trial with 45 defendants into one message', async () => {
     const names = Array.from({ length: 45 }, (_, i) => `Defendant Number${i + 1}`);
     const { articleId } = await storeArticle(names);

@@ -56,6 +56,13 @@ describe('parseAlertsConfig', () => {
     expect(() => parseAlertsConfig('rules: [', 'a.yml')).toThrow(/not valid YAML/);
   });
 
+  it('requires a secret for JSON webhooks but not for Slack hooks, and only http(s) URLs', () => {
+    const hook = (ch: Record<string, unknown>) => ({ id: 'h', name: 'h', channels: [{ type: 'webhook', url: 'https://hooks.example.org/x', ...ch }] });
+    expect(() => parseRuleDefinition(hook({}), 'r')).toThrow(/field "channels.0.secret": a json webhook needs a "secret"/);
+    expect(parseRuleDefinition(hook({ format: 'slack' }), 'r').channels[0]).toMatchObject({ format: 'slack', key: 'webhook-1' });
+    expect(() => parseRuleDefinition(hook({ format: 'slack', url: 'ftp://hooks.example.org/x' }), 'r')).toThrow(/field "channels.0.url"/);
+  });
+
   it('labels an entry without an id by its position and rejects duplicate channel ids', () => {
     expect(() => parseAlertsConfig('rules:\n  - name: x\n', 'a.yml')).toThrow(/rule #1: field "id"/);
     const raw = {
