@@ -146,10 +146,7 @@ export function buildRecords(text: string, published: string | null | undefined)
       m.ids.forEach((id, i) => {
         const d = drafts[id]!;
         const own = respective.length === m.ids.length && respective.length > 1 ? [respective[i]!] : segTerms.filter((t) => !t.respective || respective.length === 1);
-        for (const c of useCharges) {
-          if (!d.charges.includes(c.text)) d.charges.push(c.text);
-          addEvidence(d, 'charges', abs(c.start, c.end));
-        }
+        addCharges(d, useCharges, abs);
         if (same.length) copyCharges(d, drafts, same.map(([a, b]) => abs(a, b)));
         let sentenceSet = applyTerms(d, own, abs);
         let pendingDate: Placed | null = null;
@@ -222,6 +219,22 @@ function copyCharges(d: Draft, drafts: Draft[], spans: Span[]): void {
   for (const c of prev.charges) if (!d.charges.includes(c)) d.charges.push(c);
   for (const span of prev.evidence.charges ?? []) addEvidence(d, 'charges', span);
   for (const span of spans) addEvidence(d, 'charges', span);
+}
+
+/**
+ * Quoted charges (translated article names) always count; an unquoted phrase only while the defendant has
+ * no charge yet (later ones are usually the narrative: "accused of carrying two computers"); a bare code
+ * article only while no worded charge is known.
+ */
+function addCharges(d: Draft, charges: ChargeFound[], abs: (a: number, b: number) => Span): void {
+  const quoted = charges.filter((c) => c.quoted);
+  const hadAny = d.charges.length > 0;
+  const hasWorded = d.charges.some((c) => !/^Article \d/.test(c));
+  const take = quoted.length ? quoted : charges.filter((c) => (c.code ? !hasWorded : !hadAny || d.charges.every((x) => /^Article \d/.test(x))));
+  for (const c of take) {
+    if (!d.charges.includes(c.text)) d.charges.push(c.text);
+    addEvidence(d, 'charges', abs(c.start, c.end));
+  }
 }
 
 function setCourt(d: Draft, court: string, span: Span): void {
