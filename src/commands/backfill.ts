@@ -28,12 +28,15 @@ export function registerBackfill(program: Command): void {
     }) => {
       const { loadSettings } = await import('../config.ts');
       const { ConfigError } = await import('../errors.ts');
-      const { runBackfillCommand } = await import('../backfill/command.ts');
+      const { resolveMode } = await import('../backfill/options.ts');
       const archiveRate = Number(opts.archiveRate);
       const concurrency = Number(opts.concurrency);
       if (!(archiveRate > 0 && archiveRate <= 50)) throw new ConfigError(`--archive-rate: expected a number of requests per second in (0, 50], got "${opts.archiveRate}"`);
       if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) throw new ConfigError(`--concurrency: expected an integer 1-32, got "${opts.concurrency}"`);
-      const summary = await runBackfillCommand(loadSettings(), { ...opts, archiveRate, concurrency, yieldToLive: opts.yield });
+      const options = { ...opts, archiveRate, concurrency, yieldToLive: opts.yield };
+      resolveMode(options);
+      const { runBackfillCommand } = await import('../backfill/command.ts');
+      const summary = await runBackfillCommand(loadSettings(), options);
       if (summary.status === 'interrupted') process.exitCode = 130;
       // a few failed captures are normal in a long backfill; failing everything is not
       else if (summary.failed > 0 && summary.fetched === 0 && summary.skippedKnown === 0) process.exitCode = 1;
