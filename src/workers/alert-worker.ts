@@ -5,11 +5,15 @@
  * a batching window, at digest time and on retry is done by `flushAlerts`, which `startAlertWorker` runs
  * as a repeatable job on the alert queue.
  */
+import { existsSync } from 'node:fs';
 import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { AppError, PayloadValidationError, coerceError } from '../errors.ts';
 import { log } from '../log.ts';
-import { flushDueDeliveries, recordMatches, toCandidate, type AlertDeps, type FlushResult } from '../alerts/engine.ts';
+import { flushDueDeliveries, recordMatches, syncRulesFromConfig, toCandidate, type AlertDeps, type FlushResult } from '../alerts/engine.ts';
+import { loadAlertsConfig, parseAlertsConfig } from '../alerts/rules-config.ts';
+import type { Settings } from '../config.ts';
+import type { Db } from '../store/db.ts';
 import { loadCandidatesByArticle, loadCandidatesByRecordIds } from '../store/alerts.ts';
 import { QUEUE, alertPayload } from './queues.ts';
 
@@ -51,6 +55,21 @@ export async function onRecordsAccepted(deps: AlertDeps, recordIds: number[]): P
 /** Sends due batches, digests and retries (the repeatable job's body; also usable from a CLI). */
 export async function flushAlerts(deps: AlertDeps): Promise<FlushResult> {
   return flushDueDeliveries(deps);
+}
+
+/**
+ * Loads the alerts file, copies its rules into alert_rules and returns the processor's dependencies.
+ * A missing file at the default path means "no rules yet" (the feed and store functions still work); a
+ * missing file named by COURTWATCH_ALERTS, or an invalid one, throws ConfigError.
+ */
+export async function prepareAlertDeps(db: Db, settings: Settings, env: NodeJS.ProcessEnv = process.env): Promise<AlertDeps> {
+  const explicit = env.COURTWATCH_ALERTS !== undefined;
+  const config = !explicit && !existsSync(settings.alertsFile)
+    ? parseAlertsConfig('rules: []', settings.alertsFile, env)
+    : loadAlertsConfig(settings.alertsFile, env);
+  await syncRulesFromConfig(db, config);
+  log.info({ rules: config.rules.length, file: settings.alertsFile }, 'alert rules loaded');
+  return { db, settings: config.settings, publicUrl: settings.publicUrl, env };
 }
 
 export interface AlertWorkerHandle {

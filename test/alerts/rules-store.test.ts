@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadActiveRules, saveRuleFromUi, syncRulesFromConfig } from '../../src/alerts/engine.ts';
 import { parseAlertsConfig } from '../../src/alerts/rules-config.ts';
+import { loadSettings } from '../../src/config.ts';
 import { ConfigError } from '../../src/errors.ts';
+import { prepareAlertDeps } from '../../src/workers/alert-worker.ts';
 import { getAlertRule, listAlertRules, setAlertRuleEnabled } from '../../src/store/alerts.ts';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
 
@@ -54,5 +56,16 @@ describe('alert rules in the database', () => {
     await syncRulesFromConfig(tdb.db, parseAlertsConfig('rules: []', 'alerts.yml', env));
     expect((await listAlertRules(tdb.db)).map((r) => [r.id, r.enabled])).toEqual([['edited-in-ui', false], ['from-file', false]]);
     expect(await loadActiveRules(tdb.db, env)).toEqual([]);
+  });
+});
+
+describe('prepareAlertDeps', () => {
+  it('treats a missing default alerts file as no rules, but a missing COURTWATCH_ALERTS file as an error', async () => {
+    const settings = { ...loadSettings({}), alertsFile: '/nonexistent/alerts.yml' };
+    const deps = await prepareAlertDeps(tdb.db, settings, {});
+    expect(deps.settings.batch_window).toBe(300_000);
+    await expect(prepareAlertDeps(tdb.db, settings, { COURTWATCH_ALERTS: '/nonexistent/alerts.yml' })).rejects.toThrow(
+      /\/nonexistent\/alerts\.yml: cannot read the alerts file/,
+    );
   });
 });
