@@ -41,12 +41,24 @@ export async function startSystem(settings: Settings, options: StartOptions = {}
   log.info({ sources: schedules.upserted.length, removed: schedules.removed }, 'schedules in place');
   const workers = startWorkers(ctx);
   const stopExtras: Array<() => Promise<void>> = [];
+  const { prepareAlertDeps, startAlertWorker } = await import('./workers/alert-worker.ts');
+  const alertDeps = await prepareAlertDeps(ctx.db, settings);
+  const alertWorker = await startAlertWorker(alertDeps, { redisUrl: settings.redisUrl, prefix: settings.queuePrefix });
+  stopExtras.push(() => alertWorker.close());
 
   let url: string | null = null;
   if (options.web !== false) {
     const { startServer } = await import('./web/server.ts');
+    const { alertFeedRoutes } = await import('./alerts/feed-routes.ts');
     const web = await startServer(
-      { db: ctx.db, queues: Object.values(ctx.runtime.queues), metrics: ctx.metrics.registry, secureCookies: wantsSecureCookies(settings.publicUrl) },
+      {
+        db: ctx.db,
+        queues: Object.values(ctx.runtime.queues),
+        metrics: ctx.metrics.registry,
+        secureCookies: wantsSecureCookies(settings.publicUrl),
+        // the Atom feeds authenticate by the token in their URL
+        plugins: [{ plugin: alertFeedRoutes, options: { db: ctx.db, publicUrl: settings.publicUrl }, public: true }],
+      },
       { host: settings.host, port: settings.port },
     );
     url = web.url;
