@@ -3,7 +3,7 @@
  * match. Text is compared case- and accent-insensitively ("Almaty" matches "ALMATY", "Zhanaozen"
  * matches "Zhanaözen"), so rule authors need not guess how an outlet spelled it.
  */
-import type { AlertRule } from './rules-config.ts';
+import type { AlertRule, RuleMatch } from './rules-config.ts';
 import type { AlertCandidate } from './types.ts';
 
 const diacriticsRe = /\p{M}+/gu;
@@ -38,22 +38,76 @@ function nameMatches(pattern: string, name: string | null): boolean {
 }
 
 function anyIncludes(patterns: string[], haystack: string): boolean {
-  return patterns.some((p) => haystack.includes(normalizeText(p)));
+  return patterns.some((p) => haystack.includes(p));
+}
+
+interface CompiledMatch {
+  charges?: string[];
+  codeArticles?: RegExp[];
+  courts?: string[];
+  keywords?: string[];
+}
+
+interface NormalizedCandidate {
+  charges: string;
+  court: string | null;
+  /** title and text, normalised on first use (the costly part, shared by every rule) */
+  text: () => string;
+}
+
+// Rules and candidates are matched many times against each other: normalise each once.
+const compiledRules = new WeakMap<RuleMatch, CompiledMatch>();
+const normalizedCandidates = new WeakMap<AlertCandidate, NormalizedCandidate>();
+
+function compile(m: RuleMatch): CompiledMatch {
+  let compiled = compiledRules.get(m);
+  if (!compiled) {
+    compiled = {
+      charges: m.charges?.map(normalizeText),
+      codeArticles: m.code_articles?.map(codeArticleRe),
+      courts: m.courts?.map(normalizeText),
+      keywords: m.keywords?.map(normalizeText),
+    };
+    compiledRules.set(m, compiled);
+  }
+  return compiled;
+}
+
+// The records of one article arrive together and share its text: remember the last one normalised.
+let lastText: { raw: string; normalized: string } | null = null;
+function normalizeArticle(raw: string): string {
+  if (lastText?.raw !== raw) lastText = { raw, normalized: normalizeText(raw) };
+  return lastText.normalized;
+}
+
+function normalizeCandidate(c: AlertCandidate): NormalizedCandidate {
+  let n = normalizedCandidates.get(c);
+  if (!n) {
+    let text: string | undefined;
+    n = {
+      charges: normalizeText(c.charges.join(' ; ')),
+      court: c.court ? normalizeText(c.court) : null,
+      text: () => (text ??= normalizeArticle(`${c.articleTitle ?? ''} ${c.articleText}`)),
+    };
+    normalizedCandidates.set(c, n);
+  }
+  return n;
 }
 
 /** Returns the names of the criteria that failed; an empty list means the rule matches. */
 export function explainMismatch(rule: Pick<AlertRule, 'match'>, c: AlertCandidate): string[] {
   const m = rule.match;
+  const p = compile(m);
+  const n = normalizeCandidate(c);
   const failed: string[] = [];
-  const charges = normalizeText(c.charges.join(' ; '));
-  const text = () => normalizeText(`${c.articleTitle ?? ''} ${c.articleText}`);
-  if (m.charges && !anyIncludes(m.charges, charges)) failed.push('charges');
-  if (m.code_articles) {
-    const res = m.code_articles.map(codeArticleRe);
+  const charges = n.charges;
+  const text = n.text;
+  if (p.charges && !anyIncludes(p.charges, charges)) failed.push('charges');
+  if (p.codeArticles) {
     const body = text();
-    if (!res.some((re) => re.test(charges) || re.test(body))) failed.push('code_articles');
+    if (!p.codeArticles.some((re) => re.test(charges) || re.test(body))) failed.push('code_articles');
   }
-  if (m.courts && !(c.court && anyIncludes(m.courts, normalizeText(c.court)))) failed.push('courts');
+  if (p.courts && !(n.court && anyIncludes(p.courts, n.court))) failed.push('courts');
   if (m.defendants && !m.defendants.some((p) => nameMatches(p, c.name))) failed.push('defendants');
   if (m.sources && !(c.sourceId && m.sources.includes(c.sourceId))) failed.push('sources');
   if (m.min_sentence_months !== undefined) {
@@ -61,7 +115,7 @@ export function explainMismatch(rule: Pick<AlertRule, 'match'>, c: AlertCandidat
     if (months < m.min_sentence_months) failed.push('min_sentence_months');
   }
   if (m.statuses && !m.statuses.includes(c.status)) failed.push('statuses');
-  if (m.keywords && !anyIncludes(m.keywords, text())) failed.push('keywords');
+  if (p.keywords && !anyIncludes(p.keywords, text())) failed.push('keywords');
   if (m.min_confidence !== undefined && c.confidence < m.min_confidence) failed.push('min_confidence');
   return failed;
 }
