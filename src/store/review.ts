@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Db, Queryable } from './db.ts';
+import { caseNameKey } from './records.ts';
 
 export type ReviewStatus = 'pending' | 'accepted' | 'rejected';
 export const REVIEW_STATUSES: readonly ReviewStatus[] = ['pending', 'accepted', 'rejected'];
@@ -273,9 +274,15 @@ export async function editRecord(db: Db, id: number, who: Reviewer, changes: Par
     const changed = (Object.keys(changes) as EditableField[]).filter((f) => f in EDITABLE_FIELDS && !sameValue(rec[f], changes[f] ?? null));
     if (changed.length === 0) return [];
     const sets = changed.map((f, i) => `${f} = $${i + 2}`);
+    const values: unknown[] = changed.map((f) => changes[f] ?? null);
+    // A corrected name must also match the same defendant in later articles (case grouping).
+    if (changed.includes('name')) {
+      values.push(typeof changes.name === 'string' ? caseNameKey(changes.name) : null);
+      sets.push(`name_key = $${values.length + 1}`);
+    }
     await tx.query(
-      `UPDATE records SET ${sets.join(', ')}, edited = true, reviewed_by = $${changed.length + 2}, reviewed_at = now(), updated_at = now() WHERE id = $1`,
-      [id, ...changed.map((f) => changes[f] ?? null), who.username],
+      `UPDATE records SET ${sets.join(', ')}, edited = true, reviewed_by = $${values.length + 2}, reviewed_at = now(), updated_at = now() WHERE id = $1`,
+      [id, ...values, who.username],
     );
     for (const f of changed) {
       await insertEvent(tx, who, { recordId: id, caseId: rec.case_id, action: 'edit', field: f, oldValue: rec[f], newValue: changes[f] ?? null });
@@ -286,10 +293,11 @@ export async function editRecord(db: Db, id: number, who: Reviewer, changes: Par
 
 async function insertManualRecord(tx: Queryable, articleId: number, fields: Partial<RecordFields>, who: Reviewer): Promise<number> {
   const cols = (Object.keys(fields) as EditableField[]).filter((f) => f in EDITABLE_FIELDS && fields[f] !== undefined);
-  const params: unknown[] = [articleId, `manual:${randomUUID()}`, who.username, ...cols.map((c) => fields[c] ?? null)];
+  const nameKey = typeof fields.name === 'string' ? caseNameKey(fields.name) : null;
+  const params: unknown[] = [articleId, `manual:${randomUUID()}`, who.username, nameKey, ...cols.map((c) => fields[c] ?? null)];
   const rows = await tx.query<{ id: number }>(
-    `INSERT INTO records (article_id, record_key, ordinal, extractor_version, review_status, edited, reviewed_by, reviewed_at${cols.map((c) => `, ${c}`).join('')})
-     VALUES ($1, $2, (SELECT COALESCE(max(ordinal), -1) + 1 FROM records WHERE article_id = $1), 'manual', 'accepted', true, $3, now()${cols.map((_, i) => `, $${i + 4}`).join('')})
+    `INSERT INTO records (article_id, record_key, ordinal, extractor_version, review_status, edited, reviewed_by, reviewed_at, name_key${cols.map((c) => `, ${c}`).join('')})
+     VALUES ($1, $2, (SELECT COALESCE(max(ordinal), -1) + 1 FROM records WHERE article_id = $1), 'manual', 'accepted', true, $3, now(), $4${cols.map((_, i) => `, $${i + 5}`).join('')})
      RETURNING id`,
     params,
   );

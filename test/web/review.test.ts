@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/web/app.ts';
+import { caseNameKey } from '../../src/store/records.ts';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
 import { seedArticle, seedCase, seedPage, seedRecord, seedSource, seedUser } from './helpers/seed.ts';
 import { form, loginWithInject, type InjectSession } from './helpers/session.ts';
@@ -122,6 +123,12 @@ describe('review routes', () => {
     ]);
     const page = await get(`/records/${ids.abenov}`);
     expect(page.body).toMatch(/<td>edit<\/td><td>sentence_months<\/td><td>84<\/td><td>96<\/td>/);
+    // a corrected name also corrects the key that groups records into cases
+    await post(`/records/${ids.old}/edit`, { name: 'Olzhas Kudaibergenov', status: 'convicted' });
+    expect((await t.db.query(`SELECT name_key FROM records WHERE id = $1`, [ids.old]))[0]).toEqual({ name_key: caseNameKey('Olzhas Kudaibergenov') });
+    expect((await events(ids.old!)).map((e) => e.field)).toEqual(['name']);
+    await post(`/records/${ids.old}/edit`, { name: 'Old Case', status: 'convicted' });
+    await t.db.query(`DELETE FROM review_events WHERE record_id = $1`, [ids.old]);
   });
 
   it('accepts and rejects with audit rows, then goes to the next record of the same filtered queue', async () => {
