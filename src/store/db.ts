@@ -77,16 +77,23 @@ export class Db implements Queryable {
       if (isConnectionError(err)) throw new ServiceUnavailableError('Postgres', redactUrl(this.url), POSTGRES_HINT, { cause: err });
       throw err;
     }
+    // A checked-out client has no pool error listener: without this one, a connection lost between two
+    // queries (Postgres restart, network cut) is an unhandled 'error' event that kills the process.
+    let lost: Error | undefined;
+    const onLost = (err: Error) => (lost = err);
+    client.on('error', onLost);
     try {
       await client.query('BEGIN');
       const result = await fn(new ClientQueryable(client));
       await client.query('COMMIT');
       return result;
     } catch (err) {
-      await client.query('ROLLBACK').catch((rollbackErr: Error) => log.warn({ err: rollbackErr.message }, 'rollback failed'));
+      if (!lost) await client.query('ROLLBACK').catch((rollbackErr: Error) => log.warn({ err: rollbackErr.message }, 'rollback failed'));
       throw err;
     } finally {
-      client.release();
+      client.off('error', onLost);
+      // passing the error makes the pool discard the broken client instead of reusing it
+      client.release(lost);
     }
   }
 
