@@ -39,6 +39,8 @@ export async function buildRuleFeed(db: Queryable, rule: { id: string; name: str
     updated: items[0]?.at ?? new Date(0),
     feedLinks: { atom: selfUrl },
     generator: 'courtwatch',
+    // RFC 4287 wants an author for every entry; a feed-level one covers them all
+    author: { name: 'courtwatch', link: base },
     copyright: 'courtwatch',
   });
   for (const { at, caseId, c } of items) {

@@ -69,6 +69,7 @@ describe('GET /feeds/:rule.atom', () => {
     expect(entries[0]!.link['@href']).toBe('https://news.example/feed-1?a=1&b=2');
     expect(new Set(entries.map((e) => e.id)).size).toBe(2);
     expect(res.body).not.toContain('<script>');
+    expect(res.body).toMatch(/<author>\s*<name>courtwatch<\/name>/);
   });
 
   it('answers 404 for an unknown rule and 403 for a missing or wrong token', async () => {
