@@ -148,6 +148,17 @@ describe('alerts: exactly once', () => {
     expect((hook.accepted[0]!.items as unknown[]).length).toBe(46);
   });
 
+  it('two workers flushing at the same time send each delivery once', async () => {
+    const { articleId } = await storeArticle(['Parallel One', 'Parallel Two', 'Parallel Three']);
+    await processAlertJob(deps, { articleId });
+    advance(5 * MIN);
+    const results = await Promise.all([flushDueDeliveries(deps), flushDueDeliveries(deps), flushDueDeliveries(deps)]);
+    expect(results.reduce((n, r) => n + r.sent, 0)).toBe(3);
+    const ids = hook.accepted.flatMap((b) => (b.items as Array<{ deliveryId: number }>).map((i) => i.deliveryId));
+    expect(ids).toHaveLength(3);
+    expect(new Set(ids).size).toBe(3);
+  });
+
   it('retries a receiver that fails twice with growing backoff and delivers exactly once', async () => {
     hook.failNext = 2;
     const { articleId } = await storeArticle(['Retry Person']);
