@@ -55,6 +55,7 @@ interface Mention {
 const IMPOSED_ROLES = new Set<TermRole>(['imposed', 'unknown', 'additional', 'appeal_upheld', 'appeal_reduced']);
 // between two names of one subject: "NAME and NAME", "NAME, NAME and NAME", "NAME, 44, and NAME"
 const joinRe = /^\s*(?:,\s*\d{1,3}\s*)?(?:,|,?\s+and|&)\s*$/;
+const courtWordRe = /\bcourt\b/i;
 // a sentence that reports an outcome (not just mentions a trial): it dates the case
 const strongVerdictRe = /\b(?:sentenced|jailed|convicted|convictions?|received|found (?:not )?guilty|acquitted|pleaded guilty|verdict|upheld|reduced|imprisoned|handed)\b/i;
 const convictionVerbRe = /\b(?:sentenced|jailed|convicted|guilty|handed|given|received|imprisoned|upheld|reduced|cut)\b/i;
@@ -89,13 +90,16 @@ export function buildRecords(text: string, published: string | null | undefined)
     const s = sentence.text;
     const base = sentence.start;
     const abs = (a: number, b: number): Span => [base + a, base + b];
-    const dates = findDates(s, published).filter((d) => !d.excluded);
-    const courts = findCourts(s);
+    const strong = strongVerdictRe.test(s);
+    let datesCache: DateMention[] | null = null;
+    // dates are costly and matter only in sentences about an outcome or a defendant
+    const getDates = (): DateMention[] => (datesCache ??= findDates(s, published).filter((d) => !d.excluded));
+    const courts = courtWordRe.test(s) ? findCourts(s) : [];
     const placeDate = (d: DateMention): Placed => ({ value: d.value, span: abs(d.start, d.end), key: d.value ?? d.raw });
     const placeCourt = (c: CourtMention): Placed => ({ value: c.name, span: abs(c.start, c.end), key: c.name });
     // a new dated verdict starts a new case: the court said before is not this one's
-    if (dates.length && strongVerdictRe.test(s)) {
-      const d = placeDate(nearest(dates, s.search(strongVerdictRe))!);
+    if (strong && getDates().length) {
+      const d = placeDate(nearest(getDates(), s.search(strongVerdictRe))!);
       if (caseDate?.key !== d.key) caseCourt = null;
       caseDate = d;
     }
@@ -109,13 +113,15 @@ export function buildRecords(text: string, published: string | null | undefined)
     if (factful.length === 0) {
       // "The leader of the ring was sentenced Thursday to life" — the name comes in the next sentences
       const imposed = terms.filter((t) => t.role === 'imposed' && !t.respective);
-      if (!titleLine && imposed.length && strongVerdictRe.test(s)) {
+      if (!titleLine && imposed.length && strong) {
         const at = s.search(strongVerdictRe);
+        const dates = getDates();
         pending = { terms: imposed.map((t) => ({ ...t, start: base + t.start, end: base + t.end })), date: dates.length ? placeDate(nearest(dates, at)!) : null, until: clock + 3 };
       }
       continue;
     }
     const charges = findCharges(s);
+    const dates = getDates();
     const sameSpans = [...s.matchAll(sameChargesRe)].map((m) => [m.index, m.index + m[0].length] as [number, number]);
     const firstStart = factful[0]!.start;
 
@@ -206,6 +212,7 @@ function nearest(dates: DateMention[], at: number): DateMention | undefined {
 
 /** "Headline Words In Title Case" — names there are not in a verdict role, and the line repeats the body. */
 function isTitleCase(s: string): boolean {
+  if (/[.!?]["”’]?$/.test(s)) return false;
   const words = s.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
   if (words.length < 4) return false;
   const capital = words.filter((w) => /^\p{Lu}/u.test(w)).length;
@@ -332,6 +339,8 @@ function collectMentions(s: string, ctx: MentionContext, abs: (a: number, b: num
   }
   const mentions: Mention[] = [];
   const named = drafts.filter((d) => !d.group);
+  const namedRefs = named.map((x) => ({ id: x.id, tokens: x.tokens }));
+  let personRefs: Array<{ id: number; tokens: string[] }> | null = null;
   const attachAge = (d: Draft, c: NameCandidate): void => {
     if (d.age !== null || d.group) return;
     const age = findAgeNear(s, c.start, c.end);
@@ -345,21 +354,23 @@ function collectMentions(s: string, ctx: MentionContext, abs: (a: number, b: num
     let d: Draft | undefined;
     if (c.tokens.length >= 2) d = named.find((x) => sameFullName(x.tokens, c.tokens));
     if (!d && c.tokens.length === 1 && !c.courtSide) {
-      const r = resolveSurname(c.tokens[0]!, named.map((x) => ({ id: x.id, tokens: x.tokens })));
+      const r = resolveSurname(c.tokens[0]!, namedRefs);
       if (r) d = drafts[r.id];
     }
     if (!d && isAccepted && c.tokens.length >= 2) {
       d = newDraft(c.name, c.tokens, 1, false);
       named.push(d);
+      namedRefs.push({ id: d.id, tokens: d.tokens });
     }
     if (!d && isAccepted && c.tokens.length === 1) {
       // "Beasley pleaded guilty", the full name having come earlier outside a verdict role
       const key = c.tokens[0]!;
-      const r = resolveSurname(key, persons.map((p, i) => ({ id: i, tokens: p.tokens })));
+      const r = resolveSurname(key, (personRefs ??= persons.map((p, i) => ({ id: i, tokens: p.tokens }))));
       const p = r ? persons[r.id]! : null;
       if (p) {
         d = newDraft(p.name, p.tokens, 1, false);
         named.push(d);
+        namedRefs.push({ id: d.id, tokens: d.tokens });
         addEvidence(d, 'name', p.span);
         addEvidence(d, 'count', p.span);
         if (p.age) {
@@ -372,6 +383,7 @@ function collectMentions(s: string, ctx: MentionContext, abs: (a: number, b: num
       if (!c.courtSide && !c.possessive && c.tokens.length >= 2 && !persons.some((p) => sameFullName(p.tokens, c.tokens))) {
         const age = findAgeNear(s, c.start, c.end);
         persons.push({ name: c.name, tokens: c.tokens, span: abs(c.start, c.end), age: age ? { age: age.age, span: abs(age.start, age.end) } : null });
+        personRefs = null;
       }
       continue;
     }

@@ -15,8 +15,22 @@ export function normalizeName(name: string): string {
     .trim();
 }
 
+// foldToken runs for every name pair compared; names repeat, so the keys are cached (bounded)
+const foldCache = new Map<string, string>();
+const FOLD_CACHE_MAX = 20_000;
+
 /** A looser key for one name token, folding transliteration variants. */
 export function foldToken(token: string): string {
+  let key = foldCache.get(token);
+  if (key === undefined) {
+    if (foldCache.size >= FOLD_CACHE_MAX) foldCache.clear();
+    key = foldUncached(token);
+    foldCache.set(token, key);
+  }
+  return key;
+}
+
+function foldUncached(token: string): string {
   return normalizeName(token)
     .replace(/yev\b/g, 'ev')
     .replace(/iyev|iev\b/g, 'ev')
@@ -82,9 +96,13 @@ const pluralAnaphorRe =
 const verbAfterRe =
   /^(?:,\s*[^,;()]{1,70}){0,2}(?:,\s*|\s+)(?:(?:was|were|is|are|has been|have been|had been|will be|has|have|had|also|later|then|each|all|both|additionally)\s+){0,3}(?:sentenced|jailed|convicted|found|acquitted|cleared|handed|given|ordered|received|got|pleaded|pled|admitted|charged|arrested|detained|indicted|imprisoned|fined|faces|faced|lost|appealed|will\s+serve)\b/;
 
+// only a sentence with one of these verbs can hold an anaphor that matters
+const anaphorVerbGateRe = /\b(?:sentenc|jail|convict|found|acquit|clear|hand|given|gave|order|receiv|got|gets|plead|pled|admit|charg|arrest|detain|indict|impris|fine|fac|lost|appeal|serv|term|verdict|punish)/i;
+
 /** Pronouns and anaphoric noun phrases that stand for a defendant already named. */
 export function findAnaphors(s: string): Anaphor[] {
   const out: Anaphor[] = [];
+  if (!anaphorVerbGateRe.test(s)) return out;
   const push = (start: number, end: number, plural: boolean, withVerb: boolean, age: number | null = null, ageStart = -1): void => {
     if (!out.some((a) => start < a.end && end > a.start)) out.push({ start, end, plural, withVerb, age, ageStart });
   };

@@ -62,6 +62,8 @@ export function findNameCandidates(s: string): NameCandidate[] {
   nameSequenceRe.lastIndex = 0;
   for (let m = nameSequenceRe.exec(s); m; m = nameSequenceRe.exec(s)) {
     const seq = m[0];
+    // most sequences are one function word ("The", "He", "In"): skip them before any tokenising
+    if (FUNCTION_WORDS.has(seq) || ORG_WORDS.has(seq)) continue;
     const possessive = /['’]s$/.test(seq);
     const body = possessive ? seq.slice(0, -2) : seq;
     const toks: Array<{ t: string; at: number }> = [];
@@ -131,6 +133,9 @@ export const verdictWordRe =
 // "NAME, 44, of Katy, pleaded": a capitalised name after "of"/"in"/"from" is a place
 const placeBeforeRe = /\b(?:of|in|from|at|near|outside|across)\s+$/;
 
+// a sentence with none of these stems has no defendant in a verdict role
+const roleVerbGateRe = /\b(?:sentenc|jail|convict|found|guilty|acquit|clear|hand|given|gave|order|receiv|got|gets|plead|pled|admit|charg|arrest|detain|indict|impris|fine|fac|stood|went|accus|spared|walked|lost|appeal|denie|remand|placed|sent|verdict|trial|prison|colony)/i;
+
 export type MentionRole = 'subject' | 'object' | 'apposition' | 'age' | 'other';
 
 export interface NameMention extends NameCandidate {
@@ -139,39 +144,40 @@ export interface NameMention extends NameCandidate {
   verb: string | null;
 }
 
+function roleOf(c: NameCandidate, before: string, after: string, hasVerdictWord: boolean): { role: MentionRole; verb: string | null } | null {
+  const place = placeBeforeRe.test(before);
+  const sm = place ? null : subjectAfterRe.exec(after);
+  if (sm) {
+    const verb = sm[2]!.toLowerCase().replace(/\s+/g, ' ');
+    const rest = after.slice(sm.index + sm[0].length);
+    if (!PASSIVE_ONLY.has(verb) || sm[1] || headlineContinuationRe.test(rest)) return { role: 'subject', verb };
+  }
+  if (place || isVictimContext(before)) return null;
+  const om = objectBeforeRe.exec(before);
+  if (om) {
+    const filler = (om[2] ?? '').split(/[\s,]+/).filter(Boolean);
+    const verb = om[1]!.toLowerCase();
+    const guiltyAfter = /^\s+(?:not\s+)?guilty\b/i.test(after);
+    if (!filler.some((w) => PREPOSITIONS.has(w.toLowerCase())) && (verb !== 'found' || guiltyAfter)) return { role: 'object', verb };
+  }
+  if (!hasVerdictWord || c.tokens.length < 2) return null;
+  if (appositionBeforeRe.test(before)) return { role: 'apposition', verb: null };
+  if (ageBeforeNameRe.test(before) || ageAfterNameRe.test(after)) return { role: 'age', verb: null };
+  return null;
+}
+
 /** Name candidates that are in a defendant's role in the sentence. */
 export function findDefendantNames(s: string, candidates: NameCandidate[] = findNameCandidates(s)): NameMention[] {
   const out: NameMention[] = [];
+  if (candidates.length === 0 || !roleVerbGateRe.test(s)) return out;
   const hasVerdictWord = verdictWordRe.test(s);
   for (const c of candidates) {
     if (c.courtSide || c.possessive) continue;
     const before = s.slice(Math.max(0, c.start - 120), c.start);
     const after = s.slice(c.end, c.end + 260);
-    if (isNonDefendantContext(before, after)) continue;
-    const sm = placeBeforeRe.test(before) ? null : subjectAfterRe.exec(after);
-    if (sm) {
-      const verb = sm[2]!.toLowerCase().replace(/\s+/g, ' ');
-      const aux = sm[1];
-      const rest = after.slice(sm.index + sm[0].length);
-      if (!PASSIVE_ONLY.has(verb) || aux || headlineContinuationRe.test(rest)) {
-        out.push({ ...c, role: 'subject', verb });
-        continue;
-      }
-    }
-    if (isVictimContext(before) || placeBeforeRe.test(before)) continue;
-    const om = objectBeforeRe.exec(before);
-    if (om) {
-      const filler = (om[2] ?? '').split(/[\s,]+/).filter(Boolean);
-      const verb = om[1]!.toLowerCase();
-      const guiltyAfter = /^\s+(?:not\s+)?guilty\b/i.test(after);
-      if (!filler.some((w) => PREPOSITIONS.has(w.toLowerCase())) && (verb !== 'found' || guiltyAfter)) {
-        out.push({ ...c, role: 'object', verb });
-        continue;
-      }
-    }
-    if (!hasVerdictWord || c.tokens.length < 2) continue;
-    if (appositionBeforeRe.test(before)) out.push({ ...c, role: 'apposition', verb: null });
-    else if (ageBeforeNameRe.test(before) || ageAfterNameRe.test(after)) out.push({ ...c, role: 'age', verb: null });
+    const role = roleOf(c, before, after, hasVerdictWord);
+    // the costlier non-defendant checks run only for names in a defendant's role
+    if (role && !isNonDefendantContext(before, after)) out.push({ ...c, role: role.role, verb: role.verb });
   }
   return out;
 }
@@ -201,6 +207,7 @@ export interface GroupMention {
 /** Unnamed groups of defendants in a subject or object role ("The other 10 defendants ... were found guilty"). */
 export function findGroups(s: string): GroupMention[] {
   const out: GroupMention[] = [];
+  if (!roleVerbGateRe.test(s)) return out;
   groupRe.lastIndex = 0;
   for (let m = groupRe.exec(s); m; m = groupRe.exec(s)) {
     const start = m.index;

@@ -134,10 +134,10 @@ function findCues(s: string): Cue[] {
   return cues;
 }
 
-function roleAt(s: string, cues: Cue[], start: number, end: number): TermRole {
+function roleAt(s: string, cues: () => Cue[], start: number, end: number): TermRole {
   if (requestedAfterRe.test(s.slice(end, end + 60))) return 'requested';
   let role: TermRole = 'unknown';
-  for (const c of cues) if (c.end <= start) role = c.role;
+  for (const c of cues()) if (c.end <= start) role = c.role;
   if (role === 'imposed' || role === 'unknown') {
     if (vagueBeforeRe.test(s.slice(Math.max(0, start - 14), start))) return 'vague';
   }
@@ -184,9 +184,15 @@ function overlaps(spans: Array<[number, number]>, a: number, b: number): boolean
   return spans.some(([x, y]) => a < y && b > x);
 }
 
+// a sentence without any of these words has no term: skip the costly scans
+const termGateRe = /\b(?:years?|months?|weeks?|days?|life|death|fined?|time served)\b|[$£€]|\d\s+(?:tenge|roubles?|rubles?|soms?|soums?)/i;
+
 /** Every penalty term in one sentence, in text order, each with its kind and role. */
 export function findTerms(s: string): Term[] {
-  const cues = findCues(s);
+  if (!termGateRe.test(s)) return [];
+  let cueList: Cue[] | null = null;
+  // the cue scan is the costliest regex here: run it only once a term is found
+  const cues = (): Cue[] => (cueList ??= findCues(s));
   const terms: Term[] = [];
   const taken: Array<[number, number]> = [];
   const add = (t: Term): void => {
