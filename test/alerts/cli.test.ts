@@ -67,6 +67,14 @@ describe('courtwatch alerts test RULE', () => {
     expect(row!.n).toBe(0);
   });
 
+  it('lists the rules with their feed URLs', async () => {
+    const r = await courtwatch('alerts', 'list');
+    expect(r.code).toBe(0);
+    const [row] = await tdb.db.query(`SELECT feed_token FROM alert_rules WHERE id = 'fraud'`);
+    expect(r.stdout).toContain('fraud  enabled  extracted/immediate  origin=file  "Fraud"');
+    expect(r.stdout).toContain(`/feeds/fraud.atom?token=${encodeURIComponent(row!.feed_token as string)}`);
+  });
+
   it('fails with one clear line for an unknown rule', async () => {
     const r = await courtwatch('alerts', 'test', 'nope', '--no-send');
     expect(r.code).toBe(1);
