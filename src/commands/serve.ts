@@ -8,7 +8,8 @@ export function registerServe(program: Command): void {
     .option('--insecure-cookies', 'send cookies over plain http too (local use without https only)')
     .option('--no-jobs', 'do not connect to Redis for the Bull Board job view')
     .option('--metrics-port <port>', 'serve /metrics on its own port instead of the app port')
-    .action(async (opts: { host: string; insecureCookies?: boolean; jobs: boolean; metricsPort?: string }) => {
+    .option('--trust-proxy', 'behind a TLS-terminating reverse proxy: trust its X-Forwarded-* headers')
+    .action(async (opts: { host: string; insecureCookies?: boolean; jobs: boolean; metricsPort?: string; trustProxy?: boolean }) => {
       const { loadSettings } = await import('../config.ts');
       const { ConfigError } = await import('../errors.ts');
       const { Db } = await import('../store/db.ts');
@@ -42,7 +43,7 @@ export function registerServe(program: Command): void {
         }
       }
       const server = await startServer(
-        { db, queues, metrics: createMetrics().registry, secureCookies: !opts.insecureCookies },
+        { db, queues, metrics: createMetrics().registry, secureCookies: !opts.insecureCookies, trustProxy: opts.trustProxy ?? false },
         { host: opts.host, port: settings.port, metricsPort },
       );
       process.stdout.write(`review UI at ${server.url}${server.metricsUrl ? ` (metrics at ${server.metricsUrl})` : ''}\n`);

@@ -44,6 +44,8 @@ export interface AppDeps {
   /** serve /metrics on this app (default true); false when server.ts binds it to its own port */
   metricsOnApp?: boolean;
   plugins?: ExtraPlugin[];
+  /** behind a TLS-terminating proxy: believe X-Forwarded-Proto/-Host (the Origin check compares with them) */
+  trustProxy?: boolean;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -52,6 +54,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Request URLs can carry names (free-text search): we log the route pattern ourselves instead.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: deps.trustProxy ?? false,
   });
   const secureCookies = deps.secureCookies ?? true;
   await app.register(fastifyCookie, { secret: deps.cookieSecret ?? randomBytes(32).toString('hex') });

@@ -6,10 +6,11 @@ export const CSP = [
   "form-action 'self'", "frame-ancestors 'none'", "base-uri 'none'",
 ].join('; ');
 
-// Bull Board's React UI sets style attributes; its scripts are still only its own static files.
+// Bull Board's React UI sets style attributes and a <base href>; its scripts are still only its own static files
+// (its Google Fonts stylesheet is blocked on purpose: no third-party requests from an admin page).
 const BULL_BOARD_CSP = [
   "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data:",
-  "font-src 'self' data:", "frame-ancestors 'none'", "base-uri 'none'", "form-action 'self'",
+  "font-src 'self' data:", "frame-ancestors 'none'", "base-uri 'self'", "form-action 'self'",
 ].join('; ');
 
 export function registerSecurityHeaders(app: FastifyInstance): void {

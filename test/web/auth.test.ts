@@ -162,6 +162,10 @@ describe('web auth, CSRF and headers', () => {
     const board = await app.inject({ method: 'GET', url: '/admin/queues', headers: { cookie: admin.cookie } });
     expect(board.statusCode).toBe(200);
     expect(board.body).toContain('static/js');
+    const boardCsp = String(board.headers['content-security-policy']);
+    expect(boardCsp).toContain("script-src 'self';"); // its own bundles only; no inline script
+    expect(boardCsp).toContain("frame-ancestors 'none'");
+    expect(board.headers['x-frame-options']).toBe('DENY');
     const api = await app.inject({ method: 'GET', url: '/admin/queues/api/queues', headers: { cookie: admin.cookie } });
     expect(api.statusCode).toBe(200);
     expect(JSON.parse(api.body).queues.map((q: { name: string }) => q.name)).toContain('fetch');
