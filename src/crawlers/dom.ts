@@ -17,6 +17,7 @@ export interface DomElement extends DomNode {
   getAttribute(name: string): string | null;
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): ArrayLike<DomElement>;
+  getElementsByTagName(tag: string): ArrayLike<DomElement>;
   remove(): void;
 }
 
@@ -27,6 +28,7 @@ export interface DomDocument {
   title: string;
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): ArrayLike<DomElement>;
+  getElementsByTagName(tag: string): ArrayLike<DomElement>;
 }
 
 export const TEXT_NODE = 3;

@@ -9,13 +9,12 @@ import type { DomDocument } from './dom.ts';
 
 /** schema.org types whose datePublished/author describe the article itself. */
 const articleTypeRe = /Article|BlogPosting|Report|NewsArticle|WebPage|LiveBlogPosting/i;
+/** <meta> names/properties/itemprops that carry the publication date, most specific first (lowercase). */
 const PUBLISHED_METAS = [
-  'meta[property="article:published_time"]', 'meta[property="og:published_time"]', 'meta[name="article:published_time"]',
-  'meta[itemprop="datePublished"]', 'meta[name="pubdate"]', 'meta[name="publishdate"]', 'meta[name="publish-date"]',
-  'meta[name="parsely-pub-date"]', 'meta[name="sailthru.date"]', 'meta[name="DC.date.issued"]', 'meta[name="dcterms.created"]',
-  'meta[name="date"]', 'meta[property="og:updated_time"]',
+  'article:published_time', 'og:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date',
+  'parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'dcterms.created', 'date', 'og:updated_time',
 ];
-const AUTHOR_METAS = ['meta[name="author"]', 'meta[property="article:author"]', 'meta[name="parsely-author"]', 'meta[name="sailthru.author"]'];
+const AUTHOR_METAS = ['author', 'article:author', 'parsely-author', 'sailthru.author'];
 const byPrefixRe = /^(by|von|par|por|автор:?|от)\s+/i;
 /** Visible-text dates are only searched near the top: later dates are usually events, not publication. */
 const VISIBLE_DATE_CHARS = 600;
@@ -61,7 +60,32 @@ export function toIso(value: string | null | undefined): string | null {
   return parsed ? parsed.toISOString() : null;
 }
 
-export function findPublished(doc: DomDocument, jsonLd: Record<string, Json>[], visibleText: string, overrideSelector?: string): string | null {
+/** Every <meta> content by its lowercased name, property or itemprop (first one wins). One pass, no CSS. */
+export type MetaMap = Map<string, string>;
+
+export function readMetas(doc: DomDocument): MetaMap {
+  const map: MetaMap = new Map();
+  const metas = doc.getElementsByTagName('meta');
+  for (let i = 0; i < metas.length; i++) {
+    const m = metas[i]!;
+    const content = m.getAttribute('content');
+    if (content === null) continue;
+    for (const attr of ['property', 'name', 'itemprop']) {
+      const key = m.getAttribute(attr)?.trim().toLowerCase();
+      if (key && !map.has(key)) map.set(key, content);
+    }
+  }
+  return map;
+}
+
+export function findPublished(
+  doc: DomDocument,
+  metas: MetaMap,
+  jsonLd: Record<string, Json>[],
+  /** the page's visible text, computed only if no markup gives the date */
+  visibleText: () => string,
+  overrideSelector?: string,
+): string | null {
   if (overrideSelector) {
     const el = doc.querySelector(overrideSelector);
     const v = toIso(el?.getAttribute('datetime') ?? el?.getAttribute('content') ?? el?.textContent);
@@ -72,17 +96,16 @@ export function findPublished(doc: DomDocument, jsonLd: Record<string, Json>[], 
     const v = toIso(typeof obj.datePublished === 'string' ? obj.datePublished : null) ?? toIso(typeof obj.dateCreated === 'string' ? obj.dateCreated : null);
     if (v) return v;
   }
-  for (const sel of PUBLISHED_METAS) {
-    const v = toIso(doc.querySelector(sel)?.getAttribute('content'));
+  for (const key of PUBLISHED_METAS) {
+    const v = toIso(metas.get(key));
     if (v) return v;
   }
-  const times = doc.querySelectorAll('time[datetime], [itemprop="datePublished"]');
+  const times = doc.getElementsByTagName('time');
   for (let i = 0; i < times.length; i++) {
-    const el = times[i]!;
-    const v = toIso(el.getAttribute('datetime') ?? el.getAttribute('content') ?? el.textContent);
+    const v = toIso(times[i]!.getAttribute('datetime'));
     if (v) return v;
   }
-  const head = visibleText.slice(0, VISIBLE_DATE_CHARS);
+  const head = visibleText().slice(0, VISIBLE_DATE_CHARS);
   const found = chrono.parse(head)[0];
   // a bare time ("at 10:30") or a weekday is not a publication date: require a known day and month
   if (found && found.start.isCertain('day') && found.start.isCertain('month')) return found.start.date().toISOString();
@@ -109,14 +132,14 @@ function tidyAuthor(raw: string | null | undefined): string | null {
   return line;
 }
 
-export function findAuthor(doc: DomDocument, jsonLd: Record<string, Json>[], byline: string | null | undefined): string | null {
+export function findAuthor(metas: MetaMap, jsonLd: Record<string, Json>[], byline: string | null | undefined): string | null {
   for (const obj of jsonLd) {
     if (!articleTypeRe.test(typeOf(obj))) continue;
     const v = tidyAuthor(authorName(obj.author));
     if (v) return v;
   }
-  for (const sel of AUTHOR_METAS) {
-    const v = tidyAuthor(doc.querySelector(sel)?.getAttribute('content'));
+  for (const key of AUTHOR_METAS) {
+    const v = tidyAuthor(metas.get(key));
     if (v) return v;
   }
   return tidyAuthor(byline);
@@ -124,7 +147,11 @@ export function findAuthor(doc: DomDocument, jsonLd: Record<string, Json>[], byl
 
 /** <link rel=canonical> when it is a plausible article URL, else the normalised final URL. */
 export function findCanonical(doc: DomDocument, finalUrl: string): string {
-  const href = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
+  let href: string | null = null;
+  const links = doc.getElementsByTagName('link');
+  for (let i = 0; i < links.length && href === null; i++) {
+    if (links[i]!.getAttribute('rel')?.trim().toLowerCase() === 'canonical') href = links[i]!.getAttribute('href');
+  }
   const resolved = href ? resolveHttpUrl(href, finalUrl) : null;
   if (resolved) {
     const c = new URL(resolved);
