@@ -68,3 +68,20 @@ describe('CSV export format', () => {
     expect(lines[1]).toContain('https://a.example/1 https://b.example/2');
   });
 });
+
+describe('stats text', () => {
+  it('prints one aligned line per field and rule, weakest first as given', async () => {
+    const { statsToText } = await import('../../src/web/stats-text.ts');
+    const text = statsToText([
+      { field: 'sentence', rule: 'sentence-years-words', accepted: 1, corrected: 2, rejected: 1 },
+      { field: 'name', rule: 'name-object-sentenced', accepted: 9, corrected: 0, rejected: 1 },
+    ]);
+    expect(text.split('\n')).toEqual([
+      'field     rule                   reviewed  accepted  corrected  rejected  bad',
+      'sentence  sentence-years-words          4         1          2         1  75%',
+      'name      name-object-sentenced        10         9          0         1  10%',
+      '',
+    ]);
+    expect(statsToText([])).toBe('no reviewed records yet\n');
+  });
+});

@@ -89,6 +89,8 @@ describe('review routes', () => {
     expect(res.body).toContain('href="https://herald.example/abenov"');
     expect(res.body).toMatch(/href="\/pages\/\d+\/raw"/);
     expect(res.body).toContain('name-object-sentenced');
+    // the same verdict from the other article is shown with it
+    expect(res.body).toMatch(new RegExp(`<ul class="case-records"><li><a href="/records/${ids.abenov2}">Nurlan Abenov</a>`));
     for (const key of ['a</kbd> accept', 'r</kbd> reject', 'j</kbd> next', 'k</kbd> previous', 'e</kbd> edit']) expect(res.body).toContain(key);
     expect(res.body).toContain(`id="next-link" href="/records/${ids.group}"`);
     expect(res.body).toContain(`id="prev-link" href="/records/${ids.abenov2}"`);

@@ -6,7 +6,7 @@ import {
   queueKeyOf, queueNeighbours, SENTENCE_KINDS, setReviewStatus, splitGroup, VERDICT_STATUSES,
   type EditableField, type FieldValue, type RecordFields, type Reviewer,
 } from '../../store/review.ts';
-import { assignRecordToCase } from '../../store/cases.ts';
+import { assignRecordToCase, getCase } from '../../store/cases.ts';
 import { encodeCursor, filtersToParams, parseCursor, parseFilters, withParams } from '../filters.ts';
 import { queuePage } from '../views/queue.ts';
 import { recordPage } from '../views/record.ts';
@@ -100,8 +100,11 @@ export function registerRecordRoutes(app: FastifyInstance, db: Db): void {
     const record = await getRecord(db, id);
     if (!record) return sendHtml(reply, errorPage(viewerOf(req), 404, `No record ${id}.`), 404);
     const filters = parseFilters(Object.fromEntries(new URLSearchParams(qs)));
-    const [events, nb] = await Promise.all([listRecordEvents(db, id), queueNeighbours(db, filters, queueKeyOf(record))]);
-    return sendHtml(reply, recordPage({ viewer: viewerOf(req), record, events, qs, prevId: nb.prev, nextId: nb.next, error }), error ? 400 : 200);
+    const [events, nb, theCase] = await Promise.all([
+      listRecordEvents(db, id), queueNeighbours(db, filters, queueKeyOf(record)), record.case_id ? getCase(db, record.case_id) : null,
+    ]);
+    const caseRecords = (theCase?.records ?? []).filter((c) => c.id !== id);
+    return sendHtml(reply, recordPage({ viewer: viewerOf(req), record, events, qs, prevId: nb.prev, nextId: nb.next, caseRecords, error }), error ? 400 : 200);
   };
 
   app.get('/records/:id', async (req, reply) => {

@@ -2,7 +2,8 @@
 import { html, safeHref, type SafeHtml } from '../html.ts';
 import { EDITABLE_FIELDS, SENTENCE_KINDS, VERDICT_STATUSES, type EditableField, type RecordDetail, type ReviewEvent } from '../../store/review.ts';
 import { fieldsWithEvidence, highlightEvidence } from '../highlight.ts';
-import { dateText, jsonText, statusBadge } from './format.ts';
+import type { CaseRecord } from '../../store/cases.ts';
+import { dateText, jsonText, sentence, statusBadge } from './format.ts';
 import { csrfField, layout, type Viewer } from './layout.ts';
 
 export interface RecordView {
@@ -13,6 +14,8 @@ export interface RecordView {
   qs: string;
   prevId: number | null;
   nextId: number | null;
+  /** the other records of this record's case (the same verdict in other articles) */
+  caseRecords: CaseRecord[];
   error?: string;
 }
 
@@ -97,6 +100,8 @@ export function recordPage(v: RecordView): SafeHtml {
       <section class="case">
         <h2>Case</h2>
         ${r.case_id ? html`<p><a href="/cases/${r.case_id}">Case ${r.case_id}</a>: the same verdict in other articles.</p>` : html`<p class="muted">Not grouped into a case.</p>`}
+        ${v.caseRecords.length ? html`<ul class="case-records">${v.caseRecords.map((c) => html`<li><a href="/records/${c.id}">${c.name ?? 'unnamed group'}</a> ${statusBadge(c.review_status)}
+          <span class="muted">${c.source_id ?? ''}: ${c.title ?? ''} · ${sentence(c.sentence_kind, c.sentence_months, null)} · ${dateText(c.verdict_date)}</span></li>`)}</ul>` : ''}
         <form method="post" action="${base}/case" class="inline">${csrfField(v.viewer.csrfToken)}<input type="hidden" name="qs" value="${v.qs}">
           <label>Same verdict as case <input type="number" name="case_id" min="1" required class="short"></label> <button type="submit">Move</button></form>
       </section>
