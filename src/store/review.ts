@@ -249,6 +249,7 @@ export async function setReviewStatus(db: Db, id: number, who: Reviewer, status:
   return db.withTransaction(async (tx) => {
     const rec = await lockRecord(tx, id);
     if (!rec) return false;
+    if (rec.review_status === status) return true; // a repeated click changes nothing and leaves no event
     await tx.query(
       `UPDATE records SET review_status = $2, reviewed_by = $3, reviewed_at = now(), updated_at = now() WHERE id = $1`,
       [id, status, who.username],

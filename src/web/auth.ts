@@ -54,6 +54,7 @@ export function registerAuth(app: FastifyInstance, opts: AuthOptions): void {
   app.decorateRequest('viewer', null);
 
   app.addHook('onRequest', async (req) => {
+    if (req.url.startsWith('/static/') || req.url === '/metrics') return; // no session lookup for public assets
     const token = req.cookies[names.session];
     if (token && token.length < 200) req.viewer = await findSessionUser(opts.db, hashToken(token));
   });
@@ -91,7 +92,7 @@ export function registerAuth(app: FastifyInstance, opts: AuthOptions): void {
     const token = randomBytes(32).toString('base64url');
     await insertSession(opts.db, { tokenHash: hashToken(token), userId: user.id, csrfToken: randomBytes(32).toString('base64url'), ttlSeconds: SESSION_TTL_SECONDS });
     await deleteExpiredSessions(opts.db);
-    reply.clearCookie(names.login, { path: '/' });
+    reply.clearCookie(names.login, cookieBase);
     reply.setCookie(names.session, token, { ...cookieBase, maxAge: SESSION_TTL_SECONDS });
     log.info({ userId: user.id }, 'login');
     return reply.redirect(next, 303);
@@ -120,7 +121,8 @@ export function registerGuards(app: FastifyInstance, opts: AuthOptions): void {
   app.post('/logout', async (req, reply) => {
     const token = req.cookies[names.session];
     if (token) await deleteSession(opts.db, hashToken(token));
-    reply.clearCookie(names.session, { path: '/' });
+    // Same attributes as when set: browsers ignore a __Host- cookie deletion without Secure.
+    reply.clearCookie(names.session, { httpOnly: true, sameSite: 'lax', secure: opts.secureCookies, path: '/' });
     return reply.redirect('/login', 303);
   });
 }

@@ -141,6 +141,8 @@ describe('review routes', () => {
     expect(rej.headers.location).toBe(`/records/${ids.undated}?review=pending`);
     expect((await events(ids.abenov!)).at(-1)).toMatchObject({ action: 'accept', field: 'review_status', old_value: 'pending', new_value: 'accepted' });
     expect(await events(ids.old!)).toEqual([{ username: 'rita', action: 'reject', field: 'review_status', old_value: 'pending', new_value: 'rejected' }]);
+    await post(`/records/${ids.old}/reject`); // a second click: no change, no second event
+    expect(await events(ids.old!)).toHaveLength(1);
     const rows = await t.db.query(`SELECT id, review_status FROM records WHERE id = ANY($1) ORDER BY id`, [[ids.abenov, ids.old]]);
     expect(rows).toEqual([{ id: ids.abenov, review_status: 'accepted' }, { id: ids.old, review_status: 'rejected' }]);
   });
