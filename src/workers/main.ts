@@ -16,6 +16,7 @@ import { upsertSources } from '../store/sources.ts';
 import type { PipelineDeps } from './pipeline.ts';
 import { startPipelineWorkers, stopWorkers, type WorkerConcurrency } from './pipeline-workers.ts';
 import { QueueRuntime, pingRedis } from './queue-runtime.ts';
+import type { QueueName } from './queues.ts';
 
 export interface PipelineContext {
   settings: Settings;
@@ -96,7 +97,6 @@ export async function crawlOnce(
   sources: SourceDefinition[],
   options: { timeoutMs?: number; onProgress?: (p: CrawlProgress) => void; pollMs?: number } = {},
 ): Promise<CrawlProgress & { timedOut: boolean }> {
-  const q = ctx.runtime.queues;
   const before = await ctx.runtime.counts();
   const started = Date.now();
   for (const s of sources) await ctx.runtime.enqueueDiscover(s.id);
@@ -105,7 +105,7 @@ export async function crawlOnce(
   for (;;) {
     await new Promise((r) => setTimeout(r, options.pollMs ?? 300));
     const now = await ctx.runtime.counts();
-    const delta = (name: keyof typeof q, state: string) => (now[name][state] ?? 0) - (before[name][state] ?? 0);
+    const delta = (name: QueueName, state: string) => (now[name][state] ?? 0) - (before[name][state] ?? 0);
     const pending = await ctx.runtime.pending();
     const progress: CrawlProgress = {
       discovered: delta('discover', 'completed'),
