@@ -4,6 +4,7 @@
  */
 import type { Queue } from 'bullmq';
 import type { SourceDefinition } from '../config.ts';
+import { log } from '../log.ts';
 import type { DiscoverPayload } from './queues.ts';
 import { shortHash } from './queue-runtime.ts';
 
@@ -36,8 +37,22 @@ export async function syncSchedules(discoverQueue: Queue, sources: SourceDefinit
     const id = existing.key;
     if (id.startsWith(SCHEDULER_PREFIX) && !keep.has(id)) {
       await discoverQueue.removeJobScheduler(id);
+      await removePendingRuns(discoverQueue, id);
       removed.push(id.slice(SCHEDULER_PREFIX.length));
     }
   }
   return { upserted, removed };
+}
+
+/**
+ * removeJobScheduler drops only the scheduler's delayed next run. An `every` scheduler's first run is
+ * queued as waiting at once, and it would still crawl a source just removed or disabled.
+ */
+async function removePendingRuns(discoverQueue: Queue, schedulerId: string): Promise<void> {
+  for (const job of await discoverQueue.getJobs(['waiting', 'delayed', 'prioritized'])) {
+    // a job that a worker took meanwhile is locked; it runs once more, which is harmless
+    if (job.repeatJobKey === schedulerId) {
+      await job.remove().catch((err: Error) => log.info({ jobId: job.id, err: err.message }, 'scheduled run already started; it runs once more'));
+    }
+  }
 }
