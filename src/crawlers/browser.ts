@@ -4,7 +4,7 @@
  * source (a CSS selector or "networkidle") and a hard timeout that closes the page whatever it is doing.
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { DisallowedError, FetchError, TooLargeError } from '../errors.ts';
 import { assertPublicHost } from './address-guard.ts';
 
@@ -46,7 +46,13 @@ export class BrowserPool {
   }
 
   private launch(): Promise<Browser> {
-    this.browser ??= chromium.launch({ executablePath: this.executablePath, args: CHROMIUM_ARGS, headless: true });
+    // playwright-core is imported on first use: it takes a second to load, and most processes never render
+    this.browser ??= import('playwright-core')
+      .then(({ chromium }) => chromium.launch({ executablePath: this.executablePath, args: CHROMIUM_ARGS, headless: true }))
+      .catch((err: unknown) => {
+        this.browser = null; // let the next render try again
+        throw new FetchError('chromium', `cannot launch Chromium (${this.executablePath ?? "Playwright's own"}): ${(err as Error).message}; set CHROMIUM_PATH`, { cause: err, code: 'FETCH_BROWSER_LAUNCH' });
+      });
     return this.browser;
   }
 

@@ -96,3 +96,11 @@ export async function startGeneratedSite(count: number): Promise<GeneratedSite> 
       }),
   };
 }
+
+// `tsx test/crawlers/generated-site.ts COUNT`: serve the site from its own process (the crawl bench does
+// this, so the server's CPU is not counted as the crawler's) and print the origin on stdout.
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) {
+  const site = await startGeneratedSite(Number(process.argv[2] ?? 2000));
+  process.stdout.write(`${site.origin}\n`);
+  process.on('SIGTERM', () => void site.close().then(() => process.exit(0)));
+}
