@@ -11,6 +11,7 @@ import { deleteExpiredSessions, deleteSession, findSessionUser, findUserByName, 
 import { log } from '../log.ts';
 import { dummyPasswordHash, MAX_PASSWORD_LENGTH, verifyPassword } from './passwords.ts';
 import { loginPage } from './views/layout.ts';
+import { LoginLimiter } from './login-limiter.ts';
 
 /** A monitor's working day plus slack; after that they log in again. */
 export const SESSION_TTL_SECONDS = 14 * 3600;
@@ -40,6 +41,7 @@ export function safeNextPath(next: unknown): string {
 export interface AuthOptions {
   db: Db;
   secureCookies: boolean;
+  limiter?: LoginLimiter;
 }
 
 export function cookieNames(secure: boolean): { session: string; login: string } {
@@ -51,6 +53,7 @@ export function cookieNames(secure: boolean): { session: string; login: string }
 export function registerAuth(app: FastifyInstance, opts: AuthOptions): void {
   const names = cookieNames(opts.secureCookies);
   const cookieBase = { httpOnly: true, sameSite: 'lax' as const, secure: opts.secureCookies, path: '/' };
+  const limiter = opts.limiter ?? new LoginLimiter();
   app.decorateRequest('viewer', null);
 
   app.addHook('onRequest', async (req) => {
@@ -82,13 +85,22 @@ export function registerAuth(app: FastifyInstance, opts: AuthOptions): void {
     }
     const username = typeof body.username === 'string' ? body.username.trim().slice(0, 100) : '';
     const password = typeof body.password === 'string' ? body.password : '';
+    const wait = limiter.blockedFor(username, req.ip);
+    if (wait > 0) {
+      log.info({ username }, 'login refused: too many failures');
+      return showLogin(reply.header('retry-after', String(Math.ceil(wait / 1000))), 429, {
+        error: `Too many failed logins. Try again in ${Math.ceil(wait / 60_000)} minute(s).`, username, next,
+      });
+    }
     const user = username ? await findUserByName(opts.db, username) : null;
     // Hash even for an unknown user, so response time does not reveal which names exist.
     const ok = password.length <= MAX_PASSWORD_LENGTH && (await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash())));
     if (!user || user.disabled || !ok) {
+      limiter.recordFailure(username, req.ip);
       log.info({ username }, 'login failed');
       return showLogin(reply, 401, { error: 'Wrong name or password.', username, next });
     }
+    limiter.recordSuccess(username);
     const token = randomBytes(32).toString('base64url');
     await insertSession(opts.db, { tokenHash: hashToken(token), userId: user.id, csrfToken: randomBytes(32).toString('base64url'), ttlSeconds: SESSION_TTL_SECONDS });
     await deleteExpiredSessions(opts.db);

@@ -81,6 +81,27 @@ describe('web auth, CSRF and headers', () => {
     expect(noCookie.statusCode).toBe(403);
   });
 
+  it('refuses logins for a while after too many failures, without checking the password', async () => {
+    const limited = await buildApp({ db: t.db, secureCookies: false });
+    try {
+      const attempt = async (password: string) => {
+        const page = await limited.inject({ method: 'GET', url: '/login' });
+        const token = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+        return limited.inject({
+          method: 'POST', url: '/login', headers: { cookie: cookiesFrom(page.headers), 'content-type': 'application/x-www-form-urlencoded' },
+          payload: form({ _csrf: token, username: 'ada', password }),
+        });
+      };
+      for (let i = 0; i < 10; i++) expect((await attempt(`wrong guess ${i}`)).statusCode).toBe(401);
+      const blocked = await attempt('admin password 1');
+      expect(blocked.statusCode).toBe(429);
+      expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+      expect(blocked.body).toContain('Too many failed logins');
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('logs in with an http-only SameSite=Lax cookie whose token is stored only as a hash', async () => {
     const page = await app.inject({ method: 'GET', url: '/login' });
     const token = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;

@@ -85,3 +85,22 @@ describe('stats text', () => {
     expect(statsToText([])).toBe('no reviewed records yet\n');
   });
 });
+
+describe('login limiter', () => {
+  it('blocks a name or an address after too many failures, until the window passes', async () => {
+    const { LoginLimiter, MAX_FAILURES, MAX_FAILURES_PER_ADDRESS, WINDOW_MS } = await import('../../src/web/login-limiter.ts');
+    let now = 1_000_000;
+    const limiter = new LoginLimiter(() => now);
+    for (let i = 0; i < MAX_FAILURES; i++) {
+      expect(limiter.blockedFor('Rita', '10.0.0.1')).toBe(0);
+      limiter.recordFailure('Rita', '10.0.0.1');
+    }
+    expect(limiter.blockedFor('rita', '10.0.0.9')).toBe(WINDOW_MS); // the name, from anywhere
+    expect(limiter.blockedFor('bob', '10.0.0.1')).toBe(0); // others behind the same address still may
+    for (let i = MAX_FAILURES; i < MAX_FAILURES_PER_ADDRESS; i++) limiter.recordFailure(`name${i}`, '10.0.0.1');
+    expect(limiter.blockedFor('bob', '10.0.0.1')).toBe(WINDOW_MS); // until the address itself is over its limit
+    expect(limiter.blockedFor('bob', '10.0.0.2')).toBe(0);
+    now += WINDOW_MS;
+    expect(limiter.blockedFor('rita', '10.0.0.1')).toBe(0);
+  });
+});
