@@ -9,8 +9,9 @@ import type { BenchFigure } from './run.ts';
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/articles');
 /** Enough passes for a stable figure (~1-3 s on one core). */
-const MIN_PASSES = 20;
-const MIN_MS = 2_000;
+const MIN_PASSES = 5;
+const MIN_MS = 500;
+const ROUNDS = 6;
 /** A long-running worker is always warm; the cold first call is reported on its own. */
 const WARMUP_MS = 1_500;
 
@@ -37,18 +38,24 @@ export default async function bench(): Promise<BenchFigure[]> {
   // warm up the JIT (regexes tier up from the interpreter after some runs), then measure whole passes
   const warmStart = performance.now();
   while (performance.now() - warmStart < WARMUP_MS) for (const a of articles) extractVerdicts(a.text, { published: a.published });
-  let passes = 0;
-  const t0 = performance.now();
-  while (passes < MIN_PASSES || performance.now() - t0 < MIN_MS) {
-    for (const a of articles) extractVerdicts(a.text, { published: a.published });
-    passes++;
+  // best of ROUNDS: other processes on a shared machine only ever make a round slower
+  let bestMsPerPass = Infinity;
+  for (let r = 0; r < ROUNDS; r++) {
+    let passes = 0;
+    const t0 = performance.now();
+    while (passes < MIN_PASSES || performance.now() - t0 < MIN_MS) {
+      for (const a of articles) extractVerdicts(a.text, { published: a.published });
+      passes++;
+    }
+    bestMsPerPass = Math.min(bestMsPerPass, (performance.now() - t0) / passes);
   }
-  const ms = performance.now() - t0;
+  const passes = 1;
+  const ms = bestMsPerPass;
   const perArticleMs = ms / (passes * articles.length);
   const msPer1000Words = (ms / (passes * words)) * 1000;
   const avgWords = words / articles.length;
   return [
-    { name: 'extract.articles_per_second', value: 1000 / perArticleMs, unit: 'articles/s', better: 'higher', note: `${articles.length} fixtures, avg ${Math.round(avgWords)} words, one core` },
+    { name: 'extract.articles_per_second', value: 1000 / perArticleMs, unit: 'articles/s', better: 'higher', note: `${articles.length} fixtures, avg ${Math.round(avgWords)} words, one core, best of ${ROUNDS} rounds` },
     { name: 'extract.ms_per_1000_words', value: msPer1000Words, unit: 'ms', better: 'lower' },
     { name: 'extract.articles_per_second_800_words', value: 1000 / ((msPer1000Words * 800) / 1000), unit: 'articles/s', better: 'higher', note: 'scaled to an 800-word article (target >= 200)' },
     { name: 'extract.rules_load_ms', value: loadMs, unit: 'ms', better: 'lower', note: 'first import of src/extract (through tsx) + first call' },

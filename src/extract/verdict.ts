@@ -89,24 +89,20 @@ export function buildRecords(text: string, published: string | null | undefined)
     clock++;
     const s = sentence.text;
     const base = sentence.start;
-    const abs = (a: number, b: number): Span => [base + a, base + b];
     const strong = strongVerdictRe.test(s);
     let datesCache: DateMention[] | null = null;
     // dates are costly and matter only in sentences about an outcome or a defendant
-    const getDates = (): DateMention[] => (datesCache ??= findDates(s, published).filter((d) => !d.excluded));
     const courts = courtWordRe.test(s) ? findCourts(s) : [];
-    const placeDate = (d: DateMention): Placed => ({ value: d.value, span: abs(d.start, d.end), key: d.value ?? d.raw });
-    const placeCourt = (c: CourtMention): Placed => ({ value: c.name, span: abs(c.start, c.end), key: c.name });
     // a new dated verdict starts a new case: the court said before is not this one's
-    if (strong && getDates().length) {
-      const d = placeDate(nearest(getDates(), s.search(strongVerdictRe))!);
+    if (strong && (datesCache ??= findDates(s, published).filter((d) => !d.excluded)).length) {
+      const d = placeDate(base, nearest((datesCache ??= findDates(s, published).filter((d) => !d.excluded)), s.search(strongVerdictRe))!);
       if (caseDate?.key !== d.key) caseCourt = null;
       caseDate = d;
     }
-    if (courts.length) caseCourt = placeCourt(courts[0]!);
+    if (courts.length) caseCourt = placeCourt(base, courts[0]!);
     const titleLine = isTitleCase(s);
 
-    const mentions: Mention[] = titleLine ? [] : collectMentions(s, { drafts, persons, newDraft, lastSingular, lastPlural }, abs);
+    const mentions: Mention[] = titleLine ? [] : collectMentions(s, { drafts, persons, newDraft, lastSingular, lastPlural }, base);
     for (const m of mentions) for (const id of m.ids) drafts[id]!.lastSeen = clock;
     const terms = findTerms(s);
     const factful = mentions.filter((m) => m.factful);
@@ -115,29 +111,27 @@ export function buildRecords(text: string, published: string | null | undefined)
       const imposed = terms.filter((t) => t.role === 'imposed' && !t.respective);
       if (!titleLine && imposed.length && strong) {
         const at = s.search(strongVerdictRe);
-        const dates = getDates();
-        pending = { terms: imposed.map((t) => ({ ...t, start: base + t.start, end: base + t.end })), date: dates.length ? placeDate(nearest(dates, at)!) : null, until: clock + 3 };
+        const dates = (datesCache ??= findDates(s, published).filter((d) => !d.excluded));
+        pending = { terms: imposed.map((t) => ({ ...t, start: base + t.start, end: base + t.end })), date: dates.length ? placeDate(base, nearest(dates, at)!) : null, until: clock + 3 };
       }
       continue;
     }
     const charges = findCharges(s);
-    const dates = getDates();
+    const dates = (datesCache ??= findDates(s, published).filter((d) => !d.excluded));
     const sameSpans = [...s.matchAll(sameChargesRe)].map((m) => [m.index, m.index + m[0].length] as [number, number]);
     const firstStart = factful[0]!.start;
 
     factful.forEach((m, k) => {
       const segStart = m.start;
       const segEnd = factful[k + 1]?.start ?? s.length;
-      const inSeg = <T extends { start: number }>(xs: T[]): T[] => xs.filter((x) => x.start >= segStart && x.start < segEnd);
-      const inPrefix = <T extends { start: number }>(xs: T[]): T[] => (k === 0 ? xs.filter((x) => x.start < firstStart) : []);
+      const prefixEnd = k === 0 ? firstStart : 0;
       const off = k === 0 ? 0 : segStart;
       const segText = s.slice(off, segEnd);
       const hasConviction = convictionVerbRe.test(segText);
-      const usable = (t: Term): boolean => IMPOSED_ROLES.has(t.role) && (t.role !== 'unknown' || hasConviction);
-      let segTerms = inSeg(terms).filter(usable);
-      if (segTerms.length === 0) segTerms = inPrefix(terms).filter(usable);
-      let segCharges = inSeg(charges);
-      if (segCharges.length === 0) segCharges = inPrefix(charges);
+      let segTerms = inRange(terms, segStart, segEnd).filter((t) => IMPOSED_ROLES.has(t.role) && (t.role !== 'unknown' || hasConviction));
+      if (segTerms.length === 0) segTerms = inRange(terms, 0, prefixEnd).filter((t) => IMPOSED_ROLES.has(t.role) && (t.role !== 'unknown' || hasConviction));
+      let segCharges = inRange(charges, segStart, segEnd);
+      if (segCharges.length === 0) segCharges = inRange(charges, 0, prefixEnd);
       const worded = segCharges.filter((c) => !c.code);
       const useCharges: ChargeFound[] = worded.length ? worded : segCharges;
       const same = [...sameSpans.filter(([a]) => a >= segStart && a < segEnd), ...(k === 0 ? sameSpans.filter(([a]) => a < firstStart) : [])];
@@ -146,18 +140,18 @@ export function buildRecords(text: string, published: string | null | undefined)
       const anchor = status ? status.start + off : segStart;
       const localDates = dates.filter((d) => d.start >= off && d.start < segEnd);
       const date = nearest(localDates.length ? localDates : dates, anchor);
-      const court = inSeg(courts)[0] ?? courts[0];
+      const court = inRange(courts, segStart, segEnd)[0] ?? courts[0];
 
       const respective = segTerms.filter((t) => t.respective);
       m.ids.forEach((id, i) => {
         const d = drafts[id]!;
         const own = respective.length === m.ids.length && respective.length > 1 ? [respective[i]!] : segTerms.filter((t) => !t.respective || respective.length === 1);
-        addCharges(d, useCharges, abs);
-        if (same.length) copyCharges(d, drafts, same.map(([a, b]) => abs(a, b)));
-        let sentenceSet = applyTerms(d, own, abs);
+        addCharges(d, useCharges, base);
+        if (same.length) copyCharges(d, drafts, same.map(([a, b]) => span(base, a, b)));
+        let sentenceSet = applyTerms(d, own, base);
         let pendingDate: Placed | null = null;
         if (!sentenceSet && !d.sentence && pending && pending.until >= clock && !d.group && m.ids.length === 1) {
-          sentenceSet = applyTerms(d, pending.terms, (a, b) => [a, b]);
+          sentenceSet = applyTerms(d, pending.terms, 0);
           pendingDate = pending.date;
           pending = null;
         }
@@ -167,20 +161,20 @@ export function buildRecords(text: string, published: string | null | undefined)
         const upgrade = rank > prevRank;
         if (upgrade) {
           d.status = status.status;
-          d.evidence.status = [abs(status.start + off, status.end + off)];
+          d.evidence.status = [span(base, status.start + off, status.end + off)];
         }
         if (d.status === 'charged_only') {
-          const c = inSeg(courts)[0];
-          if (!d.court && c) setCourt(d, c.name, abs(c.start, c.end));
+          const c = inRange(courts, segStart, segEnd)[0];
+          if (!d.court && c) setCourt(d, c.name, span(base, c.start, c.end));
           return;
         }
         // the date of the latest outcome: an appeal over the verdict, a sentencing over a plea
-        const when = pendingDate ?? (date ? placeDate(date) : caseDate);
+        const when = pendingDate ?? (date ? placeDate(base, date) : caseDate);
         if (when && (upgrade || !d.verdictDate || (sentenceSet && (pendingDate || date)))) {
           d.verdictDate = when.value;
           d.evidence.verdictDate = when.value ? [when.span] : [];
         }
-        const where = court ? placeCourt(court) : caseCourt;
+        const where = court ? placeCourt(base, court) : caseCourt;
         if (where?.value && (upgrade || !d.court)) setCourt(d, where.value, where.span);
       });
     });
@@ -233,14 +227,39 @@ function copyCharges(d: Draft, drafts: Draft[], spans: Span[]): void {
  * no charge yet (later ones are usually the narrative: "accused of carrying two computers"); a bare code
  * article only while no worded charge is known.
  */
-function addCharges(d: Draft, charges: ChargeFound[], abs: (a: number, b: number) => Span): void {
+function addCharges(d: Draft, charges: ChargeFound[], base: number): void {
   const quoted = charges.filter((c) => c.quoted);
   const hadAny = d.charges.length > 0;
   const hasWorded = d.charges.some((c) => !/^Article \d/.test(c));
   const take = quoted.length ? quoted : charges.filter((c) => (c.code ? !hasWorded : !hadAny || d.charges.every((x) => /^Article \d/.test(x))));
   for (const c of take) {
     if (!d.charges.includes(c.text)) d.charges.push(c.text);
-    addEvidence(d, 'charges', abs(c.start, c.end));
+    addEvidence(d, 'charges', span(base, c.start, c.end));
+  }
+}
+
+function span(base: number, a: number, b: number): Span {
+  return [base + a, base + b];
+}
+
+function placeDate(base: number, d: DateMention): Placed {
+  return { value: d.value, span: span(base, d.start, d.end), key: d.value ?? d.raw };
+}
+
+function placeCourt(base: number, c: CourtMention): Placed {
+  return { value: c.name, span: span(base, c.start, c.end), key: c.name };
+}
+
+function inRange<T extends { start: number }>(xs: T[], from: number, to: number): T[] {
+  return xs.filter((x) => x.start >= from && x.start < to);
+}
+
+function attachAge(s: string, base: number, d: Draft, c: NameCandidate): void {
+  if (d.age !== null || d.group) return;
+  const age = findAgeNear(s, c.start, c.end);
+  if (age) {
+    d.age = age.age;
+    d.evidence.age = [span(base, age.start, age.end)];
   }
 }
 
@@ -250,7 +269,7 @@ function setCourt(d: Draft, court: string, span: Span): void {
 }
 
 /** Puts the imposed terms of a segment on a draft; true if its sentence changed. */
-function applyTerms(d: Draft, terms: Term[], abs: (a: number, b: number) => Span): boolean {
+function applyTerms(d: Draft, terms: Term[], base: number): boolean {
   const main = terms.find((t) => t.kind !== 'fine' && t.role !== 'additional');
   const fine = terms.find((t) => t.kind === 'fine');
   const extra = terms.filter((t) => t.role === 'additional' && t.months !== null);
@@ -258,7 +277,7 @@ function applyTerms(d: Draft, terms: Term[], abs: (a: number, b: number) => Span
   if (main && (!d.sentence || appeal || d.sentence.kind === 'fine')) {
     d.sentence = { kind: main.kind, months: main.months, monthsMax: main.monthsMax, fine: d.sentence?.fine ?? null };
     d.sentenceRole = main.role;
-    d.evidence.sentence = [abs(main.start, main.end)];
+    d.evidence.sentence = [span(base, main.start, main.end)];
     if (appeal) d.status = main.role as VerdictStatus;
   } else if (!main && fine && !d.sentence) {
     d.sentence = { kind: 'fine', months: null, monthsMax: null, fine: null };
@@ -267,12 +286,12 @@ function applyTerms(d: Draft, terms: Term[], abs: (a: number, b: number) => Span
   }
   if (fine && d.sentence && !d.sentence.fine) {
     d.sentence.fine = fine.fine;
-    d.evidence.sentence!.push(abs(fine.start, fine.end));
+    d.evidence.sentence!.push(span(base, fine.start, fine.end));
   }
   if (extra.length && d.sentence && d.sentence.months !== null) {
     for (const t of extra) {
       d.sentence.months = Math.round((d.sentence.months + t.months!) * 10) / 10;
-      d.evidence.sentence!.push(abs(t.start, t.end));
+      d.evidence.sentence!.push(span(base, t.start, t.end));
     }
   }
   return Boolean(main || fine);
@@ -322,7 +341,7 @@ interface MentionContext {
   lastPlural: number[];
 }
 
-function collectMentions(s: string, ctx: MentionContext, abs: (a: number, b: number) => Span): Mention[] {
+function collectMentions(s: string, ctx: MentionContext, base: number): Mention[] {
   const { drafts, persons, newDraft, lastSingular, lastPlural } = ctx;
   const candidates = findNameCandidates(s);
   const accepted = findDefendantNames(s, candidates);
@@ -341,14 +360,6 @@ function collectMentions(s: string, ctx: MentionContext, abs: (a: number, b: num
   const named = drafts.filter((d) => !d.group);
   const namedRefs = named.map((x) => ({ id: x.id, tokens: x.tokens }));
   let personRefs: Array<{ id: number; tokens: string[] }> | null = null;
-  const attachAge = (d: Draft, c: NameCandidate): void => {
-    if (d.age !== null || d.group) return;
-    const age = findAgeNear(s, c.start, c.end);
-    if (age) {
-      d.age = age.age;
-      d.evidence.age = [abs(age.start, age.end)];
-    }
-  };
   for (const c of candidates) {
     const isAccepted = acceptedStarts.has(c.start);
     let d: Draft | undefined;
@@ -382,7 +393,7 @@ function collectMentions(s: string, ctx: MentionContext, abs: (a: number, b: num
     if (!d) {
       if (!c.courtSide && !c.possessive && c.tokens.length >= 2 && !persons.some((p) => sameFullName(p.tokens, c.tokens))) {
         const age = findAgeNear(s, c.start, c.end);
-        persons.push({ name: c.name, tokens: c.tokens, span: abs(c.start, c.end), age: age ? { age: age.age, span: abs(age.start, age.end) } : null });
+        persons.push({ name: c.name, tokens: c.tokens, span: span(base, c.start, c.end), age: age ? { age: age.age, span: span(base, age.start, age.end) } : null });
         personRefs = null;
       }
       continue;
@@ -393,10 +404,10 @@ function collectMentions(s: string, ctx: MentionContext, abs: (a: number, b: num
       d.tokens = c.tokens;
     }
     if (!d.evidence.name?.length || d.name === c.name) {
-      addEvidence(d, 'name', abs(c.start, c.end));
-      addEvidence(d, 'count', abs(c.start, c.end));
+      addEvidence(d, 'name', span(base, c.start, c.end));
+      addEvidence(d, 'count', span(base, c.start, c.end));
     }
-    if (!c.possessive) attachAge(d, c);
+    if (!c.possessive) attachAge(s, base, d, c);
     mentions.push({ start: c.start, end: c.end, ids: [d.id], factful: isAccepted });
   }
   for (const g of findGroups(s)) {
@@ -404,11 +415,11 @@ function collectMentions(s: string, ctx: MentionContext, abs: (a: number, b: num
     // a group that names its members right after ("two men, NAME and NAME,") is those members
     if (/^\s*,\s*\p{Lu}/u.test(s.slice(g.end, g.end + 4)) && mentions.some((m) => m.start >= g.end && m.start < g.end + 4)) continue;
     const d = newDraft(null, [], g.count, true);
-    d.evidence.count = [abs(g.countStart, g.countEnd)];
+    d.evidence.count = [span(base, g.countStart, g.countEnd)];
     const range = findAgeRange(s, g.end, g.end + 80);
     if (range) {
       d.ageRange = range.range;
-      d.evidence.ageRange = [abs(range.start, range.end)];
+      d.evidence.ageRange = [span(base, range.start, range.end)];
     }
     mentions.push({ start: g.start, end: g.end, ids: [d.id], factful: true });
   }
@@ -421,14 +432,14 @@ function collectMentions(s: string, ctx: MentionContext, abs: (a: number, b: num
       const range = findAgeRange(s, a.end, a.end + 80);
       if (range && !g.ageRange) {
         g.ageRange = range.range;
-        g.evidence.ageRange = [abs(range.start, range.end)];
+        g.evidence.ageRange = [span(base, range.start, range.end)];
       }
     }
     if (!a.plural && a.age !== null) {
       const d = drafts[ids[0]!]!;
       if (d.age === null) {
         d.age = a.age;
-        d.evidence.age = [abs(a.ageStart, a.ageStart + String(a.age).length)];
+        d.evidence.age = [span(base, a.ageStart, a.ageStart + String(a.age).length)];
       }
     }
     mentions.push({ start: a.start, end: a.end, ids: [...ids], factful: a.withVerb });

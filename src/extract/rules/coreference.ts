@@ -99,28 +99,29 @@ const verbAfterRe =
 // only a sentence with one of these verbs can hold an anaphor that matters
 const anaphorVerbGateRe = /\b(?:sentenc|jail|convict|found|acquit|clear|hand|given|gave|order|receiv|got|gets|plead|pled|admit|charg|arrest|detain|indict|impris|fine|fac|lost|appeal|serv|term|verdict|punish)/i;
 
+function pushAnaphor(out: Anaphor[], start: number, end: number, plural: boolean, withVerb: boolean, age: number | null = null, ageStart = -1): void {
+  if (!out.some((a) => start < a.end && end > a.start)) out.push({ start, end, plural, withVerb, age, ageStart });
+}
+
 /** Pronouns and anaphoric noun phrases that stand for a defendant already named. */
 export function findAnaphors(s: string): Anaphor[] {
   const out: Anaphor[] = [];
   if (!anaphorVerbGateRe.test(s)) return out;
-  const push = (start: number, end: number, plural: boolean, withVerb: boolean, age: number | null = null, ageStart = -1): void => {
-    if (!out.some((a) => start < a.end && end > a.start)) out.push({ start, end, plural, withVerb, age, ageStart });
-  };
-  for (const m of s.matchAll(subjectPronounRe)) push(m.index, m.index + m[1]!.length, /they/i.test(m[1]!), true);
+  for (const m of s.matchAll(subjectPronounRe)) pushAnaphor(out, m.index, m.index + m[1]!.length, /they/i.test(m[1]!), true);
   for (const m of s.matchAll(objectPronounRe)) {
     const at = m.index + m[0].length - m[1]!.length;
-    push(at, at + m[1]!.length, m[1] === 'them', true);
+    pushAnaphor(out, at, at + m[1]!.length, m[1] === 'them', true);
   }
-  for (const m of s.matchAll(possessivePronounRe)) push(m.index, m.index + m[1]!.length, m[1]!.toLowerCase() === 'their', true);
+  for (const m of s.matchAll(possessivePronounRe)) pushAnaphor(out, m.index, m.index + m[1]!.length, m[1]!.toLowerCase() === 'their', true);
   for (const m of s.matchAll(singularAnaphorRe)) {
     const end = m.index + m[0].length;
     const withVerb = verbAfterRe.test(s.slice(end, end + 200));
     const ageStart = m[1] ? m.index + m[0].indexOf(m[1]) : -1;
-    push(m.index, end, false, withVerb, m[1] ? Number(m[1]) : null, ageStart);
+    pushAnaphor(out, m.index, end, false, withVerb, m[1] ? Number(m[1]) : null, ageStart);
   }
   for (const m of s.matchAll(pluralAnaphorRe)) {
     const end = m.index + m[0].length;
-    if (verbAfterRe.test(s.slice(end, end + 200))) push(m.index, end, true, true);
+    if (verbAfterRe.test(s.slice(end, end + 200))) pushAnaphor(out, m.index, end, true, true);
   }
   return out.sort((a, b) => a.start - b.start);
 }

@@ -76,27 +76,26 @@ function shiftDays(pub: Ymd, days: number): string {
   return ymd(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
 }
 
-/** Every date in a sentence, resolved against the publication date when it has no year. */
-export function findDates(s: string, published?: string | null): DateMention[] {
-  const pub = parsePublished(published);
-  const out: DateMention[] = [];
-  const taken: Array<[number, number]> = [];
-  const add = (start: number, end: number, value: string | null): void => {
-    if (taken.some(([a, b]) => start < b && end > a)) return;
-    taken.push([start, end]);
-    const excluded = excludedBeforeRe.test(s.slice(Math.max(0, start - 45), start)) || excludedAfterRe.test(s.slice(end, end + 20));
-    out.push({ start, end, value, raw: s.slice(start, end).toLowerCase(), excluded });
-  };
-  const each = (re: RegExp, fn: (m: RegExpExecArray) => void): void => {
-    re.lastIndex = 0;
-    for (let m = re.exec(s); m; m = re.exec(s)) fn(m);
-  };
+function forEachMatch(re: RegExp, s: string, fn: (m: RegExpExecArray) => void): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) fn(m);
+}
 
-  each(isoDateRe, (m) => {
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    if (validDay(y, mo, d)) add(m.index, m.index + m[0].length, ymd(y, mo, d));
-  });
-  const dayDate = (m: RegExpExecArray, monthName: string, dayText: string, yearText: string | undefined): void => {
+/** Collects non-overlapping dates of one sentence (a class, not closures: they are cheaper per call). */
+class DateCollector {
+  readonly out: DateMention[] = [];
+  private readonly taken: Array<[number, number]> = [];
+  constructor(private readonly s: string) {}
+
+  add(start: number, end: number, value: string | null): void {
+    if (this.taken.some(([a, b]) => start < b && end > a)) return;
+    this.taken.push([start, end]);
+    const s = this.s;
+    const excluded = excludedBeforeRe.test(s.slice(Math.max(0, start - 45), start)) || excludedAfterRe.test(s.slice(end, end + 20));
+    this.out.push({ start, end, value, raw: s.slice(start, end).toLowerCase(), excluded });
+  }
+
+  dayDate(m: RegExpExecArray, monthName: string, dayText: string, yearText: string | undefined, pub: Ymd | null): void {
     const mo = MONTHS[monthName.toLowerCase()]!;
     const d = Number(dayText);
     let value: string | null = null;
@@ -105,11 +104,21 @@ export function findDates(s: string, published?: string | null): DateMention[] {
       const y = yearFor(pub, mo, d);
       value = validDay(y, mo, d) ? ymd(y, mo, d) : null;
     }
-    if (d >= 1 && d <= 31) add(m.index, m.index + m[0].length, value);
-  };
-  each(monthDayRe, (m) => dayDate(m, m[1]!, m[2]!, m[3]));
-  each(dayMonthRe, (m) => dayDate(m, m[2]!, m[1]!, m[3]));
-  each(monthYearRe, (m) => {
+    if (d >= 1 && d <= 31) this.add(m.index, m.index + m[0].length, value);
+  }
+}
+
+/** Every date in a sentence, resolved against the publication date when it has no year. */
+export function findDates(s: string, published?: string | null): DateMention[] {
+  const pub = parsePublished(published);
+  const c = new DateCollector(s);
+  forEachMatch(isoDateRe, s, (m) => {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (validDay(y, mo, d)) c.add(m.index, m.index + m[0].length, ymd(y, mo, d));
+  });
+  forEachMatch(monthDayRe, s, (m) => c.dayDate(m, m[1]!, m[2]!, m[3], pub));
+  forEachMatch(dayMonthRe, s, (m) => c.dayDate(m, m[2]!, m[1]!, m[3], pub));
+  forEachMatch(monthYearRe, s, (m) => {
     const mo = MONTHS[m[1]!.toLowerCase()]!;
     // "May" alone is too often the verb ("may appeal")
     if (m[1] === 'May' && !m[2] && !m[3]) return;
@@ -119,13 +128,13 @@ export function findDates(s: string, published?: string | null): DateMention[] {
     else if (pub) value = `${yearFor(pub, mo, 1)}-${pad(mo)}`;
     // a bare month name must be introduced by "in"/"on" to be a date ("in June")
     if (!m[2] && !m[3] && !/\b(?:in|on|since|until|by)\s+(?:early|late|mid[-\s]?)?\s*$/i.test(s.slice(Math.max(0, m.index - 12), m.index))) return;
-    add(m.index, m.index + m[0].length, value);
+    c.add(m.index, m.index + m[0].length, value);
   });
-  each(yearRe, (m) => {
+  forEachMatch(yearRe, s, (m) => {
     const y = Number(m[1]);
-    if (y >= 1900 && y <= 2100) add(m.index, m.index + m[0].length, String(y));
+    if (y >= 1900 && y <= 2100) c.add(m.index, m.index + m[0].length, String(y));
   });
-  each(weekdayRe, (m) => {
+  forEachMatch(weekdayRe, s, (m) => {
     const target = WEEKDAYS.indexOf(m[2]!.toLowerCase());
     let value: string | null = null;
     if (pub) {
@@ -134,9 +143,9 @@ export function findDates(s: string, published?: string | null): DateMention[] {
       if (back === 0 && m[1] === 'last') back = 7;
       value = shiftDays(pub, -back);
     }
-    add(m.index, m.index + m[0].length, value);
+    c.add(m.index, m.index + m[0].length, value);
   });
-  each(relativeRe, (m) => {
+  forEachMatch(relativeRe, s, (m) => {
     const word = m[1]!.toLowerCase();
     let value: string | null = null;
     if (pub) {
@@ -147,7 +156,7 @@ export function findDates(s: string, published?: string | null): DateMention[] {
       else if (word === 'last year') value = String(pub.y - 1);
       else value = String(pub.y);
     }
-    add(m.index, m.index + m[0].length, value);
+    c.add(m.index, m.index + m[0].length, value);
   });
-  return out.sort((a, b) => a.start - b.start);
+  return c.out.sort((a, b) => a.start - b.start);
 }

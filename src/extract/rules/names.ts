@@ -56,6 +56,33 @@ const ORG_WORDS = new Set([
   'Administration', 'Enforcement', 'Field',
 ]);
 
+interface Tok { t: string; at: number }
+
+const PARTICLE_RE = /^(?:al|el|bin|ibn|de|da|van|von|der|den|la|le|du|dos|di|uly|kyzy)$/;
+
+/** One run of name tokens between organisation words -> a candidate (titles dropped), if any is left. */
+function pieceToCandidate(s: string, piece: Tok[], possessive: boolean): NameCandidate | null {
+  let courtSide = false;
+  let from = 0;
+  for (let i = 0; i < piece.length; i++) {
+    const bare = piece[i]!.t.replace(/\.$/, '');
+    if (COURT_SIDE_TITLES.has(bare)) {
+      courtSide = true;
+      from = i + 1;
+    } else if (NEUTRAL_TITLES.has(bare) && i === from) from = i + 1;
+  }
+  let a = from;
+  let b = piece.length;
+  while (a < b && FUNCTION_WORDS.has(piece[a]!.t)) a++;
+  while (b > a && (FUNCTION_WORDS.has(piece[b - 1]!.t) || PARTICLE_RE.test(piece[b - 1]!.t))) b--;
+  if (b - a === 0 || (b - a === 1 && /^\p{Lu}\.$/u.test(piece[a]!.t))) return null;
+  const first = piece[a]!;
+  const last = piece[b - 1]!;
+  const tokens: string[] = [];
+  for (let i = a; i < b; i++) tokens.push(piece[i]!.t);
+  return { start: first.at, end: last.at + last.t.length, name: s.slice(first.at, last.at + last.t.length), tokens, courtSide, possessive };
+}
+
 /** Capitalised word sequences that may name a person, with titles split off. */
 export function findNameCandidates(s: string): NameCandidate[] {
   const out: NameCandidate[] = [];
@@ -66,43 +93,20 @@ export function findNameCandidates(s: string): NameCandidate[] {
     if (FUNCTION_WORDS.has(seq) || ORG_WORDS.has(seq)) continue;
     const possessive = /['’]s$/.test(seq);
     const body = possessive ? seq.slice(0, -2) : seq;
-    const toks: Array<{ t: string; at: number }> = [];
-    tokenRe.lastIndex = 0;
-    for (let t = tokenRe.exec(body); t; t = tokenRe.exec(body)) toks.push({ t: t[0], at: m.index + t.index });
+    const bodyEnd = m.index + body.length;
     // split at organisation words: "Judge Ann Marsh of Leeds Crown Court" gives "Ann Marsh"-like pieces
-    let piece: typeof toks = [];
-    const flush = (): void => {
-      let courtSide = false;
-      let from = 0;
-      piece.forEach((p, i) => {
-        const bare = p.t.replace(/\.$/, '');
-        if (COURT_SIDE_TITLES.has(bare)) {
-          courtSide = true;
-          from = i + 1;
-        } else if (NEUTRAL_TITLES.has(bare) && i === from) from = i + 1;
-      });
-      let words = piece.slice(from);
-      while (words.length && FUNCTION_WORDS.has(words[0]!.t)) words = words.slice(1);
-      while (words.length && (FUNCTION_WORDS.has(words[words.length - 1]!.t) || /^(?:al|el|bin|ibn|de|da|van|von|der|den|la|le|du|dos|di|uly|kyzy)$/.test(words[words.length - 1]!.t))) {
-        words = words.slice(0, -1);
-      }
-      if (words.length && /^\p{Lu}\.$/u.test(words[0]!.t) && words.length === 1) words = [];
-      if (words.length) {
-        const first = words[0]!;
-        const last = words[words.length - 1]!;
-        const start = first.at;
-        const end = last.at + last.t.length;
-        out.push({ start, end, name: s.slice(start, end), tokens: words.map((w) => w.t), courtSide, possessive });
-      }
-      piece = [];
-    };
-    for (const tok of toks) {
-      if (ORG_WORDS.has(tok.t) || ORG_WORDS.has(tok.t.replace(/['’]s$/, ''))) flush();
-      else piece.push(tok);
+    let piece: Tok[] = [];
+    tokenRe.lastIndex = 0;
+    for (let t = tokenRe.exec(body); t; t = tokenRe.exec(body)) {
+      if (ORG_WORDS.has(t[0]) || ORG_WORDS.has(t[0].replace(/['’]s$/, ''))) {
+        const c = pieceToCandidate(s, piece, false);
+        if (c) out.push(c);
+        piece = [];
+      } else piece.push({ t: t[0], at: m.index + t.index });
     }
-    flush();
+    const c = pieceToCandidate(s, piece, false);
     // a possessive belongs only to the piece that ends the sequence
-    for (const c of out) if (c.possessive && c.end !== m.index + body.length) c.possessive = false;
+    if (c) out.push({ ...c, possessive: possessive && c.end === bodyEnd });
   }
   return out;
 }

@@ -187,27 +187,42 @@ function overlaps(spans: Array<[number, number]>, a: number, b: number): boolean
 // a sentence without any of these words has no term: skip the costly scans
 const termGateRe = /\b(?:years?|months?|weeks?|days?|life|death|fined?|time served)\b|[$£€]|\d\s+(?:tenge|roubles?|rubles?|soms?|soums?)/i;
 
+/** Collects the terms of one sentence (a class, not closures: they are cheaper per call). */
+class TermCollector {
+  readonly terms: Term[] = [];
+  readonly taken: Array<[number, number]> = [];
+  private cueList: Cue[] | null = null;
+  constructor(private readonly s: string) {}
+
+  /** the cue scan is the costliest regex here: it runs only once a term is found */
+  cues(): Cue[] {
+    return (this.cueList ??= findCues(this.s));
+  }
+
+  add(t: Term): void {
+    this.terms.push(t);
+    this.taken.push([t.start, t.end]);
+  }
+
+  prisonLike(start: number, end: number, months: number | null, role: TermRole, monthsMax: number | null = null): void {
+    this.add({ start, end, kind: kindAt(this.s, start, end), months, monthsMax, fine: null, role });
+  }
+}
+
 /** Every penalty term in one sentence, in text order, each with its kind and role. */
 export function findTerms(s: string): Term[] {
   if (!termGateRe.test(s)) return [];
-  let cueList: Cue[] | null = null;
-  // the cue scan is the costliest regex here: run it only once a term is found
-  const cues = (): Cue[] => (cueList ??= findCues(s));
-  const terms: Term[] = [];
-  const taken: Array<[number, number]> = [];
-  const add = (t: Term): void => {
-    terms.push(t);
-    taken.push([t.start, t.end]);
-  };
-  const prisonLike = (start: number, end: number, months: number | null, role: TermRole, monthsMax: number | null = null): void =>
-    add({ start, end, kind: kindAt(s, start, end), months, monthsMax, fine: null, role });
+  const c = new TermCollector(s);
+  const cues = c.cues.bind(c);
+  const taken = c.taken;
+  const terms = c.terms;
 
   appealFromToRe.lastIndex = 0;
   for (let m = appealFromToRe.exec(s); m; m = appealFromToRe.exec(s)) {
     const to = parseNumber(m[3]!);
     const unit = (m[4] ?? m[2] ?? 'year').toLowerCase();
     const fromAt = m.index + m[0].lastIndexOf('from');
-    if (to !== null) prisonLike(fromAt, m.index + m[0].length, to * UNIT_MONTHS[unit]!, 'appeal_reduced');
+    if (to !== null) c.prisonLike(fromAt, m.index + m[0].length, to * UNIT_MONTHS[unit]!, 'appeal_reduced');
   }
   for (const [re, firstIsCut] of [[appealByThenRe, true], [appealThenByRe, false]] as const) {
     re.lastIndex = 0;
@@ -217,7 +232,7 @@ export function findTerms(s: string): Term[] {
       const b = durationMonths(m[2]!);
       if (a === null || b === null) continue;
       const months = firstIsCut ? b - a : a - b;
-      if (months > 0) prisonLike(m.index, m.index + m[0].length, months, 'appeal_reduced');
+      if (months > 0) c.prisonLike(m.index, m.index + m[0].length, months, 'appeal_reduced');
     }
   }
   if (respectivelyRe.test(s)) {
@@ -231,7 +246,7 @@ export function findTerms(s: string): Term[] {
         const value = parseNumber(n[0]);
         if (value === null || /^an?$/i.test(n[0])) continue;
         const start = m.index + n.index;
-        add({ start, end: start + n[0].length, kind: kindAt(s, m.index, m.index + m[0].length), months: round1(value * UNIT_MONTHS[unit]!), monthsMax: null, fine: null, role, respective: true });
+        c.add({ start, end: start + n[0].length, kind: kindAt(s, m.index, m.index + m[0].length), months: round1(value * UNIT_MONTHS[unit]!), monthsMax: null, fine: null, role, respective: true });
       }
       taken.push([m.index, m.index + m[0].length]);
     }
@@ -245,33 +260,33 @@ export function findTerms(s: string): Term[] {
     const loUnit = (m[2] ?? hiUnit).toLowerCase();
     if (lo === null || hi === null) continue;
     const start = m.index;
-    prisonLike(start, start + m[0].length, lo * UNIT_MONTHS[loUnit]!, roleAt(s, cues, start, start + m[0].length), hi * UNIT_MONTHS[hiUnit]!);
+    c.prisonLike(start, start + m[0].length, lo * UNIT_MONTHS[loUnit]!, roleAt(s, cues, start, start + m[0].length), hi * UNIT_MONTHS[hiUnit]!);
   }
   lifeRe.lastIndex = 0;
   for (let m = lifeRe.exec(s); m; m = lifeRe.exec(s)) {
     const text = m[1] ?? m[2] ?? m[3]!;
     const start = m.index + m[0].lastIndexOf(text);
     if (overlaps(taken, start, start + text.length)) continue;
-    add({ start, end: start + text.length, kind: 'life', months: null, monthsMax: null, fine: null, role: roleAt(s, cues, start, start + text.length) });
+    c.add({ start, end: start + text.length, kind: 'life', months: null, monthsMax: null, fine: null, role: roleAt(s, cues, start, start + text.length) });
   }
   deathRe.lastIndex = 0;
   for (let m = deathRe.exec(s); m; m = deathRe.exec(s)) {
     const text = m[1] ?? m[2]!;
     const start = m.index + m[0].lastIndexOf(text);
     const role = m[1] ? 'imposed' : roleAt(s, cues, start, start + text.length);
-    add({ start, end: start + text.length, kind: 'death', months: null, monthsMax: null, fine: null, role });
+    c.add({ start, end: start + text.length, kind: 'death', months: null, monthsMax: null, fine: null, role });
   }
   timeServedRe.lastIndex = 0;
   for (let m = timeServedRe.exec(s); m; m = timeServedRe.exec(s)) {
     const start = m.index + m[0].length - m[1]!.length;
-    add({ start, end: start + m[1]!.length, kind: 'other', months: null, monthsMax: null, fine: null, role: 'imposed' });
+    c.add({ start, end: start + m[1]!.length, kind: 'other', months: null, monthsMax: null, fine: null, role: 'imposed' });
   }
   moneyRe.lastIndex = 0;
   for (let m = moneyRe.exec(s); m; m = moneyRe.exec(s)) {
     const start = m.index;
     const end = start + m[0].length;
     if (!fineAfterRe.test(s.slice(end, end + 20)) && !fineBeforeRe.test(s.slice(Math.max(0, start - 30), start))) continue;
-    add({ start, end, kind: 'fine', months: null, monthsMax: null, fine: m[0], role: roleAt(s, cues, start, end) });
+    c.add({ start, end, kind: 'fine', months: null, monthsMax: null, fine: m[0], role: roleAt(s, cues, start, end) });
   }
   durationRe.lastIndex = 0;
   for (let m = durationRe.exec(s); m; m = durationRe.exec(s)) {
@@ -282,7 +297,7 @@ export function findTerms(s: string): Term[] {
     if (/^an?$/i.test(m[1]!) && m[3]!.toLowerCase() !== 'year') continue;
     const months = monthsOf(m);
     if (months === null) continue;
-    prisonLike(start, end, months, roleAt(s, cues, start, end));
+    c.prisonLike(start, end, months, roleAt(s, cues, start, end));
   }
   return terms.sort((a, b) => a.start - b.start);
 }

@@ -30,26 +30,27 @@ const chargedRe =
 // "arrested for 15 days", "under the Code of Administrative Offences": not a criminal case
 const administrativeRe = /\badministrative\b|\b(?:arrested|jailed|detained)\s+for\s+(?:\d{1,2}|\w+)\s+days\b/i;
 
+function hit(text: string, re: RegExp, status: VerdictStatus): StatusFound | null {
+  const m = re.exec(text);
+  return m ? { status, start: m.index, end: m.index + m[0].length } : null;
+}
+
 /** The status the text states, with the span of the words that state it; null if none. */
 export function statusIn(text: string, imposed: Term[]): StatusFound | null {
   const appeal = imposed.find((t) => t.role === 'appeal_reduced' || t.role === 'appeal_upheld');
-  const hit = (re: RegExp, status: VerdictStatus): StatusFound | null => {
-    const m = re.exec(text);
-    return m ? { status, start: m.index, end: m.index + m[0].length } : null;
-  };
-  const upheld = hit(appealUpheldRe, 'appeal_upheld');
+  const upheld = hit(text, appealUpheldRe, 'appeal_upheld');
   if (appeal) {
     const cue = appeal.role === 'appeal_upheld' ? upheld : null;
     return cue ?? { status: appeal.role as VerdictStatus, start: appeal.start, end: appeal.end };
   }
   if (upheld) return upheld;
-  const acquitted = hit(acquittedRe, 'acquitted');
-  const convicted = hit(convictedRe, 'convicted');
+  const acquitted = hit(text, acquittedRe, 'acquitted');
+  const convicted = hit(text, convictedRe, 'convicted');
   const anyImposed = imposed.some((t) => t.role === 'imposed' || t.role === 'unknown');
   if (convicted && (anyImposed || !acquitted || convicted.start > acquitted.start)) return convicted;
   if (acquitted) return acquitted;
   if (anyImposed && imposed[0]) return { status: 'convicted', start: imposed[0].start, end: imposed[0].end };
-  return hit(chargedRe, 'charged_only');
+  return hit(text, chargedRe, 'charged_only');
 }
 
 /** Whether the text is about an administrative arrest or fine, which is not a criminal case. */
