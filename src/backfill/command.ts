@@ -7,15 +7,15 @@ import type { Settings, SourceDefinition } from '../config.ts';
 import { createCrawler } from '../crawlers/index.ts';
 import { ConfigError } from '../errors.ts';
 import { log } from '../log.ts';
-import { ingestPage } from '../workers/pipeline.ts';
 import { openPipeline, type PipelineContext } from '../workers/main.ts';
 import { archiveSource, crawlerFetchers } from './fetchers.ts';
 import { createLiveWorkGate, liveQueueBacklog } from './live-work.ts';
+import { defaultParseThreads } from './parse-pool.ts';
+import { createPipelineIngest } from './pipeline-ingest.ts';
 import { createProgress } from './progress.ts';
 import { formatBackfillSummary, runBackfill, type BackfillSpec, type BackfillSummary } from './runner.ts';
 import { readSavedPages } from './saved-pages.ts';
 import { readSitemapsByDate } from './sitemap-by-date.ts';
-import type { IngestFn } from './types.ts';
 import { readWarcFiles } from './warc.ts';
 import { readWayback } from './wayback.ts';
 import { resolveMode, type BackfillCommandOptions } from './options.ts';
@@ -78,15 +78,15 @@ export async function runBackfillCommand(settings: Settings, opts: BackfillComma
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  let pipelineIngest: Awaited<ReturnType<typeof createPipelineIngest>> | null = null;
   try {
     const spec = buildSpec(ctx, mode, opts, crawler);
-    const ingest: IngestFn = async (page, meta) => {
-      const r = await ingestPage(ctx.deps, page, { sourceId: meta.sourceId, origin: meta.origin, archivedAt: meta.archivedAt });
-      return { known: !r.isNew, pageId: r.pageId, recordsCreated: r.outcome.summary?.added ?? 0 };
-    };
+    // Archive and sitemap runs wait on the network at ~1 request/s: threads only pay off for local files.
+    const threads = opts.parseThreads ?? (mode === 'warc' || mode === 'dir' ? defaultParseThreads() : 0);
+    pipelineIngest = await createPipelineIngest(ctx.deps, { threads });
     const summary = await runBackfill(
       {
-        db: ctx.db, ingest, log, signal: controller.signal, concurrency: opts.concurrency,
+        db: ctx.db, ingest: pipelineIngest.ingest, log, signal: controller.signal, concurrency: opts.concurrency,
         gate: opts.yieldToLive === false ? undefined : createLiveWorkGate(liveQueueBacklog(ctx.runtime), log),
         progress: createProgress({ label: `backfill ${mode}`, log }),
       },
@@ -98,6 +98,7 @@ export async function runBackfillCommand(settings: Settings, opts: BackfillComma
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    await pipelineIngest?.close();
     await crawler.close();
     await ctx.close();
   }

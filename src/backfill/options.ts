@@ -21,6 +21,8 @@ export interface BackfillCommandOptions {
   /** for --dir: URL of the folder's root, to derive page URLs from file paths */
   baseUrl?: string;
   concurrency?: number;
+  /** threads that parse and extract beside the main thread (default: cores - 1 for --warc/--dir, else 0) */
+  parseThreads?: number;
   /** pause while live queues have work (default true) */
   yieldToLive?: boolean;
 }

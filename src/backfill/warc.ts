@@ -1,10 +1,13 @@
 /**
- * WARC / WARC.gz reader (warcio's WARCParser, which detects gzip members by itself): yields the HTML
+ * WARC / WARC.gz reader (warcio's WARCParser over node's gunzip): yields the HTML
  * response records with their target URI and WARC-Date; requests, metadata, revisits, non-HTML and
  * non-2xx responses are counted as skipped.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
 import path from 'node:path';
 import { WARCParser, type WARCRecord } from 'warcio';
 import { addCount, type BackfillItem, type FetchedPage, type ItemSource } from './types.ts';
@@ -46,9 +49,23 @@ function skipReason(record: WARCRecord): string | null {
   return null;
 }
 
+/** The file's bytes as a plain WARC stream: a .warc.gz (one gzip member per record) is inflated natively. */
+async function openWarcStream(file: string): Promise<Readable> {
+  const handle = await open(file, 'r');
+  const magic = Buffer.alloc(2);
+  try {
+    await handle.read(magic, 0, 2, 0);
+  } finally {
+    await handle.close();
+  }
+  const raw = createReadStream(file);
+  // node's gunzip reads concatenated members, and is several times faster than warcio's pure-JS inflate
+  return magic[0] === 0x1f && magic[1] === 0x8b ? raw.pipe(createGunzip()) : raw;
+}
+
 /** Streams one WARC file's HTML responses. `skipped` collects why other records were left out. */
 export async function* readWarcRecords(file: string, skipped: Map<string, number>): AsyncGenerator<WarcHtmlRecord> {
-  const parser = new WARCParser(createReadStream(file));
+  const parser = new WARCParser(await openWarcStream(file));
   let ordinal = 0;
   for await (const record of parser) {
     ordinal++;
@@ -84,7 +101,7 @@ export async function* readWarcRecords(file: string, skipped: Map<string, number
 /** Counts HTML responses without reading their bodies into memory (for the progress total). */
 export async function countWarcHtmlRecords(file: string): Promise<number> {
   let n = 0;
-  for await (const record of new WARCParser(createReadStream(file))) {
+  for await (const record of new WARCParser(await openWarcStream(file))) {
     if (skipReason(record) === null) n++;
   }
   return n;

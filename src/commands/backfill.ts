@@ -20,11 +20,12 @@ export function registerBackfill(program: Command): void {
     .option('--archive-rate <n>', 'requests per second to the archive', '1')
     .option('--base-url <url>', '--dir: the URL the folder was saved from, to derive page URLs from file paths')
     .option('--concurrency <n>', 'items in flight', '4')
+    .option('--parse-threads <n>', 'threads parsing pages beside the main thread (default: cores - 1 for --warc/--dir)')
     .option('--no-yield', 'do not pause while live crawling has work queued')
     .addHelpText('after', '\nInterrupt with Ctrl-C and run the same command again to continue; `courtwatch status` lists runs.')
     .action(async (opts: {
       source?: string; from?: string; to?: string; wayback?: boolean; sitemap?: boolean; warc?: string[]; dir?: string;
-      waybackUrl?: string; prefix?: string[]; archiveRate: string; baseUrl?: string; concurrency: string; yield: boolean;
+      waybackUrl?: string; prefix?: string[]; archiveRate: string; baseUrl?: string; concurrency: string; parseThreads?: string; yield: boolean;
     }) => {
       const { loadSettings } = await import('../config.ts');
       const { ConfigError } = await import('../errors.ts');
@@ -33,7 +34,11 @@ export function registerBackfill(program: Command): void {
       const concurrency = Number(opts.concurrency);
       if (!(archiveRate > 0 && archiveRate <= 50)) throw new ConfigError(`--archive-rate: expected a number of requests per second in (0, 50], got "${opts.archiveRate}"`);
       if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) throw new ConfigError(`--concurrency: expected an integer 1-32, got "${opts.concurrency}"`);
-      const options = { ...opts, archiveRate, concurrency, yieldToLive: opts.yield };
+      const parseThreads = opts.parseThreads === undefined ? undefined : Number(opts.parseThreads);
+      if (parseThreads !== undefined && !(Number.isInteger(parseThreads) && parseThreads >= 0 && parseThreads <= 16)) {
+        throw new ConfigError(`--parse-threads: expected an integer 0-16, got "${opts.parseThreads}"`);
+      }
+      const options = { ...opts, archiveRate, concurrency, parseThreads, yieldToLive: opts.yield };
       resolveMode(options);
       const { runBackfillCommand } = await import('../backfill/command.ts');
       const summary = await runBackfillCommand(loadSettings(), options);

@@ -85,7 +85,7 @@ function runAndInterrupt(args: string[], ready: () => boolean): Promise<{ code: 
         child.kill('SIGINT');
       }
     }, 20);
-    const killer = setTimeout(() => child.kill('SIGKILL'), 90_000);
+    const killer = setTimeout(() => child.kill('SIGKILL'), 180_000);
     child.on('error', reject);
     child.on('close', (code) => {
       clearInterval(poll);
@@ -95,7 +95,10 @@ function runAndInterrupt(args: string[], ready: () => boolean): Promise<{ code: 
   });
 }
 
-describe('courtwatch backfill (CLI)', () => {
+// Each CLI start loads the TypeScript sources through tsx: seconds on an idle machine, far more on a busy one.
+const CLI_TEST_TIMEOUT_MS = 240_000;
+
+describe('courtwatch backfill (CLI)', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it('--wayback: Ctrl-C stops with a checkpoint; the same command continues without refetching', async () => {
     const first = await runAndInterrupt(WAYBACK_ARGS(), () => archive.captureRequests().length >= 6);
     expect(first.code, first.stderr).toBe(130);
