@@ -23,6 +23,8 @@ const MAGIC: ReadonlyArray<readonly [string, number[]]> = [
 const botWallRe = /cf-chl-|challenge-platform|cf-browser-verification|<title>\s*(Just a moment\.\.\.|Attention Required! \| Cloudflare)|g-recaptcha|h-captcha|px-captcha|_Incapsula_Resource|captcha-delivery\.com|Please verify you are a human/i;
 /** A real article page with a comment captcha is long; a wall is short. */
 const BOT_WALL_MAX_BYTES = 64 * 1024;
+/** Wall markers sit in the head or the first lines of the body; scanning further costs time on every page. */
+const BOT_WALL_SCAN_BYTES = 8 * 1024;
 
 /** Throws NotAnArticleError when the declared content type is a binary format. */
 export function refuseBinaryType(contentType: string | null, url: string): void {
@@ -49,6 +51,6 @@ export function isTextType(contentType: string | null): boolean {
 /** The bot-wall marker found in a page, or null. Only short pages are considered walls. */
 export function findBotWall(body: Buffer): string | null {
   if (body.length > BOT_WALL_MAX_BYTES) return null;
-  const m = botWallRe.exec(body.toString('latin1'));
+  const m = botWallRe.exec(body.toString('latin1', 0, Math.min(body.length, BOT_WALL_SCAN_BYTES)));
   return m ? m[0] : null;
 }
