@@ -4,12 +4,12 @@ export function registerServe(program: Command): void {
   program
     .command('serve')
     .description('run the review web server (PORT, DATABASE_URL, REDIS_URL)')
-    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--host <host>', 'address to listen on (default: HOST or 127.0.0.1)')
     .option('--insecure-cookies', 'send cookies over plain http too (local use without https only)')
     .option('--no-jobs', 'do not connect to Redis for the Bull Board job view')
     .option('--metrics-port <port>', 'serve /metrics on its own port instead of the app port')
     .option('--trust-proxy', 'behind a TLS-terminating reverse proxy: trust its X-Forwarded-* headers')
-    .action(async (opts: { host: string; insecureCookies?: boolean; jobs: boolean; metricsPort?: string; trustProxy?: boolean }) => {
+    .action(async (opts: { host?: string; insecureCookies?: boolean; jobs: boolean; metricsPort?: string; trustProxy?: boolean }) => {
       const { loadSettings } = await import('../config.ts');
       const { ConfigError } = await import('../errors.ts');
       const { Db } = await import('../store/db.ts');
@@ -44,11 +44,13 @@ export function registerServe(program: Command): void {
       }
       const server = await startServer(
         { db, queues, metrics: createMetrics().registry, secureCookies: !opts.insecureCookies, trustProxy: opts.trustProxy ?? false },
-        { host: opts.host, port: settings.port, metricsPort },
+        { host: opts.host ?? settings.host, port: settings.port, metricsPort },
       );
       process.stdout.write(`review UI at ${server.url}${server.metricsUrl ? ` (metrics at ${server.metricsUrl})` : ''}\n`);
-      if (!opts.insecureCookies && server.url.startsWith('http://')) {
-        process.stdout.write('note: cookies are Secure, so log in through https (a TLS proxy), or pass --insecure-cookies for local use\n');
+      // Browsers accept Secure cookies from http://127.0.0.1 and localhost, but not from other plain-http hosts.
+      const publicHost = new URL(settings.publicUrl).hostname;
+      if (!opts.insecureCookies && settings.publicUrl.startsWith('http://') && !['127.0.0.1', 'localhost', '[::1]'].includes(publicHost)) {
+        process.stdout.write(`note: cookies are Secure, so serve ${settings.publicUrl} through https (a TLS proxy), or pass --insecure-cookies\n`);
       }
       const stop = async () => {
         await server.close();
