@@ -184,6 +184,24 @@ describe('review UI in Chromium', () => {
     await shot('case-phone', PHONE);
   });
 
+  it('logs in with Secure __Host- cookies over http://127.0.0.1 too (browsers treat loopback as secure)', async () => {
+    const secure = await startServer({ db: t.db }, { host: '127.0.0.1', port: 0 });
+    const ctx = await browser.newContext({ viewport: LAPTOP });
+    try {
+      const p = await ctx.newPage();
+      await p.goto(`${secure.url}/login`);
+      await p.fill('input[name=username]', 'rita');
+      await p.fill('input[name=password]', 'correct horse battery');
+      await Promise.all([p.waitForURL(/\/queue$/), p.click('button[type=submit]')]);
+      expect(await p.locator('h1').textContent()).toBe('Review queue');
+      const cookies = await ctx.cookies();
+      expect(cookies.find((c) => c.name === '__Host-cw_session')).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Lax' });
+    } finally {
+      await ctx.close();
+      await secure.close();
+    }
+  });
+
   it('shows a hostile article as text: no script runs, no element is created from it', async () => {
     await page.goto(`${server.url}/records/${ids.hostile}`);
     await shot('hostile');
