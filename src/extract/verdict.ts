@@ -278,7 +278,10 @@ function applyTerms(d: Draft, terms: Term[], base: number): boolean {
     d.sentence = { kind: main.kind, months: main.months, monthsMax: main.monthsMax, fine: d.sentence?.fine ?? null };
     d.sentenceRole = main.role;
     d.evidence.sentence = [span(base, main.start, main.end)];
-    if (appeal) d.status = main.role as VerdictStatus;
+    if (appeal) {
+      d.status = main.role as VerdictStatus;
+      d.evidence.status = [span(base, main.start, main.end)];
+    }
   } else if (!main && fine && !d.sentence) {
     d.sentence = { kind: 'fine', months: null, monthsMax: null, fine: null };
     d.sentenceRole = fine.role;

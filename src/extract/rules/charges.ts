@@ -24,18 +24,30 @@ const quoteCueRe =
   /\b(?:guilty\s+of|convicted\s+of|convicted\s+on|charged\s+with|charges?\s+of|charges?|accused\s+of|sentences?\s+for|for|under|articles?|acquitted\s+of|cleared\s+of|offen[cs]es?\s+of|crimes?\s+of|counts?\s+of|suspicion\s+of|including|namely|of\s+committing|over)\s+(?:an?\s+|the\s+)?$|\b(?:guilty|convicted|acquitted|accused|charged|suspicion)\b[^“”".;]{0,80}\b(?:of|with)\s+(?:an?\s+|the\s+)?$/i;
 // lead-ins of an unquoted offence: "convicted of", "pleaded guilty on March 3 to", "admitted", "on charges of"
 const leadInRe =
-  /\b(?:(?:found\s+)?guilty(?:\s+(?!and\b|were\b|was\b|each\b|given\b)[^\s,.;“”"]+){0,8}?\s+of|convicted(?:\s+(?!and\b|were\b|was\b|each\b|given\b)[^\s,.;“”"]+){0,8}?\s+of|convicted\s+(?:[^,.;“”"]{1,40}?\s+)?on\s+[\w-]+\s+(?:counts?|charges?),?\s+including|acquitted\s+of|cleared\s+of|charged\s+with|accused\s+of|indicted\s+(?:on\s+(?:\w+\s+)?charges?\s+of|for)|on\s+(?:a\s+|the\s+)?charges?\s+of|pleaded\s+guilty(?:\s+[^,.;“”"]{1,30}?)?\s+to|pled\s+guilty(?:\s+[^,.;“”"]{1,30}?)?\s+to|admitted|on\s+suspicion\s+of|(?:years?|months?|weeks?|days?|prison|jail|custody|sentences?|imprisonment|probation|colony|fine|order|life|death)\s+(?:in\s+(?:federal\s+)?(?:prison|jail)\s+)?for)\s+/gi;
+  /\b(?:(?:found\s+)?guilty(?:\s+(?!and\b|were\b|was\b|each\b|given\b)[^\s,.;“”"]+){0,8}?\s+of|convicted(?:\s+(?!and\b|were\b|was\b|each\b|given\b)[^\s,.;“”"]+){0,8}?\s+of|convicted\s+(?:[^,.;“”"]{1,40}?\s+)?on\s+[\w-]+\s+(?:counts?|charges?),?\s+including|acquitted\s+of|cleared\s+of|charged\s+with|accused\s+of|indicted\s+(?:on\s+(?:\w+\s+)?charges?\s+of|for)|on\s+(?:a\s+|the\s+)?charges?\s+of|pleaded\s+guilty(?:\s+[^,.;“”"]{1,30}?)??\s+to|pled\s+guilty(?:\s+[^,.;“”"]{1,30}?)??\s+to|admitted|on\s+suspicion\s+of|(?:years?|months?|weeks?|days?|prison|jail|custody|sentences?|imprisonment|probation|colony|fine|order|life|death)\s+(?:in\s+(?:federal\s+)?(?:prison|jail)\s+)?for)\s+/gi;
 // where an unquoted offence ends: "bribery and was sentenced", "fraud after a trial", "theft in 2019"
 const phraseStopRe =
-  /[,.;:()—–]|\s(?:and\s+(?:was|were|is|are|has|had|sentenced|received|jailed|fined|ordered|faces?|given|handed|will|could|then|later|testified|apologi[sz]ed)|after(?!\s+the\s+fact)|before|at\s+(?:\p{Lu}\p{L}*|an?|the)|in\s+(?:\p{Lu}\p{L}*|\d+|early|late|connection|relation|the\s+(?:case|trial|same)|a\s+case)|on\s+(?:\p{Lu}\p{L}*|\d+)|last|earlier|when|while|following|under|between|by\s+(?:a|an|the)|from\s+\d+|during|which|who|that|but|because|as\s+part|according|to\s+\d+|to\s+(?:one|two|three|four|five|six|seven|eight|nine|ten)|for\s+which|since|until|and\s+sentenced)\b/u;
+  /[.;:()—–]|,\s+(?:who|which|whom|whose|when|while|after|before|and\s+(?:was|were|is|had|has|sentenced|received|jailed|given)|a\s|an\s|the\s|his\s|her\s|their\s|but|according|as\s|in\s|on\s|at\s|for\s|with\s|where|said|prosecutors?|he\s|she\s|they\s|it\s)|\s(?:and\s+(?:was|were|is|are|has|had|sentenced|received|jailed|fined|ordered|faces?|given|handed|will|could|then|later|testified|apologi[sz]ed)|after(?!\s+the\s+fact)|before|at\s+(?:\p{Lu}\p{L}*|an?|the)|in\s+(?:\p{Lu}\p{L}*|\d+|early|late|connection|relation|the\s+(?:case|trial|same)|a\s+case)|on\s+(?:\p{Lu}\p{L}*|\d+)|last|earlier|when|while|following|under|between|by\s+(?:a|an|the)\s+(?:jury|judge|court|panel|magistrate)|from\s+\d+|during|which|who|that|but|because|as\s+part|according|to\s+\d+|to\s+(?:one|two|three|four|five|six|seven|eight|nine|ten)|for\s+which|since|until|and\s+sentenced)\b/u;
 // an unquoted phrase that is not an offence: "his guilt", "their part in the unrest", "five years"
 const notOffenceRe =
   /^(?:his|her|their|its|my|our|your|part|role|involvement|every|each|all|some|any|no|one|two|three|four|five|six|seven|eight|nine|ten|\d|probation|prison|jail|the\s+(?:same|charges?|crimes?|offen[cs]es?))\b/i;
 // "four counts of", "one count of", "two charges of", "a charge of"
 const quantifierRe = /^(?:to\s+)?(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|multiple|several|numerous)\s+(?:[\w-]+\s+)?(?:counts?|charges?)\s+(?:each\s+)?of\s+)|^to\s+(?=\p{Ll})/iu;
-// separate offences: "fraud, forgery and money laundering" (but "aiding and assisting in ...": a lone -ing
-// word before "and" shares what follows)
-const splitRe = /\s*,\s*(?:and\s+|or\s+)?|(?<!^[\p{L}-]+ing)\s+and\s+/u;
+// separate offences: "fraud, forgery and money laundering"
+const splitRe = /\s*,\s*(?:and\s+|or\s+)?|\s+and\s+/;
+// "aiding and assisting in ...": two -ing words joined by "and" share what follows: one offence
+const loneIngRe = /^[\p{L}-]+ing$/u;
+const ingStartRe = /^[\p{L}-]+ing\b/u;
+
+function splitOffences(phrase: string): string[] {
+  const parts: string[] = [];
+  for (const part of phrase.split(splitRe)) {
+    const prev = parts[parts.length - 1];
+    if (prev !== undefined && loneIngRe.test(prev) && ingStartRe.test(part)) parts[parts.length - 1] = `${prev} and ${part}`;
+    else parts.push(part);
+  }
+  return parts;
+}
 // "Part 2 of Article 272", "Article 282.1"
 const articleRe = /\b(?:(?:Part|part|paragraph|Paragraph)\s+\d+\s+of\s+)?Article\s+(\d+(?:\.\d+)?)/g;
 /** "Under the same articles", "on the same charges" */
@@ -81,7 +93,7 @@ export function findCharges(s: string): ChargeFound[] {
     const stop = phraseStopRe.exec(rest);
     const phrase = rest.slice(0, stop ? stop.index : rest.length);
     let offset = 0;
-    for (const part of phrase.split(splitRe)) {
+    for (const part of splitOffences(phrase)) {
       const idx = phrase.indexOf(part, offset);
       offset = idx + part.length;
       const pq = quantifierRe.exec(part);
@@ -101,7 +113,10 @@ export function findCharges(s: string): ChargeFound[] {
   }
   // "spreading false information (Article 207.3)": the number of a worded charge, not another offence
   const worded = out.filter((c) => !c.code);
+  const quoted = out.filter((c) => c.quoted);
   return out
     .filter((c) => !c.code || !worded.some((w) => w.end <= c.start && c.start - w.end < 40))
+    // the same offence found quoted and as an unquoted phrase: keep the quoted one
+    .filter((c) => c.quoted || c.code || !quoted.some((q) => q.start < c.end + 2 && q.end + 2 > c.start))
     .sort((a, b) => a.start - b.start);
 }

@@ -58,6 +58,8 @@ export function findCourts(s: string): CourtMention[] {
     const comp = complementRe.exec(s.slice(end, end + 90));
     if (comp) end += comp[0].length;
     if (modifiers === 0 && !comp) continue;
+    // "... of New York." at the end of a sentence: the full stop is not part of the name
+    if (s[end - 1] === '.' && /\p{Ll}{2}\.$/u.test(s.slice(start, end))) end--;
     out.push({ start, end, name: s.slice(start, end) });
   }
   return out;

@@ -135,7 +135,8 @@ export const verdictWordRe =
   /\b(?:sentenc(?:ed|ing|es?)|jail(?:ed|s)?|convict(?:ed|ion)|guilty|acquit(?:ted|tal)|verdict|imprison(?:ed|ment)|fined|charged|arrested|detained|indicted|trial|prison|colony)\b/i;
 
 // "NAME, 44, of Katy, pleaded": a capitalised name after "of"/"in"/"from" is a place
-const placeBeforeRe = /\b(?:of|in|from|at|near|outside|across)\s+$/;
+// (and the state after a town: "NAME, 38, of Brooklyn, New York, was sentenced")
+const placeBeforeRe = /\b(?:of|in|from|at|near|outside|across)\s+$|,\s*\d{1,3},\s+(?:of|from)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*,\s+$/u;
 
 // a sentence with none of these stems has no defendant in a verdict role
 const roleVerbGateRe = /\b(?:sentenc|jail|convict|found|guilty|acquit|clear|hand|given|gave|order|receiv|got|gets|plead|pled|admit|charg|arrest|detain|indict|impris|fine|fac|stood|went|accus|spared|walked|lost|appeal|denie|remand|placed|sent|verdict|trial|prison|colony)/i;
@@ -188,7 +189,7 @@ export function findDefendantNames(s: string, candidates: NameCandidate[] = find
 
 // "The other 10 defendants", "45 people", "three men", "the remaining 12 accused"
 const groupRe = new RegExp(
-  `\\b(?:(?:the|all|another|these|those)\\s+)?(?:(?:other|remaining)\\s+)?(\\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)\\s+(?:(?:other|more|remaining|further|young|local|former|[a-z]+)\\s+){0,2}?(?:defendants|people|men|women|persons|individuals|activists|accused|others|suspects|protesters|protestors|participants|members|residents|officers|soldiers|journalists|youths|teenagers|students|workers)\\b`,
+  `\\b(?:(?:the|all|another|these|those)\\s+)?(?:(?:other|remaining)\\s+)?(?<![\\d,])(\\d{1,3}(?:,\\d{3})+|\\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)\\s+(?:(?:other|more|remaining|further|young|local|former|[a-z]+)\\s+){0,2}?(?:defendants|people|men|women|persons|individuals|activists|accused|others|suspects|protesters|protestors|participants|members|residents|officers|soldiers|journalists|youths|teenagers|students|workers)\\b`,
   'gi',
 );
 // "almost 1,400 people", "more than 100 activists" — a total, not a set of defendants
@@ -218,7 +219,7 @@ export function findGroups(s: string): GroupMention[] {
     const end = start + m[0].length;
     if (approximateBeforeRe.test(s.slice(Math.max(0, start - 16), start))) continue;
     const countText = m[1]!;
-    const count = /^\d/.test(countText) ? Number(countText) : WORD_COUNTS[countText.toLowerCase()]!;
+    const count = /^\d/.test(countText) ? Number(countText.replace(/,/g, '')) : WORD_COUNTS[countText.toLowerCase()]!;
     if (!count || count < 2) continue;
     const countStart = start + m[0].indexOf(countText);
     const countEnd = countStart + countText.length;

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { findAgeNear, findAgeRange } from '../../../src/extract/rules/ages.ts';
+
+const ageOf = (s: string, name: string): number | null => {
+  const at = s.indexOf(name);
+  return findAgeNear(s, at, at + name.length)?.age ?? null;
+};
+
+const table: Array<[string, string, number | null]> = [
+  ['sentenced a local resident, 32-year-old Nursultan Isaev, to 15 years', 'Nursultan Isaev', 32],
+  ['Tolegenov, 44, a former taxi driver', 'Tolegenov', 44],
+  ['MIRONENKO, 38, of Brooklyn', 'MIRONENKO', 38],
+  ['Jane Doe (29) was jailed', 'Jane Doe', 29],
+  ['Ruslan Kambarov, 34, from six to five years', 'Ruslan Kambarov', 34],
+  ['Ivan Petrov is 45 years old', 'Ivan Petrov', 45],
+  // not the defendant's present age
+  ['Ivan Petrov, then aged 16, was', 'Ivan Petrov', null],
+  ['Ivan Petrov, 16 at the time, was', 'Ivan Petrov', null],
+  ['Ivan Petrov was jailed', 'Ivan Petrov', null],
+];
+
+describe('findAgeNear', () => {
+  it.each(table)('%s -> %s is %s', (text, name, expected) => {
+    expect(ageOf(text, name)).toBe(expected);
+  });
+});
+
+describe('findAgeRange', () => {
+  it('reads group age ranges', () => {
+    expect(findAgeRange('The other 10 defendants, ranging in age from 22 to 53, were')?.range).toEqual([22, 53]);
+    expect(findAgeRange('defendants aged between 19 and 63')?.range).toEqual([19, 63]);
+    expect(findAgeRange('sentenced to between 18 months and 20 years')).toBeNull();
+  });
+});

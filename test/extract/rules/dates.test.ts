@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { findDates } from '../../../src/extract/rules/dates.ts';
+
+const values = (s: string, published: string | null): Array<string | null> => findDates(s, published).filter((d) => !d.excluded).map((d) => d.value);
+
+// [sentence, published, expected verdict-date values in text order]
+const table: Array<[string, string | null, Array<string | null>]> = [
+  ['resulted in the convictions on June 11 of 11 defendants', '2024-06-14', ['2024-06-11']],
+  ['resulted in the convictions on June 11 of 11 defendants', null, [null]],
+  ['sentenced on June 20', '2024-06-14', ['2023-06-20']],
+  ['In November 2022, for example, he received', '2024-06-14', ['2022-11']],
+  ['in early 2023 a court in the Aktobe region sentenced', '2024-06-14', ['2023']],
+  ['was sentenced on Dec. 11, 2019, to', null, ['2019-12-11']],
+  ['On 29th June 2006 he was jailed', null, ['2006-06-29']],
+  ['sentenced on 29th February 2016 to', null, ['2016-02-29']],
+  ['on Tuesday sentenced three men', '2023-03-02', ['2023-02-28']],
+  ['was sentenced on Thursday', '2023-03-02', ['2023-03-02']],
+  ['was sentenced last Thursday', '2023-03-02', ['2023-02-23']],
+  ['was jailed yesterday', '2024-01-25', ['2024-01-24']],
+  ['was sentenced in October last year', '2024-03-01', ['2023-10']],
+  ['was convicted earlier this month', '2024-03-21', ['2024-03']],
+  ['was sentenced on Monday', null, [null]],
+  ['the verdict of 2024-06-11 was upheld', null, ['2024-06-11']],
+  // not verdict dates: arrests, events, hearings to come
+  ['He was arrested in January 2022 and sentenced', '2023-05-01', []],
+  ['during the January 2022 unrest', '2023-05-01', []],
+  ['Sentencing is scheduled for Oct. 3.', '2023-05-01', []],
+  ['He may appeal.', '2023-05-01', []],
+];
+
+describe('findDates', () => {
+  it.each(table)('%s (published %s)', (text, published, expected) => {
+    expect(values(text, published)).toEqual(expected);
+  });
+
+  it('gives spans that cover the date text', () => {
+    const s = 'A trial ended on June 11 in Almaty';
+    const [d] = findDates(s, '2024-06-14');
+    expect(s.slice(d!.start, d!.end)).toBe('June 11');
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { findDefendantNames, findGroups, findNameCandidates } from '../../../src/extract/rules/names.ts';
+
+const names = (s: string): string[] => findDefendantNames(s).map((n) => n.name);
+
+// Names are found by their role: these include names no list would know.
+const table: Array<[string, string[]]> = [
+  ['One of the defendants, Akzhol Zhandarbekov, was found guilty of “participation in mass riots.”', ['Akzhol Zhandarbekov']],
+  ['In November 2022, an entrepreneur from the southern city of Kyzylorda, Kazybek Kudaibergenov, received a 17-year sentence.', ['Kazybek Kudaibergenov']],
+  ['a court in the Aktobe region sentenced a local resident, 32-year-old Nursultan Isaev, to 15 years in prison.', ['Nursultan Isaev']],
+  ['ALEKSANDR V. MIRONENKO, 38, of Brooklyn, New York, was sentenced today to 87 months in prison.', ['ALEKSANDR V. MIRONENKO']],
+  ['Her business partner, Desmond Okonkwo, 51, of Sugar Land, pleaded guilty to a misdemeanor count.', ['Desmond Okonkwo']],
+  ['Abdullah al-Hassan was jailed for five years.', ['Abdullah al-Hassan']],
+  ['Former Prime Minister Karim Massimov was sentenced to 18 years.', ['Karim Massimov']],
+  ['Judge Aigerim Seitkali sentenced Yerzhan Tolegenov to 16 years.', ['Yerzhan Tolegenov']],
+  ['A federal judge on Thursday formally sentenced Tremaine Jerome Holcomb to death.', ['Tremaine Jerome Holcomb']],
+  ['Among those sentenced was journalist Makhambet Abzhan, 41.', ['Makhambet Abzhan']],
+  // not defendants: lawyers, judges, prosecutors, victims, speakers, places
+  ['Kanat Beisebaev, a lawyer who defended one of those accused of participating in the riots, asserted that many were bystanders.', []],
+  ['U.S. District Judge Lorraine H. Castellano also ordered her to serve one year of supervised release.', []],
+  ['said Tolegenov’s lawyer, Marat Zhumabayev, 61, who said he would appeal.', []],
+  ['He was convicted of the murder of Mehmet Ali Yilmaz.', []],
+  ['Assistant U.S. Attorney Kathryn Olson prosecuted the case.', []],
+  ['“Justice was served,” said Special Agent in Charge Ramsey E. Covington.', []],
+];
+
+describe('findDefendantNames', () => {
+  it.each(table)('%s', (text, expected) => {
+    expect(names(text)).toEqual(expected);
+  });
+
+  it('drops titles and keeps court-side people apart', () => {
+    const c = findNameCandidates('Recorder Jane Holt sentenced Mr Tom Reed');
+    expect(c.map((x) => [x.name, x.courtSide])).toEqual([['Jane Holt', true], ['Tom Reed', false]]);
+  });
+});
+
+describe('findGroups', () => {
+  const table2: Array<[string, Array<[number, string]>]> = [
+    ['The other 10 defendants, ranging in age from 22 to 53, were found guilty', [[10, 'subject']]],
+    ['The court on Wednesday sentenced 45 people to between 18 months and 20 years', [[45, 'object']]],
+    ['Almost 1,400 individuals have been convicted of criminal behavior.', []],
+    ['protests that left 238 people dead', []],
+  ];
+  it.each(table2)('%s', (text, expected) => {
+    expect(findGroups(text).map((g) => [g.count, g.role])).toEqual(expected);
+  });
+});

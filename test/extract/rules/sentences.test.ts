@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { findTerms, durationMonths } from '../../../src/extract/rules/sentences.ts';
+
+type Expect = { kind: string; months: number | null; monthsMax?: number | null; fine?: string | null; role: string };
+const strip = (s: string): Expect[] =>
+  findTerms(s).map((t) => ({ kind: t.kind, months: t.months, monthsMax: t.monthsMax, fine: t.fine, role: t.role }));
+
+const table: Array<[string, Expect[]]> = [
+  ['He received a four-year prison sentence.', [{ kind: 'prison', months: 48, monthsMax: null, fine: null, role: 'imposed' }]],
+  ['each received sentences of one year and nine months.', [{ kind: 'prison', months: 21, monthsMax: null, fine: null, role: 'imposed' }]],
+  ['sentenced a local resident, 32-year-old Nursultan Isaev, to 15 years in prison.', [{ kind: 'prison', months: 180, monthsMax: null, fine: null, role: 'imposed' }]],
+  ['was given 15.6 years', [{ kind: 'prison', months: 187.2, monthsMax: null, fine: null, role: 'imposed' }]],
+  ['was sentenced to a year and a day in prison', [{ kind: 'prison', months: 12, monthsMax: null, fine: null, role: 'imposed' }]],
+  ['was sentenced to 12 months and one day', [{ kind: 'prison', months: 12, monthsMax: null, fine: null, role: 'imposed' }]],
+  ['was jailed for 18 weeks', [{ kind: 'prison', months: 4.2, monthsMax: null, fine: null, role: 'imposed' }]],
+  ['was sentenced to 87 months in federal prison', [{ kind: 'prison', months: 87, monthsMax: null, fine: null, role: 'imposed' }]],
+  ['sentenced 45 people to between 18 months and 20 years in prison', [{ kind: 'prison', months: 18, monthsMax: 240, fine: null, role: 'imposed' }]],
+  ['received 16 months imprisonment, suspended for two years', [
+    { kind: 'suspended', months: 16, monthsMax: null, fine: null, role: 'imposed' },
+    { kind: 'prison', months: 24, monthsMax: null, fine: null, role: 'ancillary' },
+  ]],
+  ['was sentenced to three years probation, including 12 months of home detention', [
+    { kind: 'probation', months: 36, monthsMax: null, fine: null, role: 'imposed' },
+    { kind: 'other', months: 12, monthsMax: null, fine: null, role: 'ancillary' },
+  ]],
+  ['was sentenced to two years of "freedom limitation," a parole-like sentence', [{ kind: 'restricted_freedom', months: 24, monthsMax: null, fine: null, role: 'imposed' }]],
+  ['was ordered to pay a $9,500 fine', [{ kind: 'fine', months: null, monthsMax: null, fine: '$9,500', role: 'imposed' }]],
+  ['was sentenced to life imprisonment', [{ kind: 'life', months: null, monthsMax: null, fine: null, role: 'imposed' }]],
+  ['was sentenced to death', [{ kind: 'death', months: null, monthsMax: null, fine: null, role: 'imposed' }]],
+  // traps: requested, possible, prior, totals, bans, appeals
+  ['Prosecutors had requested 12 years.', [{ kind: 'prison', months: 144, monthsMax: null, fine: null, role: 'requested' }]],
+  ['He faces up to 20 years in prison.', [{ kind: 'prison', months: 240, monthsMax: null, fine: null, role: 'possible' }]],
+  ['He was sentenced to eight years, less than the 10 years requested by prosecutors.', [
+    { kind: 'prison', months: 96, monthsMax: null, fine: null, role: 'imposed' },
+    { kind: 'prison', months: 120, monthsMax: null, fine: null, role: 'requested' },
+  ]],
+  ['He is already serving a nine-year term.', [{ kind: 'prison', months: 108, monthsMax: null, fine: null, role: 'prior' }]],
+  ['In total, the three men will spend 34 years behind bars.', [{ kind: 'prison', months: 408, monthsMax: null, fine: null, role: 'total' }]],
+  ['He was banned from political activity for eight years.', [{ kind: 'prison', months: 96, monthsMax: null, fine: null, role: 'ancillary' }]],
+  ['The court upheld the verdict and his 10-year sentence.', [{ kind: 'prison', months: 120, monthsMax: null, fine: null, role: 'appeal_upheld' }]],
+  ['The panel reduced his sentence from six to five years.', [{ kind: 'prison', months: 60, monthsMax: null, fine: null, role: 'appeal_reduced' }]],
+  ['The appeal court cut by two years the seven-year term.', [{ kind: 'prison', months: 60, monthsMax: null, fine: null, role: 'appeal_reduced' }]],
+  ['Jailed for more than 10 years', [{ kind: 'prison', months: 120, monthsMax: null, fine: null, role: 'vague' }]],
+  ['The three were sentenced to 16, 15 and three years in prison, respectively.', [
+    { kind: 'prison', months: 192, monthsMax: null, fine: null, role: 'imposed' },
+    { kind: 'prison', months: 180, monthsMax: null, fine: null, role: 'imposed' },
+    { kind: 'prison', months: 36, monthsMax: null, fine: null, role: 'imposed' },
+  ]],
+  // not terms at all
+  ['A 32-year-old man was arrested.', []],
+  ['The attack on the life of a military serviceman.', []],
+  ['He was arrested a month later.', []],
+];
+
+describe('findTerms', () => {
+  it.each(table)('%s', (text, expected) => {
+    expect(strip(text)).toEqual(expected);
+  });
+
+  it('reads number words, hyphenated compounds and halves', () => {
+    expect(durationMonths('seventeen years')).toBe(204);
+    expect(durationMonths('twenty-five years')).toBe(300);
+    expect(durationMonths('one-year-nine-month')).toBe(21);
+    expect(durationMonths('two and a half years')).toBe(30);
+  });
+});

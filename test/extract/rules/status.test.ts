@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { statusIn, isAdministrative } from '../../../src/extract/rules/status.ts';
+import { findTerms } from '../../../src/extract/rules/sentences.ts';
+
+const statusOf = (s: string): string | null =>
+  statusIn(s, findTerms(s).filter((t) => ['imposed', 'unknown', 'appeal_upheld', 'appeal_reduced'].includes(t.role)))?.status ?? null;
+
+const table: Array<[string, string | null]> = [
+  ['was found guilty of participation in mass riots', 'convicted'],
+  ['pleaded guilty to wire fraud', 'convicted'],
+  ['was acquitted of all charges', 'acquitted'],
+  ['was found not guilty by a jury', 'acquitted'],
+  ['was acquitted of murder but convicted of manslaughter', 'convicted'],
+  ['was charged with treason and remains in custody', 'charged_only'],
+  ['pleaded not guilty', 'charged_only'],
+  ['The court upheld the verdict and his 10-year sentence', 'appeal_upheld'],
+  ['reduced his sentence from six to five years', 'appeal_reduced'],
+  ['insisted he was innocent', null],
+];
+
+describe('statusIn', () => {
+  it.each(table)('%s', (text, expected) => {
+    expect(statusOf(text)).toBe(expected);
+  });
+
+  it('recognises administrative arrests (not criminal cases)', () => {
+    expect(isAdministrative('were later arrested for 10 days under the Code of Administrative Offences')).toBe(true);
+    expect(isAdministrative('was sentenced to 10 years')).toBe(false);
+  });
+});
