@@ -126,7 +126,9 @@ export function startPipelineWorkers(runtime: QueueRuntime, deps: PipelineDeps, 
         const key = String(job.id);
         handle.active.set(key, { job, token });
         try {
-          return await step(job);
+          const result = await step(job);
+          jobLog.debug('job done');
+          return result;
         } catch (err) {
           jobLog.warn({ err: coerceError(err).message, attempt: job.attemptsMade + 1 }, 'job failed');
           throw translate(err);

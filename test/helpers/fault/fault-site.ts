@@ -16,6 +16,10 @@ export interface FaultSite {
   articlePaths: string[];
   /** every request path, in order */
   requests: string[];
+  /** when each request arrived (ms since epoch), in order, with its path */
+  arrivals: Array<{ path: string; at: number }>;
+  /** the most article requests this site was serving at the same moment */
+  readonly maxInFlight: number;
   /** article responses are held while the path matches; resolves once one such request arrives */
   hold(match: (path: string) => boolean): Promise<string>;
   /** sends every held response and stops holding */
@@ -23,7 +27,7 @@ export interface FaultSite {
   /** delay before each article response */
   setDelay(ms: number): void;
   /** a sources.yml entry (YAML text) for this site */
-  sourceYaml(id: string, extra?: string): string;
+  sourceYaml(id: string, extra?: string, rateLimit?: string): string;
   close(): Promise<void>;
 }
 
@@ -41,6 +45,9 @@ export async function startFaultSite(options: { limit?: number } = {}): Promise<
   const articlePaths = files.map((f) => `/articles/${f}`);
   const bodies = new Map(files.map((f) => [`/articles/${f}`, readFileSync(path.join(ARTICLES_DIR, f))]));
   const requests: string[] = [];
+  const arrivals: Array<{ path: string; at: number }> = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
   let holdMatch: ((p: string) => boolean) | null = null;
   let onHeld: ((p: string) => void) | null = null;
   let held: Array<() => void> = [];
@@ -54,6 +61,12 @@ export async function startFaultSite(options: { limit?: number } = {}): Promise<
   const server = createServer((req, res) => {
     const p = new URL(req.url ?? '/', 'http://x').pathname;
     requests.push(p);
+    arrivals.push({ path: p, at: Date.now() });
+    if (bodies.has(p)) {
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      res.once('close', () => inFlight--);
+    }
     if (p === '/robots.txt') return void res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nDisallow: /private/\n');
     if (p === '/rss.xml') return void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss(base, articlePaths));
     const body = bodies.get(p);
@@ -81,6 +94,10 @@ export async function startFaultSite(options: { limit?: number } = {}): Promise<
     url: base,
     articlePaths,
     requests,
+    arrivals,
+    get maxInFlight() {
+      return maxInFlight;
+    },
     hold(match) {
       holdMatch = match;
       return new Promise((resolve) => (onHeld = resolve));
@@ -89,12 +106,12 @@ export async function startFaultSite(options: { limit?: number } = {}): Promise<
     setDelay(ms) {
       delayMs = ms;
     },
-    sourceYaml(id, extra = '') {
+    sourceYaml(id, extra = '', rateLimit = '{ per_second: 50, concurrency: 8 }') {
       return `  - id: ${id}
     name: Fault site ${id}
     kind: rss
     url: ${base}/rss.xml
-    rate_limit: { per_second: 50, concurrency: 8 }
+    rate_limit: ${rateLimit}
     allow_private_network: true
 ${extra}`;
     },
