@@ -54,7 +54,7 @@ interface Mention {
 
 const IMPOSED_ROLES = new Set<TermRole>(['imposed', 'unknown', 'additional', 'appeal_upheld', 'appeal_reduced']);
 // between two names of one subject: "NAME and NAME", "NAME, NAME and NAME", "NAME, 44, and NAME"
-const joinRe = /^\s*(?:,\s*\d{1,3}\s*)?(?:,|,?\s+and|&)\s*$/;
+const joinRe = /^\s*(?:,\s*\d{1,3}(?:,\s*(?:of|from)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)?\s*)?(?:,|,?\s+and|&)\s*$/u;
 const courtWordRe = /\bcourt\b/i;
 // a sentence that reports an outcome (not just mentions a trial): it dates the case
 const strongVerdictRe = /\b(?:sentenced|jailed|convicted|convictions?|received|found (?:not )?guilty|acquitted|pleaded guilty|verdict|upheld|reduced|imprisoned|handed)\b/i;
@@ -155,7 +155,8 @@ export function buildRecords(text: string, published: string | null | undefined)
           pendingDate = pending.date;
           pending = null;
         }
-        if (!status || admin && status.status === 'charged_only' && !sentenceSet) return;
+        // administrative arrests and fines are not criminal cases (CONVENTIONS.md)
+        if (!status || (admin && !sentenceSet)) return;
         const rank = STATUS_RANK[status.status];
         const prevRank = d.status ? STATUS_RANK[d.status] : -1;
         const upgrade = rank > prevRank;

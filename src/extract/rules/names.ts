@@ -113,7 +113,7 @@ export function findNameCandidates(s: string): NameCandidate[] {
 
 // what follows a defendant named as the subject: "was found guilty", ", 32, of Reno, was sentenced", "received"
 const subjectAfterRe =
-  /^(?:\s*\(\d{1,3}\))?(?:,\s*who\s+|(?:,\s*[^,;()“”"]{1,70}){0,3},\s*|\s+)(?:(was|were|is|are|has been|have been|had been|will be|would be|has|have|had)\s+)?(?:(?:also|later|then|each|subsequently|eventually|ultimately|previously|already|initially|originally|both|all|now|jointly|additionally|formally|officially|yesterday|today|last\s+\w+)\s+)*(sentenced|jailed|convicted|found\s+(?:not\s+)?guilty|acquitted|cleared|handed|given|ordered|received|receives|got|gets|pleaded|pled|admitted|admits|charged|arrested|detained|indicted|imprisoned|fined|faces|faced|locked\s+up|stood\s+trial|went\s+on\s+trial|accused|spared|walked\s+free|lost|appealed|denied|denies|remains?\s+in\s+custody|was\s+remanded|remanded|placed)\b/i;
+  /^(?:\s*\(\d{1,3}\))?(?:,\s*who\s+|(?:,\s*[^,;()“”"]{1,70}){0,3},\s*|\s+)(?:(was|were|is|are|has been|have been|had been|will be|would be|has|have|had)\s+)?(?:(?:also|later|then|each|subsequently|eventually|ultimately|previously|already|initially|originally|both|all|now|jointly|additionally|formally|officially|yesterday|today|last\s+\w+)\s+)*(sentenced|jailed|convicted|found\s+(?:not\s+)?guilty|acquitted|cleared|handed|given|ordered|received|receives|got|gets|pleaded|pled|admitted|admits|charged|arrested|detained|indicted|imprisoned|fined|faces|faced|locked\s+up|stood\s+trial|went\s+on\s+trial|accused|spared|walked\s+free|lost|appealed|denied|denies|remains?\s+in\s+custody|was\s+remanded|remanded|placed|appeared|guilty\s+of)\b/i;
 // verbs whose bare form after a name is active voice ("Smith sentenced Jones"): they need an auxiliary,
 // or "to"/"for" after them (headline style: "NAME jailed for five years")
 const PASSIVE_ONLY = new Set([
@@ -132,7 +132,9 @@ const ageBeforeNameRe = /\b\d{1,3}-year-old\s+(?:[\p{Ll}-]+\s+){0,3}$/u;
 const ageAfterNameRe = /^(?:,\s*(?:aged\s+)?\d{1,3}\s*[,.;)]|\s*\(\d{1,3}\))/;
 /** verdict words anywhere in a sentence: enough to accept a name with an age or a role noun */
 export const verdictWordRe =
-  /\b(?:sentenc(?:ed|ing|es?)|jail(?:ed|s)?|convict(?:ed|ion)|guilty|acquit(?:ted|tal)|verdict|imprison(?:ed|ment)|fined|charged|arrested|detained|indicted|trial|prison|colony)\b/i;
+  /\b(?:sentenced|jailed|convicted|guilty|acquitted|verdict|imprisoned|fined|charged|arrested|detained|indicted)\b/i;
+// "NAME, who died last week": deceased, not a defendant
+const diedAfterRe = /^,?\s*(?:who\s+)?(?:died|was killed|was found dead)\b/i;
 
 // "NAME, 44, of Katy, pleaded": a capitalised name after "of"/"in"/"from" is a place
 // (and the state after a town: "NAME, 38, of Brooklyn, New York, was sentenced")
@@ -165,7 +167,7 @@ function roleOf(c: NameCandidate, before: string, after: string, hasVerdictWord:
     const guiltyAfter = /^\s+(?:not\s+)?guilty\b/i.test(after);
     if (!filler.some((w) => PREPOSITIONS.has(w.toLowerCase())) && (verb !== 'found' || guiltyAfter)) return { role: 'object', verb };
   }
-  if (!hasVerdictWord || c.tokens.length < 2) return null;
+  if (!hasVerdictWord || c.tokens.length < 2 || diedAfterRe.test(after)) return null;
   if (appositionBeforeRe.test(before)) return { role: 'apposition', verb: null };
   if (ageBeforeNameRe.test(before) || ageAfterNameRe.test(after)) return { role: 'age', verb: null };
   return null;

@@ -19,9 +19,9 @@ export const NEUTRAL_TITLES = new Set([
   'DC', 'DS', 'DI', 'DCI', 'PC', 'Police', 'Lance', 'Corporal', 'Colonel-General', 'Lieutenant-Colonel',
 ]);
 
-// "his lawyer, NAME", "the victim, NAME", "prosecutor NAME", "Defence lawyer NAME"
+// "his lawyer, NAME", "the victim, NAME" (relatives and friends are left out: they are often co-defendants), "prosecutor NAME", "Defence lawyer NAME"
 const roleBeforeRe =
-  /\b(?:lawyers?|attorneys?|advocates?|counsel|judges?|prosecutors?|investigators?|spokes(?:man|woman|person)|victims?|witness(?:es)?|detectives?|ombudsman|experts?|analysts?|researchers?|wife|husband|son|daughter|mother|father|brother|sister|relatives?|friends?|colleagues?|girlfriend|boyfriend|widow|police(?:man|woman)?|officers?|guards?|agents?|representatives?)\s*,?\s*$/i;
+  /\b(?:lawyers?|attorneys?|advocates?|counsel|judges?|prosecutors?|investigators?|spokes(?:man|woman|person)|victims?|witness(?:es)?|detectives?|ombudsman|experts?|analysts?|researchers?|police(?:man|woman)?|officers?|guards?|agents?|representatives?)\s*,?\s*$/i;
 // "NAME, a lawyer who defended", "NAME, prosecuting", "NAME, the victim's mother"
 const roleAfterRe =
   /^,?\s*(?:(?:a|an|the|his|her|their|who is|who was)\s+)?(?:[\p{L}’'-]+\s+){0,3}?(?:lawyer|attorney|advocate|counsel|judge|prosecutor|investigator|spokes(?:man|woman|person)|victim|witness|expert|analyst|researcher|ombudsman|wife|husband|mother|father|son|daughter|sister|brother|officer|detective|policeman|policewoman)\b/iu;

@@ -26,7 +26,7 @@ const acquittedRe = /\b(?:acquitted|found\s+not\s+guilty|cleared\s+of|acquittal|
 const convictedRe = /\b(?:sentenced|jailed|convicted|(?<!not\s)guilty|imprisoned|fined|handed|given|received|locked\s+up|admitted)\b/i;
 // "was charged with", "arrested", "faces", "on trial", "pleaded not guilty"
 const chargedRe =
-  /\b(?:charged|arrested|detained|indicted|accused|faces|facing|on\s+trial|stand\s+trial|stood\s+trial|pleaded\s+not\s+guilty|remanded|in\s+custody|prosecuted|suspected|denied|denies)\b/i;
+  /\b(?:charged|arrested|detained|indicted|accused|faces|facing|on\s+trial|stand\s+trial|stood\s+trial|pleaded\s+not\s+guilty|remanded|in\s+custody|prosecuted|suspected|denied|denies|appeared\s+(?:at|in|before))\b/i;
 // "arrested for 15 days", "under the Code of Administrative Offences": not a criminal case
 const administrativeRe = /\badministrative\b|\b(?:arrested|jailed|detained)\s+for\s+(?:\d{1,2}|\w+)\s+days\b/i;
 
