@@ -106,7 +106,6 @@ export async function runBackfill(deps: BackfillDeps, spec: BackfillSpec): Promi
     await finishBackfillRun(deps.db, run.id, 'failed', coerceError(err).message);
     throw err;
   }
-  const skippedBeforeFetch = [...reader.skipped.values()].reduce((a, b) => a + b, 0);
   deps.progress?.start(reader.total, 0);
 
   const counts = { fetched: 0, resumedSkipped: 0, known: 0, failed: 0, records: 0, seen: 0 };
@@ -182,6 +181,8 @@ export async function runBackfill(deps: BackfillDeps, spec: BackfillSpec): Promi
     await flush(true);
     deps.progress?.stop();
   }
+  // after the iteration: a WARC reader learns what it skips while reading
+  const skippedBeforeFetch = [...reader.skipped.values()].reduce((a, b) => a + b, 0);
   const found = (reader.total ?? counts.seen) + skippedBeforeFetch;
   const totals = await updateBackfillRunCounts(deps.db, run.id, { found, skippedBeforeFetch });
   if (readerError) {

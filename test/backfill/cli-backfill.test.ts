@@ -152,6 +152,9 @@ describe('courtwatch backfill (CLI)', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     const first = await runCli(['backfill', '--warc', file, '--source', 'kz-news'], env);
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toMatch(/fetched:\s+5\b/);
+    // 5 HTML responses + a request record + a PNG response
+    expect(first.stdout).toMatch(/found:\s+7\b/);
+    expect(first.stdout).toContain('WARC request record');
     const rows = await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM pages WHERE origin = 'warc' AND archived_at IS NOT NULL");
     expect(rows[0]!.n).toBe(5);
     const again = await runCli(['backfill', '--warc', file, '--source', 'kz-news'], env);
