@@ -41,7 +41,7 @@ export async function startSystem(settings: Settings, options: StartOptions = {}
   log.info({ sources: schedules.upserted.length, removed: schedules.removed }, 'schedules in place');
   const workers = startWorkers(ctx);
   const stopExtras: Array<() => Promise<void>> = [];
-  const { prepareAlertDeps, startAlertWorker } = await import('./workers/alert-worker.ts');
+  const { prepareAlertDeps, startAlertWorker, onRecordsAccepted } = await import('./workers/alert-worker.ts');
   const alertDeps = await prepareAlertDeps(ctx.db, settings);
   const alertWorker = await startAlertWorker(alertDeps, { redisUrl: settings.redisUrl, prefix: settings.queuePrefix });
   stopExtras.push(() => alertWorker.close());
@@ -58,6 +58,7 @@ export async function startSystem(settings: Settings, options: StartOptions = {}
         secureCookies: wantsSecureCookies(settings.publicUrl),
         // the Atom feeds authenticate by the token in their URL
         plugins: [{ plugin: alertFeedRoutes, options: { db: ctx.db, publicUrl: settings.publicUrl }, public: true }],
+        onAccepted: (ids) => onRecordsAccepted(alertDeps, ids),
       },
       { host: settings.host, port: settings.port },
     );

@@ -42,8 +42,16 @@ export function registerServe(program: Command): void {
           redis.disconnect();
         }
       }
+      const { alertFeedRoutes } = await import('../alerts/feed-routes.ts');
+      const { prepareAlertDeps, onRecordsAccepted } = await import('../workers/alert-worker.ts');
+      const alertDeps = await prepareAlertDeps(db, settings);
       const server = await startServer(
-        { db, queues, metrics: createMetrics().registry, secureCookies: !opts.insecureCookies, trustProxy: opts.trustProxy ?? false },
+        {
+          db, queues, metrics: createMetrics().registry, secureCookies: !opts.insecureCookies, trustProxy: opts.trustProxy ?? false,
+          // the Atom feeds authenticate by the token in their URL
+          plugins: [{ plugin: alertFeedRoutes, options: { db, publicUrl: settings.publicUrl }, public: true }],
+          onAccepted: (ids) => onRecordsAccepted(alertDeps, ids),
+        },
         { host: opts.host ?? settings.host, port: settings.port, metricsPort },
       );
       process.stdout.write(`review UI at ${server.url}${server.metricsUrl ? ` (metrics at ${server.metricsUrl})` : ''}\n`);

@@ -46,6 +46,8 @@ export interface AppDeps {
   plugins?: ExtraPlugin[];
   /** behind a TLS-terminating proxy: believe X-Forwarded-Proto/-Host (the Origin check compares with them) */
   trustProxy?: boolean;
+  /** told about records a reviewer accepted or created (alert rules that wait for review) */
+  onAccepted?: (recordIds: number[]) => Promise<unknown>;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -92,7 +94,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Everything below needs a session: the guard hooks apply to this encapsulated context only.
   await app.register(async (priv) => {
     registerGuards(priv, { db: deps.db, secureCookies });
-    registerRecordRoutes(priv, deps.db);
+    registerRecordRoutes(priv, deps.db, deps.onAccepted);
     registerCaseRoutes(priv, deps.db);
     registerMiscRoutes(priv, deps.db);
     if (deps.queues?.length) await registerBullBoard(priv, deps.queues);

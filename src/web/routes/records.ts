@@ -1,4 +1,5 @@
 /** The queue page, the record view, and reviewers' actions on a record. */
+import { log } from '../../log.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../store/db.ts';
 import {
@@ -76,7 +77,18 @@ export function parseEditForm(body: Record<string, unknown>): { changes: Partial
   return { changes };
 }
 
-export function registerRecordRoutes(app: FastifyInstance, db: Db): void {
+/** Called after records become accepted (alert rules with `when: accepted`); failures are logged, not shown. */
+export type OnAccepted = (recordIds: number[]) => Promise<unknown>;
+
+export function registerRecordRoutes(app: FastifyInstance, db: Db, onAccepted?: OnAccepted): void {
+  const notifyAccepted = async (ids: number[]) => {
+    if (!onAccepted || ids.length === 0) return;
+    try {
+      await onAccepted(ids);
+    } catch (err) {
+      log.error({ err: (err as Error).message, recordIds: ids }, 'accepted records could not be passed to the alert rules');
+    }
+  };
   app.get('/', async (_req, reply) => reply.redirect('/queue', 303));
 
   app.get('/queue', async (req, reply) => {
@@ -121,6 +133,7 @@ export function registerRecordRoutes(app: FastifyInstance, db: Db): void {
     // Where to go next is decided before the change moves this record in the queue order.
     const { next } = await queueNeighbours(db, parseFilters(Object.fromEntries(new URLSearchParams(qs))), queueKeyOf(record));
     await setReviewStatus(db, id, reviewerOf(req), status);
+    if (status === 'accepted') await notifyAccepted([id]);
     return reply.redirect(withParams(next ? `/records/${next}` : `/records/${id}`, new URLSearchParams(qs)), 303);
   };
   app.post('/records/:id/accept', decide('accepted'));
@@ -151,6 +164,7 @@ export function registerRecordRoutes(app: FastifyInstance, db: Db): void {
       sentence_months: record.sentence_months, sentence_months_max: record.sentence_months_max, fine: record.fine,
       verdict_date: record.verdict_date, verdict_date_precision: record.verdict_date_precision, status: String(record.status),
     });
+    await notifyAccepted([newId]);
     return reply.redirect(withParams(`/records/${newId}`, new URLSearchParams(postedQs(body))), 303);
   });
 
@@ -162,6 +176,7 @@ export function registerRecordRoutes(app: FastifyInstance, db: Db): void {
     if (names.length === 0) return showRecord(req, reply, id, postedQs(body), 'Give at least one name to split out.');
     const ids = await splitGroup(db, id, reviewerOf(req), names);
     if (ids === null) return sendHtml(reply, errorPage(viewerOf(req), 404, 'No such record.'), 404);
+    await notifyAccepted(ids);
     return reply.redirect(withParams(`/records/${id}`, new URLSearchParams(postedQs(body))), 303);
   });
 
