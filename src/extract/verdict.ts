@@ -56,6 +56,8 @@ const IMPOSED_ROLES = new Set<TermRole>(['imposed', 'unknown', 'additional', 'ap
 // between two names of one subject: "NAME and NAME", "NAME, NAME and NAME", "NAME, 44, and NAME"
 const joinRe = /^\s*(?:,\s*\d{1,3}(?:,\s*(?:of|from)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)?\s*)?(?:,|,?\s+and|&)\s*$/u;
 const courtWordRe = /\bcourt\b/i;
+// a sentence that says a court gave the outcome: "imposed the sentence in", "sentenced ... at"
+const courtRulingRe = /\b(?:imposed|sentenced|convicted|acquitted|verdict|upheld|handed down)\b/i;
 // a sentence that reports an outcome (not just mentions a trial): it dates the case
 const strongVerdictRe = /\b(?:sentenced|jailed|convicted|convictions?|received|found (?:not )?guilty|acquitted|pleaded guilty|verdict|upheld|reduced|imprisoned|handed)\b/i;
 const convictionVerbRe = /\b(?:sentenced|jailed|convicted|guilty|handed|given|received|imprisoned|upheld|reduced|cut)\b/i;
@@ -106,6 +108,13 @@ export function buildRecords(text: string, published: string | null | undefined)
     for (const m of mentions) for (const id of m.ids) drafts[id]!.lastSeen = clock;
     const terms = findTerms(s);
     const factful = mentions.filter((m) => m.factful);
+    if (factful.length === 0 && courts.length && courtRulingRe.test(s)) {
+      // "U.S. District Judge X imposed the sentence in the U.S. District Court for ...": the court of the
+      // defendants just reported, when they have none yet
+      for (const d of drafts) {
+        if (!d.court && d.status && d.status !== 'charged_only' && d.lastSeen >= clock - 2) setCourt(d, courts[0]!.name, span(base, courts[0]!.start, courts[0]!.end));
+      }
+    }
     if (factful.length === 0) {
       // "The leader of the ring was sentenced Thursday to life" — the name comes in the next sentences
       const imposed = terms.filter((t) => t.role === 'imposed' && !t.respective);

@@ -31,6 +31,8 @@ const complementRe =
   /^\s+(?:of\s+(?:Appeals?|Justice|Cassation|First Instance|Criminal Appeal|(?:the\s+)?(?:\p{Lu}[\p{L}-]*\s+){1,3}(?:region|district|oblast|province|city|County)\b)|for\s+the\s+(?:(?:Southern|Northern|Eastern|Western|Central|Middle)\s+)?District\s+of\s+(?:\p{Lu}[\p{L}.-]*)(?:\s+\p{Lu}[\p{L}.-]*){0,2}|in\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*)(?:\s+\p{Lu}[\p{L}'’-]*){0,2}(?:\s+(?:region|district|oblast|province|city))?|at\s+(?:\p{Lu}[\p{L}'’-]*)(?:\s+\p{Lu}[\p{L}'’-]*){0,1}|of\s+(?:\p{Lu}[\p{L}'’-]*)(?:\s+\p{Lu}[\p{L}'’-]*){0,2})/u;
 
 const MAX_MODIFIERS = 6;
+// "appellate board of the", "judicial collegium for criminal cases of the"
+const boardBeforeRe = /(?:^|\s)(?:(?:appellate|appeals?|judicial|cassation)\s+(?:board|chamber|panel|collegium)(?:\s+for\s+criminal\s+cases)?\s+of\s+the\s+)$/i;
 
 /** Court phrases in a sentence, in text order. */
 export function findCourts(s: string): CourtMention[] {
@@ -54,6 +56,9 @@ export function findCourts(s: string): CourtMention[] {
       start = s.lastIndexOf(word, start - 1);
       modifiers++;
     }
+    // "the appellate board of the Shymkent city court": the board that ruled is part of the name
+    const board = boardBeforeRe.exec(s.slice(Math.max(0, start - 60), start));
+    if (board) start -= board[0].length - board[0].search(/\S/);
     let end = m.index + m[0].length;
     const comp = complementRe.exec(s.slice(end, end + 90));
     if (comp) end += comp[0].length;
