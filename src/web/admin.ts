@@ -14,10 +14,7 @@ export async function registerBullBoard(app: FastifyInstance, queues: Queue[]): 
     });
     const serverAdapter = new FastifyAdapter();
     serverAdapter.setBasePath(BULL_BOARD_PATH);
-    // @bull-board/fastify 9.10.1 nests its own @bull-board/api 9.10.1 while ours is 9.10.2: same shape,
-    // separately declared types, hence the cast (dedupe by aligning the two versions in package.json).
-    type BoardAdapter = Parameters<typeof createBullBoard>[0]['serverAdapter'];
-    createBullBoard({ queues: queues.map((q) => new BullMQAdapter(q)), serverAdapter: serverAdapter as unknown as BoardAdapter });
+    createBullBoard({ queues: queues.map((q) => new BullMQAdapter(q)), serverAdapter });
     await admin.register(serverAdapter.registerPlugin(), { prefix: BULL_BOARD_PATH });
   });
 }
