@@ -14,8 +14,9 @@ import { registerExport } from './export.ts';
 import { registerUser } from './user.ts';
 import { registerAlerts } from './alerts.ts';
 import { registerDemo } from './demo.ts';
+import { registerStats } from './stats.ts';
 
 export const COMMANDS: Array<(program: Command) => void> = [
   registerMigrate, registerStart, registerWorker, registerScheduler, registerServe, registerCrawl, registerStatus,
-  registerExtract, registerReextract, registerBackfill, registerExport, registerUser, registerAlerts, registerDemo,
+  registerExtract, registerReextract, registerBackfill, registerExport, registerUser, registerAlerts, registerStats, registerDemo,
 ];

@@ -3,7 +3,7 @@
  * src/store needs. Other layers receive a Db and call the operation functions in src/store/<table>.ts.
  */
 import pg from 'pg';
-import { ServiceUnavailableError } from '../errors.ts';
+import { AppError, ServiceUnavailableError } from '../errors.ts';
 import { log } from '../log.ts';
 
 // numeric and bigint come back as JS numbers: our ids and months stay far below 2^53.
@@ -22,6 +22,12 @@ export const POSTGRES_HINT =
   'start it with `docker compose up -d postgres` or `pg_ctlcluster <version> main start`, or set DATABASE_URL';
 
 const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', '57P03']);
+
+/** A database that does not exist yet is a set-up step, not a bug: say which one to run. */
+function missingDatabase(err: unknown, url: string): AppError | null {
+  if ((err as { code?: string } | null)?.code !== '3D000') return null;
+  return new AppError('DB_MISSING', `database at ${redactUrl(url)} does not exist: run \`npx courtwatch migrate\` (or \`npm start\`), or set DATABASE_URL`, { cause: err });
+}
 
 export function isConnectionError(err: unknown): boolean {
   const code = (err as { code?: string } | null)?.code;
@@ -64,7 +70,7 @@ export class Db implements Queryable {
       return res.rows as R[];
     } catch (err) {
       if (isConnectionError(err)) throw new ServiceUnavailableError('Postgres', redactUrl(this.url), POSTGRES_HINT, { cause: err });
-      throw err;
+      throw missingDatabase(err, this.url) ?? err;
     }
   }
 

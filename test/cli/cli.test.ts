@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.ts';
 
-const COMMANDS = ['migrate', 'start', 'worker', 'scheduler', 'serve', 'crawl', 'status', 'extract', 'reextract', 'backfill', 'export', 'user', 'alerts', 'demo'];
+const COMMANDS = ['migrate', 'start', 'worker', 'scheduler', 'serve', 'crawl', 'status', 'extract', 'reextract', 'backfill', 'export', 'user', 'alerts', 'stats', 'demo'];
 
 describe('courtwatch CLI', { timeout: 60_000 }, () => {
   it('--help lists every command with a one-line description', async () => {
@@ -15,6 +15,13 @@ describe('courtwatch CLI', { timeout: 60_000 }, () => {
     expect(res.code).toBe(1);
     expect(res.stderr.trim().split('\n')).toHaveLength(1);
     expect(res.stderr).toMatch(/cannot reach Postgres at postgres:\/\/postgres@127\.0\.0\.1:1\/nowhere: start it with `docker compose up -d postgres`/);
+    expect(res.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a database that was never created says to run migrate, exit 1', async () => {
+    const res = await runCli(['stats'], { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/cw_never_created_db' });
+    expect(res.code).toBe(1);
+    expect(res.stderr).toMatch(/cw_never_created_db does not exist: run `npx courtwatch migrate`/);
     expect(res.stderr).not.toMatch(/\n\s+at /);
   });
 
