@@ -64,7 +64,7 @@ const appealThenByRe = new RegExp(
 );
 // "sentenced to life imprisonment", "a life sentence", "life in prison", "a whole-life order"
 const lifeRe =
-  /\b(?:(?:to|a|with|serve|serving|receives?|received|given|handed|got|gets)\s+(?:a\s+)?(?:mandatory\s+)?(life(?:\s+(?:imprisonment|sentences?|terms?|in prison|behind bars))?)|(life\s+(?:imprisonment|sentences?|terms?|in prison))|(whole[-\s]life order))\b/gi;
+  /\b(?:(?:to|a|for|with|serve|serving|receives?|received|given|handed|got|gets)\s+(?:a\s+)?(?:mandatory\s+)?(life(?:\s+(?:imprisonment|sentences?|terms?|in prison|behind bars))?)|(life\s+(?:imprisonment|sentences?|terms?|in prison))|(whole[-\s]life order))\b/gi;
 // "sentenced to death", "the death penalty", "a death sentence"
 const deathRe = /\b(?:sentenced\s+(?:\w+\s+){0,3}?to\s+(death)|(death\s+(?:penalty|sentence)))\b/gi;
 // "a $9,500 fine", "fined 2 million tenge", "£500", "150,000 rubles"
@@ -73,7 +73,7 @@ const moneyRe =
 // "$9,500 fine", "fined $500", "a fine of 2 million tenge"
 const fineAfterRe = /^\s*(?:criminal\s+)?fine\b/i;
 const fineBeforeRe = /\b(?:fined|fine of|fine totall?ing|fine amounting to|pay a fine of)\s*(?:of\s+)?$/i;
-// "sentenced to time served", "set for 'time served'"
+// "sentenced to time served", "set for 'time served'" (CONVENTIONS.md: prison, months null unless stated)
 const timeServedRe = /\b(?:sentenced\s+to|set\s+for|to)\s+["“']?(time served)/gi;
 
 // The cue words, nearest-before-the-term wins. Samples beside each group.
@@ -116,6 +116,7 @@ const probationAfterRe = /^\s*(?:of\s+)?(?:supervised\s+)?probation\b/i;
 const probationBeforeRe = /\bprobation\s+(?:for|of)\s+$/i;
 const restrictedRe = /(?:freedom[-\s]limitation|restrict(?:ed|ion of|ions on) (?:freedom|liberty)|limitation of (?:freedom|liberty)|freedom restriction|restricted freedom)/i;
 const communityRe = /\bcommunity (?:order|service|sentence|payback)/i;
+const dischargeBeforeRe = /\b(?:conditionally|absolutely)\s+discharged\s+for\s+$|\bconditional\s+discharge\s+(?:of|for)\s+$/i;
 const otherKindRe = /\b(?:house arrest|home detention|correctional labou?r|corrective labou?r|compulsory (?:labou?r|work)|forced labou?r)/i;
 
 interface Cue { end: number; role: TermRole }
@@ -279,7 +280,7 @@ export function findTerms(s: string): Term[] {
   timeServedRe.lastIndex = 0;
   for (let m = timeServedRe.exec(s); m; m = timeServedRe.exec(s)) {
     const start = m.index + m[0].length - m[1]!.length;
-    c.add({ start, end: start + m[1]!.length, kind: 'other', months: null, monthsMax: null, fine: null, role: 'imposed' });
+    c.add({ start, end: start + m[1]!.length, kind: 'prison', months: null, monthsMax: null, fine: null, role: 'imposed' });
   }
   moneyRe.lastIndex = 0;
   for (let m = moneyRe.exec(s); m; m = moneyRe.exec(s)) {
@@ -297,6 +298,11 @@ export function findTerms(s: string): Term[] {
     if (/^an?$/i.test(m[1]!) && m[3]!.toLowerCase() !== 'year') continue;
     const months = monthsOf(m);
     if (months === null) continue;
+    if (dischargeBeforeRe.test(s.slice(Math.max(0, start - 40), start))) {
+      // "conditionally discharged for 12 months": another kind of outcome, its period is not a term
+      c.add({ start, end, kind: 'other', months: null, monthsMax: null, fine: null, role: roleAt(s, cues, start, end) });
+      continue;
+    }
     c.prisonLike(start, end, months, roleAt(s, cues, start, end));
   }
   return terms.sort((a, b) => a.start - b.start);

@@ -27,6 +27,12 @@ const table: Array<[string, Expect[]]> = [
   ['was ordered to pay a $9,500 fine', [{ kind: 'fine', months: null, monthsMax: null, fine: '$9,500', role: 'imposed' }]],
   ['was sentenced to life imprisonment', [{ kind: 'life', months: null, monthsMax: null, fine: null, role: 'imposed' }]],
   ['was sentenced to death', [{ kind: 'death', months: null, monthsMax: null, fine: null, role: 'imposed' }]],
+  ['was jailed for life with a minimum term of 45 years', [
+    { kind: 'life', months: null, monthsMax: null, fine: null, role: 'imposed' },
+    { kind: 'prison', months: 540, monthsMax: null, fine: null, role: 'minimum' },
+  ]],
+  ['Her sentence was set for "time served."', [{ kind: 'prison', months: null, monthsMax: null, fine: null, role: 'imposed' }]],
+  ['was conditionally discharged for 12 months', [{ kind: 'other', months: null, monthsMax: null, fine: null, role: 'unknown' }]],
   // traps: requested, possible, prior, totals, bans, appeals
   ['Prosecutors had requested 12 years.', [{ kind: 'prison', months: 144, monthsMax: null, fine: null, role: 'requested' }]],
   ['He faces up to 20 years in prison.', [{ kind: 'prison', months: 240, monthsMax: null, fine: null, role: 'possible' }]],
