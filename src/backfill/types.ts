@@ -4,21 +4,9 @@
  * Readers know HTTP and files, never the database.
  */
 
-/**
- * The crawlers' page shape (src/crawlers FetchedPage), repeated structurally so the readers can be built
- * and tested on their own; a page from the crawler is assignable to it.
- */
-export interface FetchedPage {
-  url: string;
-  finalUrl: string;
-  status: number;
-  headers: Record<string, string>;
-  body: Buffer;
-  contentType: string | null;
-  charset: string | null;
-  contentHash: string;
-  fetchedAt: Date;
-}
+import type { FetchedPage } from '../crawlers/types.ts';
+
+export type { FetchedPage };
 
 export type BackfillMode = 'wayback' | 'warc' | 'sitemap' | 'dir';
 
