@@ -76,6 +76,7 @@ export function buildRecords(text: string, published: string | null | undefined)
   let lastPlural: number[] = [];
   let clock = 0;
   const persons: Person[] = [];
+  const adminArticle = /\badministrative\b/i.test(text);
   let pending: { terms: Term[]; date: Placed | null; until: number } | null = null;
 
   const newDraft = (name: string | null, tokens: string[], count: number, group: boolean): Draft => {
@@ -164,8 +165,10 @@ export function buildRecords(text: string, published: string | null | undefined)
           pendingDate = pending.date;
           pending = null;
         }
-        // administrative arrests and fines are not criminal cases (CONVENTIONS.md)
-        if (!status || (admin && !sentenceSet)) return;
+        // administrative arrests and fines are not criminal cases (CONVENTIONS.md); in an article about them,
+        // a jail term of days is one ("the student Varvara Ilyina, 19, who received 10 days")
+        const adminTerm = adminArticle && own.length > 0 && own.every((t) => t.kind === 'prison' && t.months !== null && t.months <= 1);
+        if (!status || (admin && !sentenceSet) || adminTerm) return;
         const rank = STATUS_RANK[status.status];
         const prevRank = d.status ? STATUS_RANK[d.status] : -1;
         const upgrade = rank > prevRank;

@@ -134,7 +134,7 @@ const ageAfterNameRe = /^(?:,\s*(?:aged\s+)?\d{1,3}\s*[,.;)]|\s*\(\d{1,3}\))/;
 export const verdictWordRe =
   /\b(?:sentenced|jailed|convicted|guilty|acquitted|verdict|imprisoned|fined|charged|arrested|detained|indicted)\b/i;
 // "NAME, who died last week": deceased, not a defendant
-const diedAfterRe = /^,?\s*(?:who\s+)?(?:died|was killed|was found dead)\b/i;
+const diedAfterRe = /^(?:,\s*\d{1,3})?,?\s*(?:who\s+)?(?:died|was killed|was found dead)\b/i;
 
 // "NAME, 44, of Katy, pleaded": a capitalised name after "of"/"in"/"from" is a place
 // (and the state after a town: "NAME, 38, of Brooklyn, New York, was sentenced")

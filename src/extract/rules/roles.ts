@@ -21,10 +21,12 @@ export const NEUTRAL_TITLES = new Set([
 
 // "his lawyer, NAME", "the victim, NAME" (relatives and friends are left out: they are often co-defendants), "prosecutor NAME", "Defence lawyer NAME"
 const roleBeforeRe =
-  /\b(?:lawyers?|attorneys?|advocates?|counsel|judges?|prosecutors?|investigators?|spokes(?:man|woman|person)|victims?|witness(?:es)?|detectives?|ombudsman|experts?|analysts?|researchers?|police(?:man|woman)?|officers?|guards?|agents?|representatives?)\s*,?\s*$/i;
+  /\b(?:lawyers?|attorneys?|advocates?|counsel|judges?|prosecutors?|investigators?|spokes(?:man|woman|person)|victims?|witness(?:es)?|detectives?|ombudsman|experts?|analysts?|researchers?|police(?:man|woman)?|officers?|guards?|agents?|representatives?)(?:\s+for\s+the\s+(?:prosecution|defen[cs]e|crown|state))?\s*,?\s*$|['’]s\s+(?:wife|husband|son|daughter|mother|father|brother|sister|relatives?|friends?|girlfriend|boyfriend|widow|partner)\s*,?\s*$/i;
 // "NAME, a lawyer who defended", "NAME, prosecuting", "NAME, the victim's mother"
 const roleAfterRe =
   /^,?\s*(?:(?:a|an|the|his|her|their|who is|who was)\s+)?(?:[\p{L}’'-]+\s+){0,3}?(?:lawyer|attorney|advocate|counsel|judge|prosecutor|investigator|spokes(?:man|woman|person)|victim|witness|expert|analyst|researcher|ombudsman|wife|husband|mother|father|son|daughter|sister|brother|officer|detective|policeman|policewoman)\b/iu;
+// "NAME, 51, said outside the court": a speaker
+const speakerAfterRe = /^(?:,\s*\d{1,3}\s*,)?\s*(?:said|says|told|added)\b/i;
 const roleAfterDutyRe = /^,?\s*(?:prosecuting|defending|mitigating|representing|for the (?:prosecution|defence|defense|crown))\b/i;
 // the person was harmed: "the killing of NAME", "stabbed NAME", "defrauded 76-year-old NAME"
 const victimBeforeRe =
@@ -36,7 +38,7 @@ const speakerBeforeRe = /\b(?:said|says|told|according to|wrote|added)\s*,?\s*$/
 export function isNonDefendantContext(before: string, after: string): boolean {
   const b = before.slice(-60);
   const a = after.slice(0, 80);
-  return roleBeforeRe.test(b) || roleAfterRe.test(a) || roleAfterDutyRe.test(a) || speakerBeforeRe.test(b);
+  return roleBeforeRe.test(b) || roleAfterRe.test(a) || roleAfterDutyRe.test(a) || speakerBeforeRe.test(b) || speakerAfterRe.test(a);
 }
 
 /** Whether the words before a name make it the victim or the object of a preposition (not a subject). */
