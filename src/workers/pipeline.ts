@@ -92,8 +92,12 @@ function isHtmlPage(page: StoredPage): boolean {
  * Turns a stored page into an article and its records, in one transaction: a crash leaves either the
  * previous state or the new one, never half of it.
  */
-export async function extractStoredPage(deps: PipelineDeps, pageId: number, options: { force?: boolean } = {}): Promise<ExtractOutcome> {
-  const page = await getPage(deps.db, pageId);
+export async function extractStoredPage(
+  deps: PipelineDeps,
+  pageId: number,
+  options: { force?: boolean; /** the page as just stored, saving a read of its bytes */ page?: StoredPage } = {},
+): Promise<ExtractOutcome> {
+  const page = options.page ?? (await getPage(deps.db, pageId));
   if (!page) throw new PayloadValidationError(`page ${pageId} does not exist`);
   if (!isHtmlPage(page)) throw new NotAnArticleError(page.finalUrl, `status ${page.status}, content type ${page.contentType ?? 'unknown'}`);
   const source = page.sourceId ? deps.sources.get(page.sourceId) : undefined;
@@ -129,5 +133,6 @@ export async function extractStoredPage(deps: PipelineDeps, pageId: number, opti
  */
 export async function ingestPage(deps: PipelineDeps, page: FetchedPage, meta: PageMeta): Promise<{ pageId: number; isNew: boolean; outcome: ExtractOutcome }> {
   const stored = await storePage(deps, page, meta);
-  return { ...stored, outcome: await extractStoredPage(deps, stored.pageId) };
+  const asStored: StoredPage = { ...page, id: stored.pageId, sourceId: meta.sourceId, origin: meta.origin, archivedAt: meta.archivedAt ?? null };
+  return { ...stored, outcome: await extractStoredPage(deps, stored.pageId, { page: asStored }) };
 }
