@@ -13,6 +13,7 @@ import { findCharges, sameChargesRe, type ChargeFound } from './rules/charges.ts
 import { findDefendantNames, findGroups, findNameCandidates, type NameCandidate } from './rules/names.ts';
 import { findAgeNear, findAgeRange } from './rules/ages.ts';
 import { findAnaphors, resolveSurname, sameFullName } from './rules/coreference.ts';
+import { isNonDefendantContext } from './rules/roles.ts';
 import { statusIn, isAdministrative, STATUS_RANK } from './rules/status.ts';
 
 interface Draft {
@@ -407,7 +408,9 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
       }
     }
     if (!d) {
-      if (!c.courtSide && !c.possessive && c.tokens.length >= 2 && !persons.some((p) => sameFullName(p.tokens, c.tokens))) {
+      const known = persons.some((p) => sameFullName(p.tokens, c.tokens));
+      // a witness, lawyer or speaker named in full is remembered as such: a later "Sabirov admitted" is not a defendant
+      if (!c.courtSide && !c.possessive && c.tokens.length >= 2 && !known && !isNonDefendantContext(s.slice(Math.max(0, c.start - 120), c.start), s.slice(c.end, c.end + 260))) {
         const age = findAgeNear(s, c.start, c.end);
         persons.push({ name: c.name, tokens: c.tokens, span: span(base, c.start, c.end), age: age ? { age: age.age, span: span(base, age.start, age.end) } : null });
         personRefs = null;

@@ -22,6 +22,11 @@ const table: Array<[string, string[]]> = [
   ['He was convicted of the murder of Mehmet Ali Yilmaz.', []],
   ['Assistant U.S. Attorney Kathryn Olson prosecuted the case.', []],
   ['“Justice was served,” said Special Agent in Charge Ramsey E. Covington.', []],
+  ['A witness for the prosecution, Marat Sabirov, 67, told the court the lessons were political, and the defendant was convicted.', []],
+  ["Mr Jeffries-Oduya's mother, Denise Jeffries, 51, said he was not convicted of anything.", []],
+  ['Another colleague, Gennady Sobolev, 80, died in custody two days after being arrested.', []],
+  // relatives and friends can be co-defendants
+  ['His girlfriend, Chantelle Ainsworth, 27, of Hucknall, admitted the conspiracy charge and was sentenced.', ['Chantelle Ainsworth']],
 ];
 
 describe('findDefendantNames', () => {
