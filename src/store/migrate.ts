@@ -19,6 +19,9 @@ export async function migrate(databaseUrl: string): Promise<string[]> {
     singleTransaction: true,
     // Numbered files from parallel branches may land out of order; each is still applied once.
     checkOrder: false,
+    // Several workers starting together each run migrate(): the others wait for the first, then find
+    // nothing to apply (the default, 'fail', made them exit).
+    advisoryLockMode: 'wait',
     log: (msg: string) => log.debug({ msg }, 'migrate'),
   });
   return applied.map((m) => m.name);
