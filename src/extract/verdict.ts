@@ -148,7 +148,8 @@ export function buildRecords(text: string, published: string | null | undefined)
       const same = [...sameSpans.filter(([a]) => a >= segStart && a < segEnd), ...(k === 0 ? sameSpans.filter(([a]) => a < firstStart) : [])];
       const status = statusIn(segText, segTerms.map((t) => ({ ...t, start: t.start - off, end: t.end - off })));
       const admin = isAdministrative(segText);
-      const anchor = status ? status.start + off : segStart;
+      // the date goes with the sentence when there is one ("pleaded guilty in January ... sentenced on Wednesday to")
+      const anchor = segTerms[0] ? segTerms[0].start : status ? status.start + off : segStart;
       const localDates = dates.filter((d) => d.start >= off && d.start < segEnd);
       const date = nearest(localDates.length ? localDates : dates, anchor);
       const court = inRange(courts, segStart, segEnd)[0] ?? courts[0];
