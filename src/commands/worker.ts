@@ -53,9 +53,11 @@ export function registerWorker(program: Command): void {
       const workers = startPipelineWorkers(ctx.runtime, ctx.deps, {
         redisUrl: ctx.settings.redisUrl, concurrency, metrics: ctx.metrics, normalizeUrl, lockDurationMs, stalledIntervalMs,
       });
-      log.info({ queues: workers.map((w) => w.name), pid: process.pid }, 'workers started');
+      const { prepareAlertDeps, startAlertWorker } = await import('../workers/alert-worker.ts');
+      const alertWorker = await startAlertWorker(await prepareAlertDeps(ctx.db, ctx.settings), { redisUrl: ctx.settings.redisUrl, prefix: ctx.settings.queuePrefix });
+      log.info({ queues: [...workers.map((w) => w.name), 'alert'], pid: process.pid }, 'workers started');
       await untilSignal();
-      const { timedOut, returned } = await stopWorkers(workers, graceMs);
+      const [{ timedOut, returned }] = await Promise.all([stopWorkers(workers, graceMs), alertWorker.close()]);
       log.info({ timedOut, returned }, 'workers stopped');
       if (timedOut) {
         // The abandoned processors may still hold sockets and pool clients: do not wait for them.

@@ -15,12 +15,11 @@ import { loadAlertsConfig, parseAlertsConfig } from '../alerts/rules-config.ts';
 import type { Settings } from '../config.ts';
 import type { Db } from '../store/db.ts';
 import { loadCandidatesByArticle, loadCandidatesByRecordIds } from '../store/alerts.ts';
-import { QUEUE, alertPayload } from './queues.ts';
+import { ALERT_FLUSH_JOB, QUEUE, alertPayload } from './queues.ts';
 
 export type { AlertDeps };
 
-/** Job name of the periodic flush on QUEUE.alert (to move into queues.ts with the other names). */
-export const ALERT_FLUSH_JOB = 'alert-flush';
+export { ALERT_FLUSH_JOB };
 // Batching windows are minutes long; checking every 30 s keeps an alert within ~30 s of its slot.
 export const FLUSH_EVERY_MS = 30_000;
 const JOB_RETRY_BASE_MS = 5_000;

@@ -14,7 +14,11 @@ export const REDIS_HINT = 'start it with `docker compose up -d redis` or `redis-
 
 /** Kept long enough that a URL rediscovered within a week is recognised as already done. */
 const KEEP_COMPLETED = { age: 7 * 24 * 3600, count: 200_000 };
-const KEEP_FAILED = { age: 30 * 24 * 3600 };
+/**
+ * A failed job stays listed by `courtwatch status` for a week; while it is kept, its URL is not queued
+ * again (same job id), and after that the next discovery tries it afresh.
+ */
+const KEEP_FAILED = { age: 7 * 24 * 3600 };
 /** base of the exponential retry delay; the worker's backoff strategy honours Retry-After instead when given */
 export const RETRY_BASE_MS = 5_000;
 

@@ -16,6 +16,9 @@ export const QUEUE = {
 
 export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
 
+/** The repeatable job on QUEUE.alert that sends due batches, digests and retries. */
+export const ALERT_FLUSH_JOB = 'alert-flush';
+
 export const discoverPayload = z.object({ sourceId: z.string().min(1) });
 export type DiscoverPayload = z.infer<typeof discoverPayload>;
 

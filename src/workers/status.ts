@@ -1,4 +1,6 @@
 /** What `courtwatch status` shows: queue counts, failed jobs with their errors, and source health. */
+import { alertStatusSection } from '../alerts/status-section.ts';
+import { backfillStatusSection } from '../backfill/status.ts';
 import type { Settings } from '../config.ts';
 import { Db } from '../store/db.ts';
 import { listSourceHealth, type SourceHealth } from '../store/sources.ts';
@@ -23,9 +25,9 @@ export interface PipelineStatus {
   sections: Array<{ title: string; lines: string[] }>;
 }
 
-/** Extra status sections contributed by other modules (backfill runs, alert deliveries). */
+/** Sections contributed by other parts: backfill checkpoints, alert deliveries and channel health. */
 export type StatusSection = (db: Db) => Promise<{ title: string; lines: string[] }>;
-export const STATUS_SECTIONS: StatusSection[] = [];
+export const STATUS_SECTIONS: readonly StatusSection[] = [(db) => backfillStatusSection(db), alertStatusSection];
 
 export async function collectStatus(settings: Settings, options: { failedPerQueue: number }): Promise<PipelineStatus> {
   await pingRedis(settings.redisUrl);
