@@ -142,7 +142,7 @@ describe('retries and failure', () => {
     expect(run.stdout).toContain(flakyUrl);
     // the sections other parts contribute: backfill checkpoints and alert delivery health
     expect(run.stdout).toMatch(/^Backfill runs/m);
-    expect(run.stdout).toMatch(/^Alerts\n  deliveries: \d+ pending/m);
+    expect(run.stdout).toMatch(/^Alerts\n {2}deliveries: \d+ pending/m);
     const flakyLine = lines.find((l) => l.trim().startsWith('flaky '))!;
     expect(flakyLine).toMatch(/flaky\s+0\s+-\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\s+server error/);
     const steadyLine = lines.find((l) => l.trim().startsWith('steady '))!;
