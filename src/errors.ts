@@ -47,6 +47,18 @@ export class DisallowedError extends AppError {
   }
 }
 
+/**
+ * The host's politeness slot is not free soon enough. Retryable without counting as a failure: the queue
+ * delays the job by `retryAfterMs` instead of letting a worker slot sit idle.
+ */
+export class HostBusyError extends AppError {
+  readonly retryAfterMs: number;
+  constructor(host: string, retryAfterMs: number) {
+    super('HOST_BUSY', `${host}: politeness limit reached, try again in ${retryAfterMs} ms`, { retryable: true });
+    this.retryAfterMs = retryAfterMs;
+  }
+}
+
 /** A captcha or bot wall: retry later with backoff. */
 export class BlockedError extends AppError {
   constructor(url: string, reason: string) {

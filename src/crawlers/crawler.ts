@@ -123,7 +123,7 @@ export class PoliteCrawler implements Crawler {
 
   private async slot(url: string, source: SourceDefinition, crawlDelay: number | undefined) {
     const perSecond = crawlDelay ? Math.min(source.rate_limit.per_second, 1 / crawlDelay) : source.rate_limit.per_second;
-    return this.limiter.acquire(new URL(url).host, { perSecond, concurrency: source.rate_limit.concurrency });
+    return this.limiter.acquire(new URL(url).host, { perSecond, concurrency: source.rate_limit.concurrency, maxWaitMs: this.options.maxSlotWaitMs });
   }
 
   private backoffMs(attempt: number): number {

@@ -6,10 +6,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { HostBusyError } from '../errors.ts';
 
 export interface HostLimits {
   perSecond: number;
   concurrency: number;
+  /** give up with HostBusyError instead of waiting longer than this (queue workers; default: wait) */
+  maxWaitMs?: number;
 }
 
 /** Call to give the slot back; safe to call twice. */
@@ -22,6 +25,15 @@ export interface HostLimiter {
 
 /** Poll interval while all slots are busy; short enough not to waste slots, long enough not to hammer Redis. */
 const BUSY_POLL_MS = 15;
+/** When every slot is busy we cannot know when one frees; the job comes back after about this long. */
+const BUSY_RETRY_MS = 1_000;
+
+/** Throws HostBusyError when waiting `nextWaitMs` more would pass the caller's limit. */
+function checkWait(host: string, limits: HostLimits, waitedMs: number, nextWaitMs: number | null): void {
+  if (limits.maxWaitMs === undefined) return;
+  const next = nextWaitMs ?? BUSY_POLL_MS;
+  if (waitedMs + next > limits.maxWaitMs) throw new HostBusyError(host, nextWaitMs ?? BUSY_RETRY_MS);
+}
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -61,9 +73,11 @@ export class RedisHostLimiter implements HostLimiter {
     const next = `${this.keyPrefix}:host:${host}:next`;
     const token = randomUUID();
     const interval = Math.ceil(1000 / limits.perSecond);
+    const started = Date.now();
     for (;;) {
       const r = Number(await this.redis.eval(ACQUIRE_LUA, 2, slots, next, token, limits.concurrency, interval, this.leaseMs));
       if (r === 0) break;
+      checkWait(host, limits, Date.now() - started, r < 0 ? null : r);
       await sleep(r < 0 ? BUSY_POLL_MS + Math.random() * BUSY_POLL_MS : r);
     }
     let released = false;
@@ -91,13 +105,16 @@ export class MemoryHostLimiter implements HostLimiter {
       this.hosts.set(host, state);
     }
     const interval = 1000 / limits.perSecond;
+    const started = Date.now();
     for (;;) {
       if (state.inFlight >= limits.concurrency) {
+        checkWait(host, limits, Date.now() - started, null);
         await new Promise<void>((resolve) => state.waiters.push(resolve));
         continue;
       }
       const now = Date.now();
       if (state.nextAt > now) {
+        checkWait(host, limits, now - started, state.nextAt - now);
         await sleep(state.nextAt - now);
         continue;
       }

@@ -86,6 +86,11 @@ export interface CrawlerOptions {
   backoffBaseMs?: number;
   /** turns off robots.txt and the rate limiter: only for benchmarks against our own local server */
   politeness?: boolean;
+  /**
+   * longest wait for a host's politeness slot before fetch throws HostBusyError (queue workers set it, so
+   * a job waiting for a busy host is delayed in the queue instead of holding a worker); default: wait
+   */
+  maxSlotWaitMs?: number;
   /** browser pages kept open at once; default 2 */
   browserPages?: number;
 }

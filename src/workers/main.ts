@@ -18,6 +18,9 @@ import { startPipelineWorkers, stopWorkers, type WorkerConcurrency } from './pip
 import { QueueRuntime, pingRedis } from './queue-runtime.ts';
 import type { QueueName } from './queues.ts';
 
+/** Longer waits for a host's politeness slot are spent delayed in the queue, not holding a worker. */
+export const MAX_SLOT_WAIT_MS = 2_000;
+
 export interface PipelineContext {
   settings: Settings;
   sourcesConfig: SourcesConfig;
@@ -43,7 +46,11 @@ export async function openPipeline(settings: Settings, options: { migrate?: bool
   }
   await upsertSources(db, sourcesConfig.sources.map((s) => ({ id: s.id, name: s.name, kind: s.kind, url: s.url, config: s })));
   const runtime = new QueueRuntime(settings.redisUrl, settings.queuePrefix);
-  const crawler = createCrawler({ contactUrl: sourcesConfig.contactUrl, redis: runtime.connection, keyPrefix: `${settings.queuePrefix}:crawl`, log });
+  const crawler = createCrawler({
+    contactUrl: sourcesConfig.contactUrl, redis: runtime.connection, keyPrefix: `${settings.queuePrefix}:crawl`, log,
+    // a job that would wait longer for a busy host goes back to the queue, delayed, instead of idling a worker
+    maxSlotWaitMs: MAX_SLOT_WAIT_MS,
+  });
   const metrics = createMetrics(() => runtime.counts());
   const deps: PipelineDeps = {
     db,

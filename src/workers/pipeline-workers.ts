@@ -3,10 +3,10 @@
  * calls a plain pipeline step, and queues the next step. Our error types decide retrying: non-retryable
  * ones become UnrecoverableError; a Retry-After from a site sets the next attempt's delay.
  */
-import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { z } from 'zod';
-import { AppError, FetchError, PayloadValidationError, coerceError } from '../errors.ts';
+import { AppError, FetchError, HostBusyError, PayloadValidationError, coerceError } from '../errors.ts';
 import { log } from '../log.ts';
 import { recordSourceFailure } from '../store/sources.ts';
 import type { Metrics } from '../metrics.ts';
@@ -130,6 +130,12 @@ export function startPipelineWorkers(runtime: QueueRuntime, deps: PipelineDeps, 
           jobLog.debug('job done');
           return result;
         } catch (err) {
+          if (err instanceof HostBusyError && token) {
+            // The host's politeness slot is taken: park the job (no attempt used) and free this worker.
+            jobLog.debug({ delayMs: err.retryAfterMs }, 'host busy: job delayed');
+            await job.moveToDelayed(Date.now() + err.retryAfterMs, token);
+            throw new DelayedError();
+          }
           jobLog.warn({ err: coerceError(err).message, attempt: job.attemptsMade + 1 }, 'job failed');
           throw translate(err);
         } finally {
