@@ -18,6 +18,7 @@ import { registerBullBoard } from './admin.ts';
 import { registerRecordRoutes } from './routes/records.ts';
 import { registerCaseRoutes } from './routes/cases.ts';
 import { registerMiscRoutes } from './routes/misc.ts';
+import { registerAlertRuleRoutes } from './routes/alert-rules.ts';
 import { errorPage } from './views/layout.ts';
 
 /** Forms are small; anything bigger is refused before parsing. */
@@ -97,6 +98,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     registerRecordRoutes(priv, deps.db, deps.onAccepted);
     registerCaseRoutes(priv, deps.db);
     registerMiscRoutes(priv, deps.db);
+    registerAlertRuleRoutes(priv, deps.db);
     if (deps.queues?.length) await registerBullBoard(priv, deps.queues);
     for (const extra of deps.plugins ?? []) {
       if (!extra.public) await priv.register(extra.plugin, extra.options ?? {});

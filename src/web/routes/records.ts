@@ -36,7 +36,7 @@ export function parseId(value: unknown): number | null {
   return typeof value === 'string' && idRe.test(value) ? Number(value) : null;
 }
 
-function bodyOf(req: FastifyRequest): Record<string, unknown> {
+export function bodyOf(req: FastifyRequest): Record<string, unknown> {
   return (req.body && typeof req.body === 'object' ? req.body : {}) as Record<string, unknown>;
 }
 

@@ -28,7 +28,7 @@ export function layout(opts: { title: string; viewer: Viewer | null; body: SafeH
 <header class="top">
   <a class="brand" href="/">courtwatch</a>
   ${viewer
-    ? html`<nav>${nav('/queue', 'Queue', 'queue')}${nav('/cases', 'Cases', 'cases')}${nav('/stats', 'Rule stats', 'stats')}${nav('/export', 'Export', 'export')}${viewer.role === 'admin' ? nav('/admin/queues', 'Jobs', 'jobs') : ''}</nav>
+    ? html`<nav>${nav('/queue', 'Queue', 'queue')}${nav('/cases', 'Cases', 'cases')}${nav('/stats', 'Rule stats', 'stats')}${nav('/export', 'Export', 'export')}${viewer.role === 'admin' ? html`${nav('/admin/alerts', 'Alerts', 'alerts')}${nav('/admin/queues', 'Jobs', 'jobs')}` : ''}</nav>
   <form class="logout" method="post" action="/logout">${csrfField(viewer.csrfToken)}<span class="who">${viewer.username}</span> <button type="submit">Log out</button></form>`
     : ''}
 </header>
