@@ -31,8 +31,9 @@ function formatChange(fig: BenchFigure, base: number | undefined): string {
   if (base === undefined || base === 0) return 'no baseline';
   const ratio = fig.value / base;
   const pct = ((ratio - 1) * 100).toFixed(1);
-  const good = fig.better === 'higher' ? ratio >= 1 : ratio <= 1;
-  return `${ratio >= 1 ? '+' : ''}${pct}% vs baseline (${base}) ${good ? 'ok' : 'WORSE'}`;
+  // within half a percent is the same result (rounding, noise), not a regression
+  const verdict = Math.abs(ratio - 1) < 0.005 ? 'same' : (fig.better === 'higher' ? ratio > 1 : ratio < 1) ? 'better' : 'WORSE';
+  return `${ratio >= 1 ? '+' : ''}${pct}% vs baseline (${base}) ${verdict}`;
 }
 
 async function main(): Promise<void> {
