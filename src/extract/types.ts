@@ -33,6 +33,8 @@ export interface VerdictRecord {
   status: VerdictStatus;
   /** for every non-null field, the span(s) of text it came from */
   evidence: Partial<Record<EvidenceField, Span[]>>;
+  /** for fields with evidence, the rule that set them ("name-object", "sentence-imposed-prison"): reviewers' per-rule statistics */
+  rules?: Partial<Record<EvidenceField, string>>;
   confidence: number;
 }
 

@@ -30,6 +30,8 @@ interface Draft {
   verdictDate: string | null;
   status: VerdictStatus | null;
   evidence: Partial<Record<EvidenceField, Span[]>>;
+  /** which rule set each field, for reviewers' per-rule statistics */
+  rules: Partial<Record<EvidenceField, string>>;
   group: boolean;
   lastSeen: number;
 }
@@ -83,7 +85,7 @@ export function buildRecords(text: string, published: string | null | undefined)
   const newDraft = (name: string | null, tokens: string[], count: number, group: boolean): Draft => {
     const d: Draft = {
       id: drafts.length, name, tokens, count, age: null, ageRange: null, charges: [], court: null, sentence: null,
-      sentenceRole: null, verdictDate: null, status: null, evidence: {}, group, lastSeen: clock,
+      sentenceRole: null, verdictDate: null, status: null, evidence: {}, rules: {}, group, lastSeen: clock,
     };
     drafts.push(d);
     return d;
@@ -114,7 +116,7 @@ export function buildRecords(text: string, published: string | null | undefined)
       // "U.S. District Judge X imposed the sentence in the U.S. District Court for ...": the court of the
       // defendants just reported, when they have none yet
       for (const d of drafts) {
-        if (!d.court && d.status && d.status !== 'charged_only' && d.lastSeen >= clock - 2) setCourt(d, courts[0]!.name, span(base, courts[0]!.start, courts[0]!.end));
+        if (!d.court && d.status && d.status !== 'charged_only' && d.lastSeen >= clock - 2) setCourt(d, courts[0]!.name, span(base, courts[0]!.start, courts[0]!.end), 'court-in-later-ruling');
       }
     }
     if (factful.length === 0) {
@@ -177,10 +179,11 @@ export function buildRecords(text: string, published: string | null | undefined)
         if (upgrade) {
           d.status = status.status;
           d.evidence.status = [span(base, status.start + off, status.end + off)];
+          d.rules.status = `status-${status.status}`;
         }
         if (d.status === 'charged_only') {
           const c = inRange(courts, segStart, segEnd)[0];
-          if (!d.court && c) setCourt(d, c.name, span(base, c.start, c.end));
+          if (!d.court && c) setCourt(d, c.name, span(base, c.start, c.end), 'court-of-charge');
           return;
         }
         // the date of the latest outcome: an appeal over the verdict, a sentencing over a plea
@@ -188,9 +191,10 @@ export function buildRecords(text: string, published: string | null | undefined)
         if (when && (upgrade || !d.verdictDate || (sentenceSet && (pendingDate || date)))) {
           d.verdictDate = when.value;
           d.evidence.verdictDate = when.value ? [when.span] : [];
+          d.rules.verdictDate = pendingDate ? 'date-of-next-sentence' : date ? 'date-in-verdict-sentence' : 'date-of-case';
         }
         const where = court ? placeCourt(base, court) : caseCourt;
-        if (where?.value && (upgrade || !d.court)) setCourt(d, where.value, where.span);
+        if (where?.value && (upgrade || !d.court)) setCourt(d, where.value, where.span, court ? 'court-in-verdict-sentence' : 'court-of-case');
       });
     });
 
@@ -235,6 +239,7 @@ function copyCharges(d: Draft, drafts: Draft[], spans: Span[]): void {
   for (const c of prev.charges) if (!d.charges.includes(c)) d.charges.push(c);
   for (const span of prev.evidence.charges ?? []) addEvidence(d, 'charges', span);
   for (const span of spans) addEvidence(d, 'charges', span);
+  d.rules.charges ??= 'charges-same-articles';
 }
 
 /**
@@ -250,6 +255,7 @@ function addCharges(d: Draft, charges: ChargeFound[], base: number): void {
   for (const c of take) {
     if (!d.charges.includes(c.text)) d.charges.push(c.text);
     addEvidence(d, 'charges', span(base, c.start, c.end));
+    d.rules.charges ??= c.quoted ? 'charges-quoted' : c.code ? 'charges-code-article' : 'charges-phrase';
   }
 }
 
@@ -275,12 +281,14 @@ function attachAge(s: string, base: number, d: Draft, c: NameCandidate): void {
   if (age) {
     d.age = age.age;
     d.evidence.age = [span(base, age.start, age.end)];
+    d.rules.age = 'age-beside-name';
   }
 }
 
-function setCourt(d: Draft, court: string, span: Span): void {
+function setCourt(d: Draft, court: string, span: Span, rule: string): void {
   d.court = court;
   d.evidence.court = [span];
+  d.rules.court = rule;
 }
 
 /** Puts the imposed terms of a segment on a draft; true if its sentence changed. */
@@ -293,14 +301,17 @@ function applyTerms(d: Draft, terms: Term[], base: number): boolean {
     d.sentence = { kind: main.kind, months: main.months, monthsMax: main.monthsMax, fine: d.sentence?.fine ?? null };
     d.sentenceRole = main.role;
     d.evidence.sentence = [span(base, main.start, main.end)];
+    d.rules.sentence = `sentence-${main.role}-${main.kind}`;
     if (appeal) {
       d.status = main.role as VerdictStatus;
       d.evidence.status = [span(base, main.start, main.end)];
+      d.rules.status = `status-${main.role}`;
     }
   } else if (!main && fine && !d.sentence) {
     d.sentence = { kind: 'fine', months: null, monthsMax: null, fine: null };
     d.sentenceRole = fine.role;
     d.evidence.sentence = [];
+    d.rules.sentence = `sentence-${fine.role}-fine`;
   }
   if (fine && d.sentence && !d.sentence.fine) {
     d.sentence.fine = fine.fine;
@@ -336,6 +347,11 @@ function finish(d: Draft): VerdictRecord {
     if (value !== null && spans && spans.length) evidence[field] = spans;
   }
   if (d.status === 'acquitted' && d.evidence.status) evidence.sentence = d.evidence.status;
+  const rules: VerdictRecord['rules'] = {};
+  for (const field of Object.keys(evidence) as EvidenceField[]) {
+    const rule = d.rules[field] ?? (field === 'sentence' && d.status === 'acquitted' ? 'sentence-acquittal' : field === 'count' ? d.rules.name : undefined);
+    if (rule) rules[field] = rule;
+  }
   let confidence = 0.4;
   if (d.name || d.group) confidence += 0.15;
   if (sentence) confidence += 0.15;
@@ -346,7 +362,7 @@ function finish(d: Draft): VerdictRecord {
   if (d.group) confidence -= 0.05;
   return {
     name: d.name, count: d.count, age: d.age, ageRange: d.ageRange, charges: d.charges, court: d.court, sentence,
-    verdictDate, status: d.status!, evidence, confidence: Math.max(0, Math.min(0.95, Math.round(confidence * 100) / 100)),
+    verdictDate, status: d.status!, evidence, rules, confidence: Math.max(0, Math.min(0.95, Math.round(confidence * 100) / 100)),
   };
 }
 
@@ -388,6 +404,7 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
     }
     if (!d && isAccepted && c.tokens.length >= 2) {
       d = newDraft(c.name, c.tokens, 1, false);
+      d.rules.name = `name-${accepted.find((a) => a.start === c.start)?.role ?? 'subject'}`;
       named.push(d);
       namedRefs.push({ id: d.id, tokens: d.tokens });
     }
@@ -402,9 +419,11 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
         namedRefs.push({ id: d.id, tokens: d.tokens });
         addEvidence(d, 'name', p.span);
         addEvidence(d, 'count', p.span);
+        d.rules.name = 'name-earlier-full-form';
         if (p.age) {
           d.age = p.age.age;
           d.evidence.age = [p.age.span];
+          d.rules.age = 'age-beside-earlier-name';
         }
       }
     }
@@ -436,10 +455,12 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
     if (/^\s*,\s*\p{Lu}/u.test(s.slice(g.end, g.end + 4)) && mentions.some((m) => m.start >= g.end && m.start < g.end + 4)) continue;
     const d = newDraft(null, [], g.count, true);
     d.evidence.count = [span(base, g.countStart, g.countEnd)];
+    d.rules.count = 'group-count';
     const range = findAgeRange(s, g.end, g.end + 80);
     if (range) {
       d.ageRange = range.range;
       d.evidence.ageRange = [span(base, range.start, range.end)];
+      d.rules.ageRange = 'group-age-range';
     }
     mentions.push({ start: g.start, end: g.end, ids: [d.id], factful: true });
   }

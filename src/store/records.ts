@@ -99,6 +99,7 @@ function toColumns(r: VerdictRecord): Columns {
     verdict_date_precision: date?.precision ?? null,
     status: r.status,
     evidence: r.evidence,
+    rules: r.rules ?? {},
     confidence: Math.max(0, Math.min(1, r.confidence)),
   };
 }
@@ -107,8 +108,9 @@ const COLUMN_NAMES = Object.keys(toColumns({
   name: null, count: 1, age: null, ageRange: null, charges: [], court: null, sentence: null, verdictDate: null,
   status: 'convicted', evidence: {}, confidence: 0,
 }));
-/** fields a reviewer cares about: evidence and confidence changes alone are not conflicts */
-const FACT_COLUMNS = COLUMN_NAMES.filter((c) => c !== 'evidence' && c !== 'confidence');
+/** fields a reviewer cares about: evidence, provenance and confidence changes alone are not conflicts */
+const FACT_COLUMNS = COLUMN_NAMES.filter((c) => c !== 'evidence' && c !== 'rules' && c !== 'confidence');
+const JSON_COLUMNS = new Set(['evidence', 'rules']);
 
 /** JSON with sorted object keys: jsonb does not keep key order, so plain JSON.stringify would differ. */
 function canonicalJson(value: unknown): string {
@@ -190,7 +192,7 @@ export async function replaceArticleRecords(
       await db.query(
         `INSERT INTO records (article_id, record_key, ordinal, ${COLUMN_NAMES.join(', ')}, extractor_version, case_id)
          VALUES ($1, $2, $3, ${COLUMN_NAMES.map((_, j) => `$${j + 4}`).join(', ')}, $${COLUMN_NAMES.length + 4}, $${COLUMN_NAMES.length + 5})`,
-        [articleId, key, i, ...COLUMN_NAMES.map((c) => (c === 'evidence' ? JSON.stringify(cols[c]) : cols[c])), extractorVersion, caseId],
+        [articleId, key, i, ...COLUMN_NAMES.map((c) => (JSON_COLUMNS.has(c) ? JSON.stringify(cols[c]) : cols[c])), extractorVersion, caseId],
       );
       summary.added++;
       continue;
@@ -219,7 +221,7 @@ export async function replaceArticleRecords(
       `UPDATE records SET ordinal = $2, ${COLUMN_NAMES.map((c, j) => `${c} = $${j + 3}`).join(', ')},
          extractor_version = $${COLUMN_NAMES.length + 3}, case_id = $${COLUMN_NAMES.length + 4}, conflict = NULL, updated_at = now()
        WHERE id = $1`,
-      [prev.id, i, ...COLUMN_NAMES.map((c) => (c === 'evidence' ? JSON.stringify(cols[c]) : cols[c])), extractorVersion, caseId],
+      [prev.id, i, ...COLUMN_NAMES.map((c) => (JSON_COLUMNS.has(c) ? JSON.stringify(cols[c]) : cols[c])), extractorVersion, caseId],
     );
     summary.changed++;
   }

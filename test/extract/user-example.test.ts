@@ -8,7 +8,7 @@ import { FIXTURE_DIR } from './fixtures.ts';
 const NAME = 'almaty-bloody-january-11-defendants';
 const text = readFileSync(path.join(FIXTURE_DIR, `${NAME}.txt`), 'utf8');
 const expected = JSON.parse(readFileSync(path.join(FIXTURE_DIR, `${NAME}.expected.json`), 'utf8')) as { published: string; records: unknown[] };
-const strip = ({ evidence: _e, confidence: _c, ...rest }: { evidence: unknown; confidence: unknown }): unknown => rest;
+const strip = ({ evidence: _e, rules: _r, confidence: _c, ...rest }: { evidence: unknown; rules?: unknown; confidence: unknown }): unknown => rest;
 
 describe('the user example (Almaty district court, 11 defendants)', () => {
   it('with --published 2024-06-14 gives exactly the four expected records', () => {

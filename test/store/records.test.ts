@@ -8,7 +8,7 @@ function rec(partial: Partial<VerdictRecord>): VerdictRecord {
   return {
     name: 'Akzhol Zhandarbekov', count: 1, age: null, ageRange: null, charges: ['participation in mass riots'],
     court: 'Almaty district court', sentence: { kind: 'prison', months: 48, monthsMax: null, fine: null },
-    verdictDate: '2024-06-11', status: 'convicted', evidence: { name: [[10, 29]] }, confidence: 0.9, ...partial,
+    verdictDate: '2024-06-11', status: 'convicted', evidence: { name: [[10, 29]] }, rules: { name: 'name-subject' }, confidence: 0.9, ...partial,
   };
 }
 
@@ -58,6 +58,9 @@ describe('replaceArticleRecords', () => {
     expect(second).toMatchObject({ added: 0, changed: 0, removed: 0, unchanged: 2, conflicts: 0 });
     const rows = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM records WHERE article_id = $1', [a]);
     expect(rows[0]!.n).toBe(2);
+    // which rule produced each field is kept with the record (reviewers' per-rule statistics)
+    const provenance = await t.db.query<{ rules: Record<string, string> }>('SELECT rules FROM records WHERE article_id = $1 ORDER BY ordinal', [a]);
+    expect(provenance[0]!.rules).toEqual({ name: 'name-subject' });
   });
 
   it('replaces unreviewed records and flags a conflict instead of overwriting a reviewed one', async () => {
