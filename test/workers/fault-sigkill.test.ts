@@ -4,39 +4,31 @@
  * expires, completes it, and the database holds every page and article exactly once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { QueueRuntime } from '../../src/workers/queue-runtime.ts';
-import { createTestDb, type TestDb } from '../helpers/db.ts';
-import { startFaultSite, type FaultSite } from '../helpers/fault/fault-site.ts';
-import { pipelineEnv, writeSourcesFile } from '../helpers/fault/pipeline-env.ts';
+import type { QueueRuntime } from '../../src/workers/queue-runtime.ts';
+import type { TestDb } from '../helpers/db.ts';
+import { openFaultEnv, type FaultEnv } from '../helpers/fault/fault-env.ts';
+import type { FaultSite } from '../helpers/fault/fault-site.ts';
 import { waitUntil } from '../helpers/fault/wait.ts';
 import { spawnWorker, type WorkerProcess } from '../helpers/fault/worker-process.ts';
-import { createTestRedis, type TestRedis } from '../helpers/redis.ts';
 
 const ARTICLES = 3;
 // short lock so the test waits seconds, not the 30 s default, for the dead worker's job
 const WORKER_ARGS = ['--lock-duration', '3s', '--stalled-interval', '1s', '--grace', '2s'];
 
 let t: TestDb;
-let r: TestRedis;
 let site: FaultSite;
 let runtime: QueueRuntime;
 let env: Record<string, string>;
-const workers: WorkerProcess[] = [];
+let f: FaultEnv;
+let workers: WorkerProcess[] = [];
 
 beforeAll(async () => {
-  t = await createTestDb('sigkill');
-  r = await createTestRedis('sigkill');
-  site = await startFaultSite({ limit: ARTICLES });
-  env = pipelineEnv({ databaseUrl: t.url, redisUrl: r.url, prefix: r.prefix, sourcesFile: writeSourcesFile([site.sourceYaml('fault')]) });
-  runtime = new QueueRuntime(r.url, r.prefix);
+  f = await openFaultEnv('sigkill', { limit: ARTICLES });
+  ({ t, site, runtime, env, workers } = f);
 });
 
 afterAll(async () => {
-  for (const w of workers) await w.kill();
-  await runtime?.close();
-  await site?.close();
-  await r?.cleanup();
-  await t?.drop();
+  await f?.close();
 });
 
 describe('a worker killed with SIGKILL mid-job', () => {

@@ -5,35 +5,27 @@
  *   it; the next worker (with the default 30 s lock) does it at once, with no stalled-job recovery.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { QueueRuntime, shortHash } from '../../src/workers/queue-runtime.ts';
-import { createTestDb, type TestDb } from '../helpers/db.ts';
-import { startFaultSite, type FaultSite } from '../helpers/fault/fault-site.ts';
-import { pipelineEnv, writeSourcesFile } from '../helpers/fault/pipeline-env.ts';
+import { shortHash, type QueueRuntime } from '../../src/workers/queue-runtime.ts';
+import type { TestDb } from '../helpers/db.ts';
+import { openFaultEnv, type FaultEnv } from '../helpers/fault/fault-env.ts';
+import type { FaultSite } from '../helpers/fault/fault-site.ts';
 import { waitUntil } from '../helpers/fault/wait.ts';
 import { spawnWorker, type WorkerProcess } from '../helpers/fault/worker-process.ts';
-import { createTestRedis, type TestRedis } from '../helpers/redis.ts';
 
 let t: TestDb;
-let r: TestRedis;
 let site: FaultSite;
 let runtime: QueueRuntime;
 let env: Record<string, string>;
-const workers: WorkerProcess[] = [];
+let f: FaultEnv;
+let workers: WorkerProcess[] = [];
 
 beforeAll(async () => {
-  t = await createTestDb('sigterm');
-  r = await createTestRedis('sigterm');
-  site = await startFaultSite({ limit: 2 });
-  env = pipelineEnv({ databaseUrl: t.url, redisUrl: r.url, prefix: r.prefix, sourcesFile: writeSourcesFile([site.sourceYaml('fault')]) });
-  runtime = new QueueRuntime(r.url, r.prefix);
+  f = await openFaultEnv('sigterm', { limit: 2 });
+  ({ t, site, runtime, env, workers } = f);
 });
 
 afterAll(async () => {
-  for (const w of workers) await w.kill();
-  await runtime?.close();
-  await site?.close();
-  await r?.cleanup();
-  await t?.drop();
+  await f?.close();
 });
 
 async function startWorker(args: string[]): Promise<WorkerProcess> {
