@@ -5,16 +5,12 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from '../log.ts';
 import type { SourceDefinition } from '../config.ts';
+import type { HttpResponse } from './http.ts';
 
 export type { SourceDefinition };
 
-export interface FetchedPage {
-  url: string;
-  finalUrl: string;
-  status: number;
-  headers: Record<string, string>;
-  body: Buffer;
-  contentType: string | null;
+/** An HTTP response as fetched, with the charset used to decode it, its hash and when it was fetched. */
+export interface FetchedPage extends HttpResponse {
   /** the charset used to decode (header, then <meta>, then sniffing); null for non-text bodies */
   charset: string | null;
   /** sha256 hex of body */
