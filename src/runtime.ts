@@ -8,18 +8,6 @@ import { log } from './log.ts';
 import { openPipeline, startWorkers, stopWorkers, type PipelineContext } from './workers/main.ts';
 import { syncSchedules } from './workers/scheduler.ts';
 
-/**
- * Secure cookies need https, except on loopback where browsers accept them over http. A plain-http public
- * address elsewhere would make login impossible, so cookies are not marked Secure there (and we warn).
- */
-export function wantsSecureCookies(publicUrl: string): boolean {
-  const u = new URL(publicUrl);
-  if (u.protocol === 'https:') return true;
-  if (['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname)) return true;
-  log.warn({ publicUrl }, 'review UI served over plain http: session cookies are not marked Secure; put it behind https');
-  return false;
-}
-
 export interface RunningSystem {
   ctx: PipelineContext;
   url: string | null;
@@ -48,14 +36,13 @@ export async function startSystem(settings: Settings, options: StartOptions = {}
 
   let url: string | null = null;
   if (options.web !== false) {
-    const { startServer } = await import('./web/server.ts');
+    const { startServer, insecureOriginNote } = await import('./web/server.ts');
     const { alertFeedRoutes } = await import('./alerts/feed-routes.ts');
     const web = await startServer(
       {
         db: ctx.db,
         queues: Object.values(ctx.runtime.queues),
         metrics: ctx.metrics.registry,
-        secureCookies: wantsSecureCookies(settings.publicUrl),
         // the Atom feeds authenticate by the token in their URL
         plugins: [{ plugin: alertFeedRoutes, options: { db: ctx.db, publicUrl: settings.publicUrl }, public: true }],
         onAccepted: (ids) => onRecordsAccepted(alertDeps, ids),
@@ -63,6 +50,8 @@ export async function startSystem(settings: Settings, options: StartOptions = {}
       { host: settings.host, port: settings.port },
     );
     url = web.url;
+    const note = insecureOriginNote(settings.publicUrl);
+    if (note) log.warn({ publicUrl: settings.publicUrl }, note);
     stopExtras.push(() => web.close());
     options.onListening?.(web.url);
   }

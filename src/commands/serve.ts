@@ -13,7 +13,7 @@ export function registerServe(program: Command): void {
       const { loadSettings } = await import('../config.ts');
       const { ConfigError } = await import('../errors.ts');
       const { Db } = await import('../store/db.ts');
-      const { startServer } = await import('../web/server.ts');
+      const { startServer, insecureOriginNote } = await import('../web/server.ts');
       const { createMetrics } = await import('../metrics.ts');
       const { log } = await import('../log.ts');
       const settings = loadSettings();
@@ -55,11 +55,8 @@ export function registerServe(program: Command): void {
         { host: opts.host ?? settings.host, port: settings.port, metricsPort },
       );
       process.stdout.write(`review UI at ${server.url}${server.metricsUrl ? ` (metrics at ${server.metricsUrl})` : ''}\n`);
-      // Browsers accept Secure cookies from http://127.0.0.1 and localhost, but not from other plain-http hosts.
-      const publicHost = new URL(settings.publicUrl).hostname;
-      if (!opts.insecureCookies && settings.publicUrl.startsWith('http://') && !['127.0.0.1', 'localhost', '[::1]'].includes(publicHost)) {
-        process.stdout.write(`note: cookies are Secure, so serve ${settings.publicUrl} through https (a TLS proxy), or pass --insecure-cookies\n`);
-      }
+      const note = opts.insecureCookies ? null : insecureOriginNote(settings.publicUrl);
+      if (note) process.stdout.write(`note: ${note}\n`);
       const stop = async () => {
         await server.close();
         for (const close of closers) await close();

@@ -3,6 +3,18 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Registry } from 'prom-client';
 import { buildApp, type AppDeps } from './app.ts';
 
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * Session cookies are always Secure unless the operator says otherwise. Browsers accept Secure cookies
+ * over http only from loopback, so for a plain-http public address elsewhere this says what to do.
+ */
+export function insecureOriginNote(publicUrl: string): string | null {
+  const u = new URL(publicUrl);
+  if (u.protocol === 'https:' || LOOPBACK_HOSTS.has(u.hostname)) return null;
+  return `cookies are Secure, so serve ${publicUrl} through https (a TLS proxy), or run \`courtwatch serve --insecure-cookies\``;
+}
+
 export interface ServerOptions {
   host: string;
   port: number;
