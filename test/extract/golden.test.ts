@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { extractVerdicts } from '../../src/extract/index.ts';
-import { diffRecords } from './diff.ts';
+import { diffRecords } from '../../src/extract/score.ts';
 import { fixtureNames, loadFixture } from './fixtures.ts';
 
 const GAPS_FILE = path.join(import.meta.dirname, 'known-gaps.json');
