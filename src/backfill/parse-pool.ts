@@ -1,5 +1,5 @@
 /**
- * Parsing and extraction on worker threads during a bulk run. readability and the rules are pure and
+ * Parsing and extraction on worker threads during a bulk run (and parsing alone in the crawl benchmark). readability and the rules are pure and
  * CPU-bound (about two thirds of a page's cost), so on the main thread they cap a backfill at what one
  * core can parse; here they run beside it while the main thread reads the archive and talks to Postgres.
  *
@@ -26,6 +26,8 @@ export interface ParsePool {
    * has started yet (loading the TypeScript modules takes seconds: the main thread works meanwhile).
    */
   run(page: FetchedPage, source?: ArticleHints): Promise<{ parsed: ParsedArticle; extracted: ExtractResult } | null>;
+  /** parseArticle alone on a thread; null as for run() */
+  parse(page: FetchedPage, source?: ArticleHints): Promise<ParsedArticle | null>;
   /** resolves when every thread is up (tests) */
   ready(): Promise<void>;
   close(): Promise<void>;
@@ -64,16 +66,25 @@ export function createParsePool(threads = defaultParseThreads()): ParsePool {
       waiting.clear();
     });
   }
+  /** posts to the least-loaded thread; null when none is up */
+  function send(page: FetchedPage, source: ArticleHints | undefined, extract: boolean): Promise<ParseResponse | null> {
+    if (ready.length === 0) return Promise.resolve(null);
+    const worker = ready.reduce((a, b) => ((load.get(a) ?? 0) <= (load.get(b) ?? 0) ? a : b));
+    load.set(worker, (load.get(worker) ?? 0) + 1);
+    const id = nextId++;
+    return new Promise((resolve) => {
+      waiting.set(id, resolve);
+      worker.postMessage({ id, page, extract, source: source ? { article: source.article, language: source.language } : undefined });
+    });
+  }
   return {
-    run(page, source) {
-      if (ready.length === 0) return Promise.resolve(null);
-      const worker = ready.reduce((a, b) => ((load.get(a) ?? 0) <= (load.get(b) ?? 0) ? a : b));
-      load.set(worker, (load.get(worker) ?? 0) + 1);
-      const id = nextId++;
-      return new Promise((resolve) => {
-        waiting.set(id, (r) => resolve(r.ok ? { parsed: r.parsed, extracted: r.extracted } : null));
-        worker.postMessage({ id, page, source: source ? { article: source.article, language: source.language } : undefined });
-      });
+    async run(page, source) {
+      const r = await send(page, source, true);
+      return r?.ok && r.extracted ? { parsed: r.parsed, extracted: r.extracted } : null;
+    },
+    async parse(page, source) {
+      const r = await send(page, source, false);
+      return r?.ok ? r.parsed : null;
     },
     async ready() {
       await Promise.all(started);

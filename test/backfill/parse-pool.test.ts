@@ -7,6 +7,8 @@ import type { FetchedPage } from '../../src/backfill/types.ts';
 import { PROJECT_ROOT } from '../../src/config.ts';
 import { parseArticle } from '../../src/crawlers/index.ts';
 import { extractVerdicts } from '../../src/extract/index.ts';
+import { NotAnArticleError } from '../../src/errors.ts';
+import { generateArticle } from '../crawlers/generated-site.ts';
 import { articleHtml } from './helpers/fake-archive.ts';
 
 function page(url: string, body: Buffer, contentType = 'text/html; charset=utf-8'): FetchedPage {
@@ -49,6 +51,14 @@ describe('parse pool (worker threads)', () => {
   it('answers null for a page it cannot parse, so the main thread raises the typed error', async () => {
     const png = page('https://news.example.kz/logo', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), 'image/png');
     expect(await pool.run(png)).toBeNull();
-    expect(() => parseArticle(png)).toThrow();
+    expect(await pool.parse(png)).toBeNull();
+    expect(() => parseArticle(png)).toThrow(NotAnArticleError);
+  });
+
+  it('parses alone (no rules) exactly as parseArticle does, for many pages in parallel', async () => {
+    const pages = Array.from({ length: 12 }, (_, i) => page(`http://127.0.0.1/news/${i}.html`, Buffer.from(generateArticle(i).html)));
+    const results = await Promise.all(pages.map((p) => pool.parse(p)));
+    results.forEach((r, i) => expect(r).toEqual(parseArticle(pages[i]!)));
+    expect(results[3]!.text).toBe(generateArticle(3).paragraphs.join('\n\n'));
   });
 });
