@@ -52,7 +52,27 @@ const table: Array<[string, Expect[]]> = [
     { kind: 'prison', months: 180, monthsMax: null, fine: null, role: 'imposed' },
     { kind: 'prison', months: 36, monthsMax: null, fine: null, role: 'imposed' },
   ]],
+  ['He will now serve five years in a medium-security penal colony.', [{ kind: 'prison', months: 60, monthsMax: null, fine: null, role: 'imposed' }]],
+  ['She was given a three-year probationary sentence and fined 200,000 soms.', [
+    { kind: 'probation', months: 36, monthsMax: null, fine: null, role: 'imposed' },
+    { kind: 'fine', months: null, monthsMax: null, fine: '200,000 soms', role: 'imposed' },
+  ]],
+  ['The court has given a suspended two-year sentence to a history teacher.', [{ kind: 'suspended', months: 24, monthsMax: null, fine: null, role: 'imposed' }]],
+  ['was sentenced to time served — the roughly 14 months she had already spent in federal custody', [{ kind: 'prison', months: 14, monthsMax: null, fine: null, role: 'imposed' }]],
+  ['The court fined him 300,000 rubles, roughly his earnings as a courier.', [{ kind: 'fine', months: null, monthsMax: null, fine: '300,000 rubles', role: 'imposed' }]],
+  ['A regional court has fined Bakhodir Yusupov, a former deputy khokim of the district, 150 million soums for accepting a bribe.', [
+    { kind: 'fine', months: null, monthsMax: null, fine: '150 million soums', role: 'imposed' },
+  ]],
+  ['The other 21 defendants received sentences ranging from three to eight and a half years in prison.', [{ kind: 'prison', months: 36, monthsMax: 102, fine: null, role: 'imposed' }]],
+  ['He was given a community order with 120 hours of unpaid work.', [{ kind: 'community', months: null, monthsMax: null, fine: null, role: 'imposed' }]],
+  ['A court in Osh sentenced Bakyt Omurov, the man prosecutors described as the organiser, to 12 years.', [{ kind: 'prison', months: 144, monthsMax: null, fine: null, role: 'imposed' }]],
+  // traps: the amount of a cut, supervised release, a requested kind without a length
+  ['A Russian appeals court has reduced by one year the sentence of a student.', [{ kind: 'prison', months: 12, monthsMax: null, fine: null, role: 'reduction' }]],
+  ['Greer will serve four years of supervised release after leaving prison.', [{ kind: 'prison', months: 48, monthsMax: null, fine: null, role: 'ancillary' }]],
+  ['Prosecutors had asked for a suspended sentence.', [{ kind: 'suspended', months: null, monthsMax: null, fine: null, role: 'requested' }]],
   // not terms at all
+  ['He was convicted following a three-week trial.', []],
+  ['After a 14-week trial and two days of deliberations, the jury found him guilty.', []],
   ['A 32-year-old man was arrested.', []],
   ['The attack on the life of a military serviceman.', []],
   ['He was arrested a month later.', []],
@@ -61,6 +81,11 @@ const table: Array<[string, Expect[]]> = [
 describe('findTerms', () => {
   it.each(table)('%s', (text, expected) => {
     expect(strip(text)).toEqual(expected);
+  });
+
+  it('marks a term given to the one named after it', () => {
+    expect(findTerms('handing the longest term, 16 years, to the lawyer and journalist Polat Umarov.')[0]!.toAfter).toBe(true);
+    expect(findTerms('sentenced him to six years and four years, to run concurrently.').some((t) => t.toAfter)).toBe(false);
   });
 
   it('reads number words, hyphenated compounds and halves', () => {
