@@ -144,6 +144,8 @@ const diedAfterRe = /^(?:,\s*\d{1,3})?,?\s*(?:who\s+)?(?:died|was killed|was fou
 // (and the state after a town: "NAME, 38, of Brooklyn, New York, was sentenced")
 const placeBeforeRe = /\b(?:of|in|from|at|near|outside|across)\s+$|,\s*\d{1,3},\s+(?:of|from)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*,\s+$/u;
 
+const prepositionBeforeRe = /\b(?:for|against|with|by|to|than)\s+$/i;
+
 // a sentence with none of these stems has no defendant in a verdict role
 const roleVerbGateRe = /\b(?:sentenc|jail|convict|found|guilty|acquit|clear|hand|given|gave|order|receiv|got|gets|plead|pled|admit|charg|arrest|detain|indict|impris|fine|fac|stood|went|accus|spared|walked|lost|appeal|denie|remand|placed|sent|verdict|trial|prison|colony|upheld)/i;
 
@@ -157,7 +159,8 @@ export interface NameMention extends NameCandidate {
 
 function roleOf(c: NameCandidate, before: string, after: string, hasVerdictWord: boolean): { role: MentionRole; verb: string | null } | null {
   const place = placeBeforeRe.test(before);
-  const sm = place ? null : subjectAfterRe.exec(after);
+  // "NAME, who delivered pills for NAME2, pleaded guilty": a name after a preposition is no subject
+  const sm = place || prepositionBeforeRe.test(before) ? null : subjectAfterRe.exec(after);
   if (sm) {
     const verb = sm[2]!.toLowerCase().replace(/\s+/g, ' ');
     const rest = after.slice(sm.index + sm[0].length);

@@ -13,6 +13,7 @@ const table: Array<[string, string | null]> = [
   ['was acquitted of murder but convicted of manslaughter', 'convicted'],
   ['was charged with treason and remains in custody', 'charged_only'],
   ['pleaded not guilty', 'charged_only'],
+  ['has been placed on the wanted list and her case separated for trial at a later date', 'charged_only'],
   ['The court upheld the verdict and his 10-year sentence', 'appeal_upheld'],
   ['reduced his sentence from six to five years', 'appeal_reduced'],
   ['His appeal was rejected in March 2023.', 'appeal_upheld'],
