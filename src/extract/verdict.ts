@@ -97,6 +97,7 @@ const acquittedOneRe = /\b(?:acquitted|cleared)\s+an?\s+\p{Ll}|\bfound\s+an?\s+\
 const appellateCourtRe = /\b(?:appeals?|appellate|cassation)\b/i;
 // "The same panel reduced ...", "In the same hearing, the court rejected ...": the ruling told just before
 const sameHearingRe = /\b(?:the|that)\s+same\s+(?:panel|court|hearing|judges?|board|session|day|ruling|bench)\b/i;
+const criminalRe = /\bcriminal\b/i;
 const isAppeal = (s: VerdictStatus | null): boolean => s === 'appeal_upheld' || s === 'appeal_reduced';
 
 function addEvidence(d: Draft, field: EvidenceField, span: Span): void {
@@ -211,7 +212,9 @@ export function buildRecords(text: string, published: string | null | undefined)
       const useCharges: ChargeFound[] = worded.length ? worded : segCharges;
       const same = [...sameSpans.filter(([a]) => a >= segStart && a < segEnd), ...(k === 0 ? sameSpans.filter(([a]) => a < firstStart) : [])];
       const status = statusIn(segText, segTerms.map((t) => ({ ...t, start: t.start - off, end: t.end - off })));
-      const admin = isAdministrative(segText);
+      // ("convicted under Article 280.3 of the Criminal Code, having already been fined under the administrative
+      // code": the criminal conviction is the outcome)
+      const admin = isAdministrative(segText) && !criminalRe.test(segText);
       // the date goes with the sentence when there is one ("pleaded guilty in January ... sentenced on Wednesday to")
       const anchor = segTerms[0] ? segTerms[0].start : status ? status.start + off : segStart;
       const localDates = dates.filter((d) => d.start >= off && d.start < segEnd);
@@ -226,6 +229,12 @@ export function buildRecords(text: string, published: string | null | undefined)
         addCharges(d, useCharges, base);
         if (same.length) copyCharges(d, drafts, same.map(([a, b]) => span(base, a, b)));
         const before = d.status;
+        // administrative arrests and fines are not criminal cases (CONVENTIONS.md): days or a fine told under the
+        // administrative code, or, in an article about such cases, days ("the student Varvara Ilyina, 19, who
+        // received 10 days") or a fine for someone with no criminal verdict ("A pensioner, NAME, was fined 20,000 rubles")
+        const daysOrFine = own.length > 0 && own.every((t) => t.kind === 'fine' || (t.kind === 'prison' && t.months !== null && t.months <= 1));
+        const adminTerm = daysOrFine && (admin || (adminArticle && (own.every((t) => t.kind === 'prison') || d.status === null)));
+        if (adminTerm) return;
         let sentenceSet = applyTerms(d, own, base);
         // an outcome told before the name: its terms, its aligned list, or its acquittal
         let carried: Pending | null = null;
@@ -247,10 +256,7 @@ export function buildRecords(text: string, published: string | null | undefined)
           if (!segStatus && sentenceSet) segStatus = { status: 'convicted', start: d.evidence.sentence![0]![0] - base, end: d.evidence.sentence![0]![1] - base };
         }
         const pendingDate = carried?.date ?? null;
-        // administrative arrests and fines are not criminal cases (CONVENTIONS.md); in an article about them,
-        // a jail term of days is one ("the student Varvara Ilyina, 19, who received 10 days")
-        const adminTerm = adminArticle && own.length > 0 && own.every((t) => t.kind === 'prison' && t.months !== null && t.months <= 1);
-        if (!segStatus || (admin && !sentenceSet) || adminTerm) return;
+        if (!segStatus || (admin && !sentenceSet)) return;
         // an acquittal later overturned, with a retrial to come: on trial again (CONVENTIONS.md)
         if (segStatus.overturned) {
           reopen(d, span(base, segStatus.start + off, segStatus.end + off));

@@ -104,3 +104,21 @@ describe('terms and the people they belong to', () => {
     expect(records(text, '2025-05-30')).toEqual([{ name: 'Reginald Ashby', court: 'York Crown Court', sentence: prison(132), verdictDate: '2025-05-28', status: 'convicted' }]);
   });
 });
+
+describe('administrative cases are not records', () => {
+  it('a fine under the administrative code, or a fine in an article about such cases, is none', () => {
+    const text =
+      'Judges sentenced at least 39 people to administrative arrest for "violating the rules for public events." ' +
+      'A pensioner, Lidia Orlova, 78, was fined 20,000 rubles. Five others were fined 69,000 tenge each under the Code of Administrative Offences.';
+    expect(records(text)).toEqual([]);
+  });
+
+  it('but a criminal conviction told beside an earlier administrative fine is one', () => {
+    const text =
+      'Her friend Gleb Tarkov, 23, was convicted under Article 280.3 of the Criminal Code, having already been fined twice under the administrative code. ' +
+      'The court fined him 300,000 rubles.';
+    expect(records(text, '2023-11-03')).toEqual([
+      { name: 'Gleb Tarkov', court: null, sentence: { kind: 'fine', months: null, monthsMax: null, fine: '300,000 rubles' }, verdictDate: null, status: 'convicted' },
+    ]);
+  });
+});
