@@ -92,9 +92,10 @@ const cueRe = new RegExp(
   [
     // "prosecutors had requested", "sought", "asked for", "called for", "recommended"
     // (a bare "prosecutors" is no cue: "sentenced NAME, the man prosecutors described as ..., to 12 years")
-    '(?<requested>\\bprosecut\\w*(?:\\s+(?:had|have|has|initially|originally|also))*\\s+(?:wanted|proposed|urged|pushed for|pressed for|argued for)\\b|\\bsought\\b|\\bseek(?:s|ing)?\\b|\\brequest(?:ed|s|ing)?\\b|\\bask(?:ed|ing)? for\\b|\\bcall(?:ed|ing)? for\\b|\\brecommend(?:ed|s|ing)?\\b|\\bdemand(?:ed|s|ing)?\\b)',
+    // "want him jailed for", "asked the court to sentence him to": a request around an imposing verb
+    '(?<requested>\\b(?:wants?|wanted|ask(?:s|ed)?|urg(?:es|ed)|seeks?|sought)\\s+(?:[\\w-]+\\s+){0,4}?(?:jailed|sentenced|imprisoned|locked up|to\\s+(?:sentence|jail|imprison))\\b|\\bprosecut\\w*(?:\\s+(?:had|have|has|initially|originally|also))*\\s+(?:wanted|proposed|urged)\\b|\\b(?:pushed|pressed|argued) for\\b|\\bsought\\b|\\bseek(?:s|ing)?\\b|\\brequest(?:ed|s|ing)?\\b|\\bask(?:ed|ing)? for\\b|\\bcall(?:ed|ing)? for\\b|\\brecommend(?:ed|s|ing)?\\b|\\bdemand(?:ed|s|ing)?\\b)',
     // "faces up to", "could face", "a maximum sentence of", "carries", "punishable by", "guidelines"
-    '(?<possible>\\bfac(?:es|e|ing|ed)\\b|\\bcould (?:face|get|receive|be sentenced|spend)\\b|\\bwould face\\b|\\bup to\\b|\\bmaximum(?:\\s+(?:possible|statutory|prison|jail))?(?:\\s+(?:sentence|penalty|term|punishment))?(?:\\s+of)?\\b|\\bcarr(?:ies|y|ying)\\b|\\bpunishable\\b|\\bguidelines?\\b|\\bas (?:much|long) as\\b|\\bminimum of\\b|\\brisk(?:s|ed|ing)?\\b)',
+    '(?<possible>\\bfac(?:es|e|ing|ed)\\b|\\b(?:could|would|may|might|can)\\s+(?:\\w+\\s+)?(?:face|get|receive|spend|be\\s+(?:sentenced|jailed|imprisoned|locked up|given|handed))\\b|\\bif (?:convicted|found guilty)\\b|\\bup to\\b|\\bmaximum(?:\\s+(?:possible|statutory|prison|jail))?(?:\\s+(?:sentence|penalty|term|punishment))?(?:\\s+of)?\\b|\\bcarr(?:ies|y|ying)\\b|\\bpunishable\\b|\\bguidelines?\\b|\\bas (?:much|long) as\\b|\\bminimum of\\b|\\brisk(?:s|ed|ing)?\\b)',
     // "with a minimum term of 45 years"
     '(?<minimum>\\bminimum term\\b|\\bserve a minimum\\b|\\bat least\\b)',
     // "already serving", "a previous", "earlier", "in a separate case"
@@ -110,7 +111,7 @@ const cueRe = new RegExp(
     // "and a further three months for"
     '(?<additional>\\ba further\\b|\\bfurther\\b|\\bconsecutive\\b)',
     // "less the 470 days spent on remand", "time served"
-    '(?<served>\\bspent\\b|\\bremand\\b|\\bcount(?:s|ed)? (?:against|towards)\\b|\\bcredit\\b|\\bin custody\\b)',
+    '(?<served>\\bspent\\b|\\bserved\\b|\\bafter serving\\b|\\bremand\\b|\\bcount(?:s|ed)? (?:against|towards)\\b|\\bcredit\\b|\\bin custody\\b)',
     // "sentenced", "jailed", "handed", "given", "received", "imposed", "locked up", "ordered to serve", "got"
     '(?<imposed>\\bsentenc(?:ed|ing|es)\\b|\\bjail(?:ed|ing|s)?\\b|\\bhand(?:ed|s|ing)\\b|\\bgiven\\b|\\bgave\\b|\\bgives\\b|\\breceiv(?:ed|es|e|ing)\\b|\\bimpos(?:ed|es|ing)\\b|\\blocked up\\b|\\bordered to (?:serve|pay)\\b|\\b(?:must|will|to|shall)\\s+(?:now\\s+|also\\s+|still\\s+)?serve\\b|\\bgets?\\b|\\bgot\\b|\\bimprisoned\\b|\\bfined\\b|\\bplaced on probation\\b|\\bput on probation\\b|\\bpunished\\b|\\bconvicted\\b|\\bguilty\\b)',
   ].join('|'),
@@ -129,8 +130,9 @@ const supervisionAfterRe = /^\s*(?:of\s+)?(?:supervised\s+release|post-release\s
 const eventAfterRe =
   /^[\s-]+(?:long\s+)?(?:trials?|hearings?|investigations?|inquir(?:y|ies)|probes?|campaigns?|careers?|history|wars?|conflicts?|relationships?|search(?:es)?|operations?|stints?|contracts?|courses?|programmes?|programs?|projects?|study|absences?|delays?|battles?|fights?|struggles?|marriages?|tenure|process|saga|scheme|conspiracy|fraud|manhunt|ordeal|deliberations?|moratorium|hunger strike|strike|protests?|standoff|siege)\b/i;
 // "two days of deliberations", "two years later": not a penalty
+// and "two years less than prosecutors had sought": a difference
 const notTermAfterRe =
-  /^\s+(?:later|ago|earlier|of\s+(?:deliberations?|testimony|evidence|hearings?|trial|talks|negotiations|questioning|protests?|unrest|fighting|war|work|service|teaching|experience))\b/i;
+  /^\s+(?:later|ago|earlier|(?:less|more|fewer|longer|shorter)\s+than|of\s+(?:deliberations?|testimony|evidence|hearings?|trial|talks|negotiations|questioning|protests?|unrest|fighting|war|work|service|teaching|experience))\b/i;
 // "16 years, to the lawyer NAME": the term goes to the one named after "to" (not "to run concurrently", "to life")
 const toRecipientAfterRe = /^(?:\s+(?:prison|jail|custodial))?(?:\s+(?:sentence|term)s?)?,?\s+to\s+(?!(?:serve|run|be|pay|life|death|the\s+(?:state|government|victims?))\b|\d)/i;
 // a penalty named without a length: "was given a community order", "received a suspended sentence"

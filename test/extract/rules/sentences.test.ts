@@ -70,6 +70,15 @@ const table: Array<[string, Expect[]]> = [
   ['A Russian appeals court has reduced by one year the sentence of a student.', [{ kind: 'prison', months: 12, monthsMax: null, fine: null, role: 'reduction' }]],
   ['Greer will serve four years of supervised release after leaving prison.', [{ kind: 'prison', months: 48, monthsMax: null, fine: null, role: 'ancillary' }]],
   ['Prosecutors had asked for a suspended sentence.', [{ kind: 'suspended', months: null, monthsMax: null, fine: null, role: 'requested' }]],
+  ['Prosecutors want him jailed for 10 years.', [{ kind: 'prison', months: 120, monthsMax: null, fine: null, role: 'requested' }]],
+  ['Prosecutors asked the court to sentence him to 12 years.', [{ kind: 'prison', months: 144, monthsMax: null, fine: null, role: 'requested' }]],
+  ['The defense argued for a sentence of three years.', [{ kind: 'prison', months: 36, monthsMax: null, fine: null, role: 'requested' }]],
+  ['If convicted, he could be jailed for 20 years.', [{ kind: 'prison', months: 240, monthsMax: null, fine: null, role: 'possible' }]],
+  ['He has served seven years of a 12-year sentence.', [
+    { kind: 'prison', months: 84, monthsMax: null, fine: null, role: 'served' },
+    { kind: 'prison', months: 144, monthsMax: null, fine: null, role: 'served' },
+  ]],
+  ['He was jailed for eight years, two years less than prosecutors had sought.', [{ kind: 'prison', months: 96, monthsMax: null, fine: null, role: 'imposed' }]],
   // not terms at all
   ['He was convicted following a three-week trial.', []],
   ['After a 14-week trial and two days of deliberations, the jury found him guilty.', []],
