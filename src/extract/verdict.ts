@@ -152,6 +152,12 @@ export function buildRecords(text: string, published: string | null | undefined)
     for (const m of mentions) for (const id of m.ids) drafts[id]!.lastSeen = clock;
     const terms = findTerms(s);
     const factful = mentions.filter((m) => m.factful);
+    if (factful.length === 0 && !titleLine) {
+      // "On Tuesday the Almaty city court upheld the sentence.": an appeal ruling about "the sentence" with no name
+      // is about the article's one convicted defendant, just mentioned
+      const only = soleAppealSubject(s, terms, drafts, clock);
+      if (only !== null) factful.push({ start: 0, end: 0, ids: [only], factful: true });
+    }
     if (factful.length === 0 && courts.length && courtRulingRe.test(s)) {
       // "U.S. District Judge X imposed the sentence in the U.S. District Court for ...": the court of the
       // defendants just reported, when they have none yet
@@ -398,6 +404,20 @@ function setCourt(d: Draft, court: string, span: Span, rule: string): void {
   d.rules.court = rule;
 }
 
+// "upheld the sentence", "rejected the appeal", "reduced the term to": a ruling on an outcome already told
+const definiteOutcomeRe = /\bthe\s+(?:sentence|verdict|conviction|appeal|term|punishment)\b/i;
+
+/** The one convicted defendant (seen in the last three sentences) an unnamed appeal ruling is about, or null. */
+function soleAppealSubject(s: string, terms: Term[], drafts: Draft[], clock: number): number | null {
+  if (!definiteOutcomeRe.test(s)) return null;
+  const ruling = statusIn(s, terms.filter((t) => IMPOSED_ROLES.has(t.role)));
+  if (!ruling || !isAppeal(ruling.status)) return null;
+  const convicted = drafts.filter((d) => !d.group && d.status !== null && d.status !== 'charged_only');
+  if (convicted.length !== 1 || drafts.some((d) => d.group && d.status)) return null;
+  const d = convicted[0]!;
+  return d.status === 'convicted' && d.lastSeen >= clock - 3 ? d.id : null;
+}
+
 /** Puts the imposed terms of a segment on a draft; true if its sentence changed. */
 function applyTerms(d: Draft, terms: Term[], base: number): boolean {
   // "has been sentenced to a further 11 years" with no other term: the further term is the new sentence
@@ -550,7 +570,9 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
   const namedRefs = named.map((x) => ({ id: x.id, tokens: x.tokens }));
   let personRefs: Array<{ id: number; tokens: string[] }> | null = null;
   for (const c of candidates) {
-    const isAccepted = acceptedStarts.has(c.start);
+    // "reduced Marat Ospanov's sentence to eight years": a possessive before an outcome word is the defendant
+    const ownOutcome = c.possessive && !c.courtSide && possessiveOutcomeRe.test(s.slice(c.end, c.end + 60));
+    const isAccepted = acceptedStarts.has(c.start) || ownOutcome;
     let d: Draft | undefined;
     if (c.tokens.length >= 2) d = named.find((x) => sameFullName(x.tokens, c.tokens));
     if (!d && c.tokens.length === 1 && !c.courtSide) {
@@ -602,9 +624,7 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
       addEvidence(d, 'count', span(base, c.start, c.end));
     }
     if (!c.possessive) attachAge(s, base, d, c);
-    // "Gainullin's sentence was upheld on appeal": a possessive before an outcome word carries the facts
-    const ownOutcome = c.possessive && possessiveOutcomeRe.test(s.slice(c.end, c.end + 60));
-    mentions.push({ start: c.start, end: c.end, ids: [d.id], factful: isAccepted || ownOutcome });
+    mentions.push({ start: c.start, end: c.end, ids: [d.id], factful: isAccepted });
   }
   for (const g of findGroups(s)) {
     if (mentions.some((m) => m.start < g.end && m.end > g.start)) continue;
@@ -656,7 +676,9 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
   const merged: Mention[] = [];
   for (const m of mentions) {
     const prev = merged[merged.length - 1];
-    if (prev && prev.factful && m.factful && joinRe.test(s.slice(prev.end, m.start))) {
+    // (and "NAME, 40, lost his appeal": a pronoun for the defendant just named continues that mention)
+    const sameOne = prev && prev.ids.length === 1 && m.ids.length === 1 && prev.ids[0] === m.ids[0];
+    if (prev && prev.factful && m.factful && (sameOne || joinRe.test(s.slice(prev.end, m.start)))) {
       prev.end = m.end;
       for (const id of m.ids) if (!prev.ids.includes(id)) prev.ids.push(id);
     } else merged.push({ ...m, ids: [...m.ids] });

@@ -101,7 +101,7 @@ const cueRe = new RegExp(
     // "already serving", "a previous", "earlier", "in a separate case"
     '(?<prior>\\balready\\b|\\b(?:was|is|were) serving\\b|\\bpreviously\\b|\\bprevious\\b|\\bprior\\b|\\bearlier (?:sentence|conviction|term)\\b|\\b(?:separate|second|another|earlier) case\\b)',
     // "upheld the verdict and his 10-year sentence", "rejected the appeal"
-    '(?<upheld>\\bupheld\\b|\\buphold(?:s|ing)?\\b|\\b(?:rejected|dismissed|denied|turned down)\\s+(?:an?\\s+|the\\s+|his\\s+|her\\s+|their\\s+)?appeals?\\b|\\bconfirmed\\b|\\bleft (?:\\w+ )?unchanged\\b)',
+    '(?<upheld>\\bupheld\\b|\\buphold(?:s|ing)?\\b|\\b(?:rejected|dismissed|denied|turned down|lost)\\s+(?:an?\\s+|the\\s+|his\\s+|her\\s+|their\\s+)?appeals?\\b|\\bconfirmed\\b|\\bleft (?:\\w+ )?unchanged\\b)',
     // "cut", "reduced", "commuted"
     '(?<reduced>\\breduc(?:ed|es|ing|tion)\\b|\\bcut(?:s|ting)?\\b|\\bcommut(?:ed|es|ing)\\b|\\bshorten(?:ed|s|ing)?\\b|\\blowered\\b|\\bsoftened\\b)',
     // "suspended for two years", "followed by three years of supervised release", "banned from ... for"

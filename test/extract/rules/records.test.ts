@@ -36,6 +36,23 @@ describe('appeal rulings', () => {
     expect(records(text, '2024-04-26')).toEqual([{ name: 'Nurlan Abenov', court: null, sentence: prison(144), verdictDate: '2023-03', status: 'appeal_upheld' }]);
   });
 
+  it('a ruling on "the sentence" with no name is about the one convicted defendant just told', () => {
+    const text = 'Marat Ospanov was sentenced in March to 10 years by the Medeu district court. On Tuesday the Almaty city court upheld the sentence.';
+    expect(records(text, '2024-06-14')).toEqual([{ name: 'Marat Ospanov', court: 'Almaty city court', sentence: prison(120), verdictDate: '2024-06-11', status: 'appeal_upheld' }]);
+  });
+
+  it('a possessive before an outcome word names the defendant; "lost his appeal" keeps the term', () => {
+    expect(records('An appeals court on Monday reduced Marat Ospanov\'s sentence to eight years. He had been jailed for 10 years in May.', '2024-06-14'))
+      .toEqual([{ name: 'Marat Ospanov', court: 'appeals court', sentence: prison(96), verdictDate: '2024-06-10', status: 'appeal_reduced' }]);
+    expect(records('Marat Ospanov, 40, lost his appeal against his 10-year sentence on Monday.', '2024-06-14'))
+      .toEqual([{ name: 'Marat Ospanov', court: null, sentence: prison(120), verdictDate: '2024-06-10', status: 'appeal_upheld' }]);
+  });
+
+  it('an appeal announced or pending leaves the status as it was', () => {
+    const text = 'Marat Ospanov was sentenced on Monday to 10 years. He has appealed to the Supreme Court. Prosecutors have appealed, seeking 14 years.';
+    expect(records(text, '2024-06-14')).toEqual([{ name: 'Marat Ospanov', court: null, sentence: prison(120), verdictDate: '2024-06-10', status: 'convicted' }]);
+  });
+
   it('an acquittal later overturned, with a retrial, is charged_only', () => {
     const text = 'A third scientist, Oleg Petrenko, was acquitted of treason in 2021 after a jury trial, a verdict later overturned by the Supreme Court.';
     expect(records(text)).toEqual([{ name: 'Oleg Petrenko', court: null, sentence: null, verdictDate: null, status: 'charged_only' }]);

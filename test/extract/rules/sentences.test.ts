@@ -44,6 +44,7 @@ const table: Array<[string, Expect[]]> = [
   ['In total, the three men will spend 34 years behind bars.', [{ kind: 'prison', months: 408, monthsMax: null, fine: null, role: 'total' }]],
   ['He was banned from political activity for eight years.', [{ kind: 'prison', months: 96, monthsMax: null, fine: null, role: 'ancillary' }]],
   ['The court upheld the verdict and his 10-year sentence.', [{ kind: 'prison', months: 120, monthsMax: null, fine: null, role: 'appeal_upheld' }]],
+  ['He lost his appeal against his 10-year sentence.', [{ kind: 'prison', months: 120, monthsMax: null, fine: null, role: 'appeal_upheld' }]],
   ['The panel reduced his sentence from six to five years.', [{ kind: 'prison', months: 60, monthsMax: null, fine: null, role: 'appeal_reduced' }]],
   ['The appeal court cut by two years the seven-year term.', [{ kind: 'prison', months: 60, monthsMax: null, fine: null, role: 'appeal_reduced' }]],
   ['Jailed for more than 10 years', [{ kind: 'prison', months: 120, monthsMax: null, fine: null, role: 'vague' }]],
