@@ -98,6 +98,8 @@ const appellateCourtRe = /\b(?:appeals?|appellate|cassation)\b/i;
 // "The same panel reduced ...", "In the same hearing, the court rejected ...": the ruling told just before
 const sameHearingRe = /\b(?:the|that)\s+same\s+(?:panel|court|hearing|judges?|board|session|day|ruling|bench)\b/i;
 const criminalRe = /\bcriminal\b/i;
+// "will be sentenced in May", "is awaiting sentencing": no term yet, so none told before is theirs
+const awaitingSentenceRe = /\b(?:will|is|are|to)\s+be\s+sentenced\b|\bawaiting\s+sentenc|\bsentencing\s+(?:is\s+)?(?:set|scheduled|due)\b|\bscheduled\s+to\s+be\s+sentenced\b|\bfaces\s+sentencing\b/i;
 const isAppeal = (s: VerdictStatus | null): boolean => s === 'appeal_upheld' || s === 'appeal_reduced';
 
 function addEvidence(d: Draft, field: EvidenceField, span: Span): void {
@@ -250,7 +252,7 @@ export function buildRecords(text: string, published: string | null | undefined)
           sentenceSet = applyTerms(d, [live.respective[i]!], 0);
           carried = live;
           respectiveUsed = true;
-        } else if (live && m.ids.length === 1 && !ownTermHere && !d.sentence && live.terms.length) {
+        } else if (live && m.ids.length === 1 && !ownTermHere && !d.sentence && live.terms.length && !awaitingSentenceRe.test(segText)) {
           sentenceSet = applyTerms(d, live.terms, 0);
           carried = live;
         } else if (live && m.ids.length === 1 && live.acquittal && (!status || status.status === 'charged_only') && !isAppeal(d.status)) {

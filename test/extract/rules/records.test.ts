@@ -77,6 +77,11 @@ describe('an outcome told before the name', () => {
     expect(got.find((r) => r.name === 'Callum Reed')!.sentence).toBeNull();
   });
 
+  it('not to a defendant still awaiting sentence', () => {
+    const text = 'Another man was jailed for five years last month. John Hale was convicted on Monday of theft and will be sentenced in May.';
+    expect(records(text, '2024-03-08')).toEqual([{ name: 'John Hale', court: null, sentence: null, verdictDate: '2024-03-04', status: 'convicted' }]);
+  });
+
   it('an acquittal of "a man" goes to the man named next, with its court and date', () => {
     const text =
       'A jury in the Rostov Regional Court on Monday acquitted a man accused of attacking a police officer. ' +
