@@ -135,6 +135,9 @@ const notTermAfterRe =
   /^\s+(?:later|ago|earlier|(?:less|more|fewer|longer|shorter)\s+than|of\s+(?:deliberations?|testimony|evidence|hearings?|trial|talks|negotiations|questioning|protests?|unrest|fighting|war|work|service|teaching|experience))\b/i;
 // "16 years, to the lawyer NAME": the term goes to the one named after "to" (not "to run concurrently", "to life")
 const toRecipientAfterRe = /^(?:\s+(?:prison|jail|custodial))?(?:\s+(?:sentence|term)s?)?,?\s+to\s+(?!(?:serve|run|be|pay|life|death|the\s+(?:state|government|victims?))\b|\d)/i;
+// the giving verb of "handed a ... sentence to", "handing the longest term, 16 years, to" (not "jailed for five
+// years to the dismay of")
+const giveBeforeRe = /\b(?:hand(?:ed|ing|s)|gave|giv(?:en|ing|es)|impos(?:ed|ing)|meted out)\b[^.;]*$/i;
 // a penalty named without a length: "was given a community order", "received a suspended sentence"
 const kindOnlyRe =
   /\b(?:an?)\s+(?:(community)\s+(?:order|sentence)|(suspended)\s+(?:prison\s+|jail\s+|custodial\s+)?sentence|(conditional discharge|hospital order|compulsory (?:psychiatric )?treatment))\b/gi;
@@ -358,6 +361,8 @@ export function findTerms(s: string): Term[] {
     const kind: SentenceKind = m[1] ? 'community' : m[2] ? 'suspended' : 'other';
     c.add({ start, end, kind, months: null, monthsMax: null, fine: null, role: roleAt(s, cues, start, end) });
   }
-  for (const t of terms) if (toRecipientAfterRe.test(s.slice(t.end, t.end + 40))) t.toAfter = true;
+  for (const t of terms) {
+    if (toRecipientAfterRe.test(s.slice(t.end, t.end + 40)) && giveBeforeRe.test(s.slice(Math.max(0, t.start - 80), t.start))) t.toAfter = true;
+  }
   return terms.sort((a, b) => a.start - b.start);
 }

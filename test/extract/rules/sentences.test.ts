@@ -96,6 +96,7 @@ describe('findTerms', () => {
   it('marks a term given to the one named after it', () => {
     expect(findTerms('handing the longest term, 16 years, to the lawyer and journalist Polat Umarov.')[0]!.toAfter).toBe(true);
     expect(findTerms('sentenced him to six years and four years, to run concurrently.').some((t) => t.toAfter)).toBe(false);
+    expect(findTerms('He was jailed for five years to the dismay of his family.').some((t) => t.toAfter)).toBe(false);
   });
 
   it('reads number words, hyphenated compounds and halves', () => {
