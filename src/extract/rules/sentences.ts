@@ -138,9 +138,10 @@ const toRecipientAfterRe = /^(?:\s+(?:prison|jail|custodial))?(?:\s+(?:sentence|
 // the giving verb of "handed a ... sentence to", "handing the longest term, 16 years, to" (not "jailed for five
 // years to the dismay of")
 const giveBeforeRe = /\b(?:hand(?:ed|ing|s)|gave|giv(?:en|ing|es)|impos(?:ed|ing)|meted out)\b[^.;]*$/i;
-// a penalty named without a length: "was given a community order", "received a suspended sentence"
+// a penalty named without a length: "was given a community order", "received a suspended sentence", "sentenced to
+// restricted freedom", "placed on probation"
 const kindOnlyRe =
-  /\b(?:an?)\s+(?:(community)\s+(?:order|sentence)|(suspended)\s+(?:prison\s+|jail\s+|custodial\s+)?sentence|(conditional discharge|hospital order|compulsory (?:psychiatric )?treatment))\b/gi;
+  /\b(?:an?|to|on)\s+(?:(community)\s+(?:order|sentence|service)|(suspended|conditional)\s+(?:prison\s+|jail\s+|custodial\s+)?sentence|(restricted freedom|restriction of (?:freedom|liberty)|freedom limitation|limitation of freedom)|(probation)|(conditional discharge|hospital order|compulsory (?:psychiatric )?treatment))\b/gi;
 
 const suspendedAfterRe = /^[^.;]{0,30}?\b(?:suspended|conditional)\b/i;
 // "a suspended sentence of two years", "a suspended two-year sentence"
@@ -222,7 +223,7 @@ function overlaps(spans: Array<[number, number]>, a: number, b: number): boolean
 }
 
 // a sentence without any of these words has no term: skip the costly scans
-const termGateRe = /\b(?:years?|months?|weeks?|days?|life|death|fined?|time served|community|suspended|discharge|hospital order|compulsory)\b|[$£€]|\d(?:\s+(?:million|billion|thousand))?\s+(?:tenge|roubles?|rubles?|soms?|soums?)/i;
+const termGateRe = /\b(?:years?|months?|weeks?|days?|life|death|fined?|time served|community|suspended|conditional|discharge|hospital order|compulsory|freedom|liberty|probation)\b|[$£€]|\d(?:\s+(?:million|billion|thousand))?\s+(?:tenge|roubles?|rubles?|soms?|soums?)/i;
 
 /** Collects the terms of one sentence (a class, not closures: they are cheaper per call). */
 class TermCollector {
@@ -358,8 +359,9 @@ export function findTerms(s: string): Term[] {
     const end = start + m[0].length;
     // "a 12-month community order", "a suspended sentence of two years": the length is a term already
     if (terms.some((t) => t.kind !== 'fine' && t.end > start - 40 && t.start < end + 25)) continue;
-    const kind: SentenceKind = m[1] ? 'community' : m[2] ? 'suspended' : 'other';
-    c.add({ start, end, kind, months: null, monthsMax: null, fine: null, role: roleAt(s, cues, start, end) });
+    const kind: SentenceKind = m[1] ? 'community' : m[2] ? 'suspended' : m[3] ? 'restricted_freedom' : m[4] ? 'probation' : 'other';
+    // (the role from the cues up to the phrase's end: "placed on probation" is itself the cue)
+    c.add({ start, end, kind, months: null, monthsMax: null, fine: null, role: roleAt(s, cues, end, end) });
   }
   for (const t of terms) {
     if (toRecipientAfterRe.test(s.slice(t.end, t.end + 40)) && giveBeforeRe.test(s.slice(Math.max(0, t.start - 80), t.start))) t.toAfter = true;

@@ -70,6 +70,9 @@ const table: Array<[string, Expect[]]> = [
   // traps: the amount of a cut, supervised release, a requested kind without a length
   ['A Russian appeals court has reduced by one year the sentence of a student.', [{ kind: 'prison', months: 12, monthsMax: null, fine: null, role: 'reduction' }]],
   ['Greer will serve four years of supervised release after leaving prison.', [{ kind: 'prison', months: 48, monthsMax: null, fine: null, role: 'ancillary' }]],
+  ['She was sentenced to restricted freedom.', [{ kind: 'restricted_freedom', months: null, monthsMax: null, fine: null, role: 'imposed' }]],
+  ['He was placed on probation and ordered to pay restitution.', [{ kind: 'probation', months: null, monthsMax: null, fine: null, role: 'imposed' }]],
+  ['She must report to the probation service.', []],
   ['Prosecutors had asked for a suspended sentence.', [{ kind: 'suspended', months: null, monthsMax: null, fine: null, role: 'requested' }]],
   ['Prosecutors want him jailed for 10 years.', [{ kind: 'prison', months: 120, monthsMax: null, fine: null, role: 'requested' }]],
   ['Prosecutors asked the court to sentence him to 12 years.', [{ kind: 'prison', months: 144, monthsMax: null, fine: null, role: 'requested' }]],
