@@ -48,8 +48,8 @@ interface Person {
 interface Placed { value: string | null; span: Span; key: string }
 
 /**
- * An outcome told before its defendant is named ("A Kenai man was sentenced today to 51 months ..." and, a
- * few sentences on, "Mikkelsen was convicted by a jury in March"): it goes to the next defendant named.
+ * An outcome told before its defendant is named ("A TOWN man was sentenced today to N months ..." and, a
+ * few sentences on, "NAME was convicted by a jury in March"): it goes to the next defendant named.
  */
 interface Pending {
   /** the term, offsets in the article */
@@ -77,7 +77,7 @@ interface Mention {
 
 const IMPOSED_ROLES = new Set<TermRole>(['imposed', 'unknown', 'additional', 'appeal_upheld', 'appeal_reduced']);
 // between two names of one subject: "NAME and NAME", "NAME, NAME and NAME", "NAME, 44, and NAME"
-// (a list may use semicolons: "NAME, 31, of Sapulpa; NAME, 38, of Tulsa; and NAME")
+// (a list may use semicolons: "NAME, 31, of TOWN; NAME, 38, of TOWN; and NAME")
 const joinRe = /^\s*(?:,\s*\d{1,3}(?:,\s*(?:of|from)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)?\s*)?(?:,|;|[,;]?\s+and|&)\s*$/u;
 // "NAME's sentence", "NAME's four-year term", "NAME's appeal"
 const possessiveOutcomeRe = /^['’]s\s+(?:[\w-]+\s+){0,2}?(?:sentences?|terms?|convictions?|verdicts?|appeals?|acquittals?|punishment)\b/i;
@@ -93,7 +93,7 @@ const pendingVerdictRe = /\b(?:sentenced|jailed|convicted|received|found guilty|
 const priorBeforeDateRe = /\b(?:already|previously|earlier|first)\b[^,;]{0,30}$/i;
 // "a jury ... acquitted a man accused of ...", "found a woman not guilty": one unnamed person, named next
 const acquittedOneRe = /\b(?:acquitted|cleared)\s+an?\s+\p{Ll}|\bfound\s+an?\s+\p{Ll}[\p{L}\s-]{0,40}?\s+not\s+guilty\b/u;
-// the name of an appeal court ("Second Court of Appeal", "appellate board of the Shymkent city court")
+// the name of an appeal court ("N Court of Appeal", "appellate board of the CITY city court")
 const appellateCourtRe = /\b(?:appeals?|appellate|cassation)\b/i;
 // "The same panel reduced ...", "In the same hearing, the court rejected ...": the ruling told just before
 const sameHearingRe = /\b(?:the|that)\s+same\s+(?:panel|court|hearing|judges?|board|session|day|ruling|bench)\b/i;
@@ -155,7 +155,7 @@ export function buildRecords(text: string, published: string | null | undefined)
     const terms = findTerms(s);
     const factful = mentions.filter((m) => m.factful);
     if (factful.length === 0 && !titleLine) {
-      // "On Tuesday the Almaty city court upheld the sentence.": an appeal ruling about "the sentence" with no name
+      // "On Tuesday the CITY city court upheld the sentence.": an appeal ruling about "the sentence" with no name
       // is about the article's one convicted defendant, just mentioned
       const only = soleAppealSubject(s, terms, drafts, clock);
       if (only !== null) factful.push({ start: 0, end: 0, ids: [only], factful: true });
@@ -220,7 +220,7 @@ export function buildRecords(text: string, published: string | null | undefined)
       const useCharges: ChargeFound[] = worded.length ? worded : segCharges;
       const same = [...sameSpans.filter(([a]) => a >= segStart && a < segEnd), ...(k === 0 ? sameSpans.filter(([a]) => a < firstStart) : [])];
       const status = statusIn(segText, segTerms.map((t) => ({ ...t, start: t.start - off, end: t.end - off })));
-      // ("convicted under Article 280.3 of the Criminal Code, having already been fined under the administrative
+      // ("convicted under Article N of the Criminal Code, having already been fined under the administrative
       // code": the criminal conviction is the outcome)
       const admin = isAdministrative(segText) && !criminalRe.test(segText);
       // the date goes with the sentence when there is one ("pleaded guilty in January ... sentenced on Wednesday to")
@@ -238,7 +238,7 @@ export function buildRecords(text: string, published: string | null | undefined)
         if (same.length) copyCharges(d, drafts, same.map(([a, b]) => span(base, a, b)));
         const before = d.status;
         // administrative arrests and fines are not criminal cases (CONVENTIONS.md): days or a fine told under the
-        // administrative code, or, in an article about such cases, days ("the student Varvara Ilyina, 19, who
+        // administrative code, or, in an article about such cases, days ("the student NAME, 19, who
         // received 10 days") or a fine for someone with no criminal verdict ("A pensioner, NAME, was fined 20,000 rubles")
         const daysOrFine = own.length > 0 && own.every((t) => t.kind === 'fine' || (t.kind === 'prison' && t.months !== null && t.months <= 1));
         const adminTerm = daysOrFine && (admin || (adminArticle && (own.every((t) => t.kind === 'prison') || d.status === null)));
@@ -300,7 +300,7 @@ export function buildRecords(text: string, published: string | null | undefined)
           d.evidence.verdictDate = when.value ? [when.span] : [];
           d.rules.verdictDate = pendingDate ? 'date-of-next-sentence' : date ? 'date-in-verdict-sentence' : 'date-of-case';
         }
-        // an acquittal told before the name has its court there ("a jury in the Krasnodar Regional Court ... acquitted
+        // an acquittal told before the name has its court there ("a jury in the REGION Regional Court ... acquitted
         // a man"); a term told so leaves the court to the usual rules (a later, fuller naming often follows)
         const acquittalCourt = carried?.acquittal && segStatus !== status && !court ? carried.court : null;
         const where = acquittalCourt ?? (court ? placeCourt(base, court) : caseCourt);
@@ -572,7 +572,7 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
   const namedRefs = named.map((x) => ({ id: x.id, tokens: x.tokens }));
   let personRefs: Array<{ id: number; tokens: string[] }> | null = null;
   for (const c of candidates) {
-    // "reduced Marat Ospanov's sentence to eight years": a possessive before an outcome word is the defendant
+    // "reduced NAME's sentence to eight years": a possessive before an outcome word is the defendant
     const ownOutcome = c.possessive && !c.courtSide && possessiveOutcomeRe.test(s.slice(c.end, c.end + 60));
     const isAccepted = acceptedStarts.has(c.start) || ownOutcome;
     let d: Draft | undefined;
@@ -647,7 +647,7 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
     if (mentions.some((m) => m.start < a.end && m.end > a.start)) continue;
     let ids = a.plural ? lastPlural : lastSingular !== null ? [lastSingular] : [];
     if (!a.plural && a.age === null && /^(?:he|she|him|her|his)$/i.test(s.slice(a.start, a.end))) {
-      // "the appeal of NAME's friend Timofei Ryabov ... and upheld his sentence": a pronoun after a person named
+      // "the appeal of NAME's friend NAME2 ... and upheld his sentence": a pronoun after a person named
       // in full in the same sentence is that person (not a defendant if they have no record)
       const antecedent = candidates.filter((c) => c.end <= a.start && c.tokens.length >= 2 && !c.courtSide && !c.possessive).pop();
       if (antecedent) {

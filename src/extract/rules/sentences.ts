@@ -76,7 +76,7 @@ const moneyRe =
   /(?:[$£€]\s?\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion|thousand))?|\b\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion|thousand))?\s+(?:tenge|roubles?|rubles?|dollars|pounds|euros?|soms?|soums?|manats?|hryvnias?|somoni|US dollars|monthly calculation indices|MCI))/gi;
 // "$9,500 fine", "fined $500", "a fine of 2 million tenge"
 const fineAfterRe = /^\s*(?:criminal\s+)?fine\b/i;
-// also "fined him 300,000 rubles" and "fined NAME, a former deputy khokim of X, 150 million soums"
+// also "fined him 300,000 rubles" and "fined NAME, a former deputy governor of X, 150 million soums"
 const fineBeforeRe =
   /\b(?:fined|fine of|fine totall?ing|fine amounting to|pay a fine of)\s*(?:of\s+)?$|\bfined\s+(?:him|her|them|each)\s+$|\bfined\s+\p{Lu}[^.;]{0,100},\s+$/iu;
 // "sentenced to time served", "set for 'time served'" (CONVENTIONS.md: prison, months null unless stated)

@@ -111,10 +111,10 @@ describe('terms and the people they belong to', () => {
 
   it('"him" after a person named in the same sentence is that person', () => {
     const text =
-      'Nurzhan Abenov, 38, was given a three-year suspended sentence on Monday. ' +
+      'Nurzhan Amanov, 38, was given a three-year suspended sentence on Monday. ' +
       'In the west, Bauyrzhan Serikov, 22, walked free on Tuesday after the Aktobe city court sentenced him to eight months for rioting.';
     const got = records(text, '2022-06-03');
-    expect(got.find((r) => r.name === 'Nurzhan Abenov')!.sentence).toEqual({ kind: 'suspended', months: 36, monthsMax: null, fine: null });
+    expect(got.find((r) => r.name === 'Nurzhan Amanov')!.sentence).toEqual({ kind: 'suspended', months: 36, monthsMax: null, fine: null });
     expect(got.find((r) => r.name === 'Bauyrzhan Serikov')!.sentence).toEqual(prison(8));
   });
 
