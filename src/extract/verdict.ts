@@ -47,6 +47,26 @@ interface Person {
 
 interface Placed { value: string | null; span: Span; key: string }
 
+/**
+ * An outcome told before its defendant is named ("A TOWN man was sentenced today to N months ..." and, a
+ * few sentences on, "NAME was convicted by a jury in March"): it goes to the next defendant named.
+ */
+interface Pending {
+  /** the term, offsets in the article */
+  terms: Term[];
+  /** an aligned list ("three associates were sentenced to 240, 180 and 97 months, respectively") for the
+   * next list of as many names */
+  respective: Term[];
+  /** "a jury acquitted a man accused of ...": the span of the acquittal */
+  acquittal: Span | null;
+  date: Placed | null;
+  court: Placed | null;
+  until: number;
+}
+
+/** An appeal ruling: "The same panel reduced ..." takes its date and court. */
+interface AppealRuling { date: Placed | null; court: Placed | null }
+
 interface Mention {
   start: number;
   end: number;
@@ -57,13 +77,30 @@ interface Mention {
 
 const IMPOSED_ROLES = new Set<TermRole>(['imposed', 'unknown', 'additional', 'appeal_upheld', 'appeal_reduced']);
 // between two names of one subject: "NAME and NAME", "NAME, NAME and NAME", "NAME, 44, and NAME"
-const joinRe = /^\s*(?:,\s*\d{1,3}(?:,\s*(?:of|from)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)?\s*)?(?:,|,?\s+and|&)\s*$/u;
+// (a list may use semicolons: "NAME, 31, of TOWN; NAME, 38, of TOWN; and NAME")
+const joinRe = /^\s*(?:,\s*\d{1,3}(?:,\s*(?:of|from)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)?\s*)?(?:,|;|[,;]?\s+and|&)\s*$/u;
+// "NAME's sentence", "NAME's four-year term", "NAME's appeal"
+const possessiveOutcomeRe = /^['’]s\s+(?:[\w-]+\s+){0,2}?(?:sentences?|terms?|convictions?|verdicts?|appeals?|acquittals?|punishment)\b/i;
 const courtWordRe = /\bcourt\b/i;
 // a sentence that says a court gave the outcome: "imposed the sentence in", "sentenced ... at"
 const courtRulingRe = /\b(?:imposed|sentenced|convicted|acquitted|verdict|upheld|handed down)\b/i;
 // a sentence that reports an outcome (not just mentions a trial): it dates the case
 const strongVerdictRe = /\b(?:sentenced|jailed|convicted|convictions?|received|found (?:not )?guilty|acquitted|pleaded guilty|verdict|upheld|reduced|imprisoned|handed)\b/i;
 const convictionVerbRe = /\b(?:sentenced|jailed|convicted|guilty|handed|given|received|imprisoned|upheld|reduced|cut)\b/i;
+// a sentence that imposes a penalty on someone not named in it ("has given a suspended two-year sentence to a teacher")
+const pendingVerdictRe = /\b(?:sentenced|jailed|convicted|received|found guilty|imprisoned|handed|given|gave|locked up|fined|upheld|reduced|acquitted|cleared)\b/i;
+// "who was already jailed in 2016 ...": a date told with an earlier outcome
+const priorBeforeDateRe = /\b(?:already|previously|earlier|first)\b[^,;]{0,30}$/i;
+// "a jury ... acquitted a man accused of ...", "found a woman not guilty": one unnamed person, named next
+const acquittedOneRe = /\b(?:acquitted|cleared)\s+an?\s+\p{Ll}|\bfound\s+an?\s+\p{Ll}[\p{L}\s-]{0,40}?\s+not\s+guilty\b/u;
+// the name of an appeal court ("N Court of Appeal", "appellate board of the CITY city court")
+const appellateCourtRe = /\b(?:appeals?|appellate|cassation)\b/i;
+// "The same panel reduced ...", "In the same hearing, the court rejected ...": the ruling told just before
+const sameHearingRe = /\b(?:the|that)\s+same\s+(?:panel|court|hearing|judges?|board|session|day|ruling|bench)\b/i;
+const criminalRe = /\bcriminal\b/i;
+// "will be sentenced in May", "is awaiting sentencing": no term yet, so none told before is theirs
+const awaitingSentenceRe = /\b(?:will|is|are|to)\s+be\s+sentenced\b|\bawaiting\s+sentenc|\bsentencing\s+(?:is\s+)?(?:set|scheduled|due)\b|\bscheduled\s+to\s+be\s+sentenced\b|\bfaces\s+sentencing\b/i;
+const isAppeal = (s: VerdictStatus | null): boolean => s === 'appeal_upheld' || s === 'appeal_reduced';
 
 function addEvidence(d: Draft, field: EvidenceField, span: Span): void {
   const list = (d.evidence[field] ??= []);
@@ -80,7 +117,10 @@ export function buildRecords(text: string, published: string | null | undefined)
   let clock = 0;
   const persons: Person[] = [];
   const adminArticle = /\badministrative\b/i.test(text);
-  let pending: { terms: Term[]; date: Placed | null; until: number } | null = null;
+  let pending: Pending | null = null;
+  let lastAppeal: AppealRuling | null = null;
+  // the appeal court last named: the court of an appeal ruling that names none
+  let appellateCourt: Placed | null = null;
 
   const newDraft = (name: string | null, tokens: string[], count: number, group: boolean): Draft => {
     const d: Draft = {
@@ -106,12 +146,20 @@ export function buildRecords(text: string, published: string | null | undefined)
       caseDate = d;
     }
     if (courts.length) caseCourt = placeCourt(base, courts[0]!);
+    const appellate = courts.find((c) => appellateCourtRe.test(c.name));
+    if (appellate) appellateCourt = placeCourt(base, appellate);
     const titleLine = isTitleCase(s);
 
     const mentions: Mention[] = titleLine ? [] : collectMentions(s, { drafts, persons, newDraft, lastSingular, lastPlural }, base);
     for (const m of mentions) for (const id of m.ids) drafts[id]!.lastSeen = clock;
     const terms = findTerms(s);
     const factful = mentions.filter((m) => m.factful);
+    if (factful.length === 0 && !titleLine) {
+      // "On Tuesday the CITY city court upheld the sentence.": an appeal ruling about "the sentence" with no name
+      // is about the article's one convicted defendant, just mentioned
+      const only = soleAppealSubject(s, terms, drafts, clock);
+      if (only !== null) factful.push({ start: 0, end: 0, ids: [only], factful: true });
+    }
     if (factful.length === 0 && courts.length && courtRulingRe.test(s)) {
       // "U.S. District Judge X imposed the sentence in the U.S. District Court for ...": the court of the
       // defendants just reported, when they have none yet
@@ -121,11 +169,21 @@ export function buildRecords(text: string, published: string | null | undefined)
     }
     if (factful.length === 0) {
       // "The leader of the ring was sentenced Thursday to life" — the name comes in the next sentences
-      const imposed = terms.filter((t) => t.role === 'imposed' && !t.respective);
-      if (!titleLine && imposed.length && strong) {
-        const at = s.search(strongVerdictRe);
-        const dates = (datesCache ??= findDates(s, published).filter((d) => !d.excluded));
-        pending = { terms: imposed.map((t) => ({ ...t, start: base + t.start, end: base + t.end })), date: dates.length ? placeDate(base, nearest(dates, at)!) : null, until: clock + 3 };
+      if (!titleLine && pendingVerdictRe.test(s)) {
+        const place = (t: Term): Term => ({ ...t, start: base + t.start, end: base + t.end });
+        const single = terms.filter((t) => (t.role === 'imposed' || t.role === 'additional') && !t.respective && t.monthsMax === null);
+        const respective = terms.filter((t) => t.respective && t.role === 'imposed');
+        const acquittal = single.length ? null : acquittedOneRe.exec(s);
+        if (single.length || respective.length || acquittal) {
+          const at = s.search(pendingVerdictRe);
+          const dates = (datesCache ??= findDates(s, published).filter((d) => !d.excluded)).filter((d) => !priorBeforeDateRe.test(s.slice(Math.max(0, d.start - 40), d.start)));
+          pending = {
+            terms: single.map(place), respective: respective.map(place),
+            acquittal: acquittal ? span(base, acquittal.index, acquittal.index + acquittal[0].length) : null,
+            date: dates.length ? placeDate(base, nearest(dates, at)!) : null,
+            court: courts.length ? placeCourt(base, courts[0]!) : null, until: clock + 6,
+          };
+        }
       }
       continue;
     }
@@ -133,6 +191,17 @@ export function buildRecords(text: string, published: string | null | undefined)
     const dates = (datesCache ??= findDates(s, published).filter((d) => !d.excluded));
     const sameSpans = [...s.matchAll(sameChargesRe)].map((m) => [m.index, m.index + m[0].length] as [number, number]);
     const firstStart = factful[0]!.start;
+    // "handing the longest term, 16 years, to the lawyer NAME": such a term is only for the one named right after
+    // it, and for no one when that is someone unnamed ("a sentence to a former bank clerk")
+    const recipientOf = (t: Term): Mention | null | undefined => (t.toAfter ? factful.find((m) => m.start >= t.end && m.start <= t.end + 60) ?? null : undefined);
+    const forMention = (t: Term, m: Mention): boolean => {
+      const r = recipientOf(t);
+      return r === undefined || r === m;
+    };
+    // a sentence that states a term of its own does not take one told before ("pending")
+    const ownTermHere = terms.some((t) => IMPOSED_ROLES.has(t.role) && t.role !== 'unknown');
+    let pendingUsed = false;
+    let respectiveUsed = false;
 
     factful.forEach((m, k) => {
       const segStart = m.start;
@@ -141,15 +210,19 @@ export function buildRecords(text: string, published: string | null | undefined)
       const off = k === 0 ? 0 : segStart;
       const segText = s.slice(off, segEnd);
       const hasConviction = convictionVerbRe.test(segText);
-      let segTerms = inRange(terms, segStart, segEnd).filter((t) => IMPOSED_ROLES.has(t.role) && (t.role !== 'unknown' || hasConviction));
-      if (segTerms.length === 0) segTerms = inRange(terms, 0, prefixEnd).filter((t) => IMPOSED_ROLES.has(t.role) && (t.role !== 'unknown' || hasConviction));
+      const usable = (t: Term): boolean => IMPOSED_ROLES.has(t.role) && (t.role !== 'unknown' || hasConviction) && forMention(t, m);
+      let segTerms = inRange(terms, segStart, segEnd).filter(usable);
+      if (segTerms.length === 0) segTerms = inRange(terms, 0, prefixEnd).filter(usable);
+      if (segTerms.length === 0) segTerms = terms.filter((t) => recipientOf(t) === m && IMPOSED_ROLES.has(t.role));
       let segCharges = inRange(charges, segStart, segEnd);
       if (segCharges.length === 0) segCharges = inRange(charges, 0, prefixEnd);
       const worded = segCharges.filter((c) => !c.code);
       const useCharges: ChargeFound[] = worded.length ? worded : segCharges;
       const same = [...sameSpans.filter(([a]) => a >= segStart && a < segEnd), ...(k === 0 ? sameSpans.filter(([a]) => a < firstStart) : [])];
       const status = statusIn(segText, segTerms.map((t) => ({ ...t, start: t.start - off, end: t.end - off })));
-      const admin = isAdministrative(segText);
+      // ("convicted under Article N of the Criminal Code, having already been fined under the administrative
+      // code": the criminal conviction is the outcome)
+      const admin = isAdministrative(segText) && !criminalRe.test(segText);
       // the date goes with the sentence when there is one ("pleaded guilty in January ... sentenced on Wednesday to")
       const anchor = segTerms[0] ? segTerms[0].start : status ? status.start + off : segStart;
       const localDates = dates.filter((d) => d.start >= off && d.start < segEnd);
@@ -157,29 +230,61 @@ export function buildRecords(text: string, published: string | null | undefined)
       const court = inRange(courts, segStart, segEnd)[0] ?? courts[0];
 
       const respective = segTerms.filter((t) => t.respective);
+      const allNamed = m.ids.every((id) => !drafts[id]!.group);
       m.ids.forEach((id, i) => {
         const d = drafts[id]!;
         const own = respective.length === m.ids.length && respective.length > 1 ? [respective[i]!] : segTerms.filter((t) => !t.respective || respective.length === 1);
         addCharges(d, useCharges, base);
         if (same.length) copyCharges(d, drafts, same.map(([a, b]) => span(base, a, b)));
+        const before = d.status;
+        // administrative arrests and fines are not criminal cases (CONVENTIONS.md): days or a fine told under the
+        // administrative code, or, in an article about such cases, days ("the student NAME, 19, who
+        // received 10 days") or a fine for someone with no criminal verdict ("A pensioner, NAME, was fined 20,000 rubles")
+        const daysOrFine = own.length > 0 && own.every((t) => t.kind === 'fine' || (t.kind === 'prison' && t.months !== null && t.months <= 1));
+        const adminTerm = daysOrFine && (admin || (adminArticle && (own.every((t) => t.kind === 'prison') || d.status === null)));
+        if (adminTerm) return;
         let sentenceSet = applyTerms(d, own, base);
-        let pendingDate: Placed | null = null;
-        if (!sentenceSet && !d.sentence && pending && pending.until >= clock && !d.group && m.ids.length === 1) {
-          sentenceSet = applyTerms(d, pending.terms, 0);
-          pendingDate = pending.date;
-          pending = null;
+        // an outcome told before the name: its terms, its aligned list, or its acquittal
+        let carried: Pending | null = null;
+        let segStatus = status;
+        const live = pending && pending.until >= clock && allNamed ? pending : null;
+        if (live && m.ids.length > 1 && live.respective.length === m.ids.length && !d.sentence) {
+          sentenceSet = applyTerms(d, [live.respective[i]!], 0);
+          carried = live;
+          respectiveUsed = true;
+        } else if (live && m.ids.length === 1 && !ownTermHere && !d.sentence && live.terms.length && !awaitingSentenceRe.test(segText)) {
+          sentenceSet = applyTerms(d, live.terms, 0);
+          carried = live;
+        } else if (live && m.ids.length === 1 && live.acquittal && (!status || status.status === 'charged_only') && !isAppeal(d.status)) {
+          segStatus = { status: 'acquitted', start: live.acquittal[0] - base, end: live.acquittal[1] - base };
+          carried = live;
         }
-        // administrative arrests and fines are not criminal cases (CONVENTIONS.md); in an article about them,
-        // a jail term of days is one ("the student Varvara Ilyina, 19, who received 10 days")
-        const adminTerm = adminArticle && own.length > 0 && own.every((t) => t.kind === 'prison' && t.months !== null && t.months <= 1);
-        if (!status || (admin && !sentenceSet) || adminTerm) return;
-        const rank = STATUS_RANK[status.status];
+        if (carried) {
+          pendingUsed = true;
+          if (!segStatus && sentenceSet) segStatus = { status: 'convicted', start: d.evidence.sentence![0]![0] - base, end: d.evidence.sentence![0]![1] - base };
+        }
+        const pendingDate = carried?.date ?? null;
+        if (!segStatus || (admin && !sentenceSet)) return;
+        // an acquittal later overturned, with a retrial to come: on trial again (CONVENTIONS.md)
+        if (segStatus.overturned) {
+          reopen(d, span(base, segStatus.start + off, segStatus.end + off));
+          return;
+        }
+        // a pending outcome's span is in the article already, not in this segment
+        const statusSpan: Span = carried && segStatus !== status ? [segStatus.start + base, segStatus.end + base] : span(base, segStatus.start + off, segStatus.end + off);
+        const rank = STATUS_RANK[segStatus.status];
         const prevRank = d.status ? STATUS_RANK[d.status] : -1;
         const upgrade = rank > prevRank;
         if (upgrade) {
-          d.status = status.status;
-          d.evidence.status = [span(base, status.start + off, status.end + off)];
-          d.rules.status = `status-${status.status}`;
+          d.status = segStatus.status;
+          d.evidence.status = [statusSpan];
+          d.rules.status = carried?.acquittal && segStatus !== status ? 'status-acquitted-before-name' : `status-${segStatus.status}`;
+        }
+        if (isAppeal(d.status)) {
+          // CONVENTIONS.md: an appeal status takes the appeal ruling's date and court; what the article says
+          // afterwards about the first instance ("was convicted in June by the X court") changes neither
+          if (d.status !== before) lastAppeal = setAppealRuling(d, { s, base, courts, segStart, segEnd, date, lastAppeal, appellateCourt });
+          return;
         }
         if (d.status === 'charged_only') {
           const c = inRange(courts, segStart, segEnd)[0];
@@ -188,15 +293,25 @@ export function buildRecords(text: string, published: string | null | undefined)
         }
         // the date of the latest outcome: an appeal over the verdict, a sentencing over a plea
         const when = pendingDate ?? (date ? placeDate(base, date) : caseDate);
-        if (when && (upgrade || !d.verdictDate || (sentenceSet && (pendingDate || date)))) {
+        // (a date only inherited from the case gives way to one stated for this defendant)
+        const weakDate = d.rules.verdictDate === 'date-of-case' && Boolean(date);
+        if (when && (upgrade || !d.verdictDate || weakDate || (sentenceSet && (pendingDate || date)))) {
           d.verdictDate = when.value;
           d.evidence.verdictDate = when.value ? [when.span] : [];
           d.rules.verdictDate = pendingDate ? 'date-of-next-sentence' : date ? 'date-in-verdict-sentence' : 'date-of-case';
         }
-        const where = court ? placeCourt(base, court) : caseCourt;
-        if (where?.value && (upgrade || !d.court)) setCourt(d, where.value, where.span, court ? 'court-in-verdict-sentence' : 'court-of-case');
+        // an acquittal told before the name has its court there ("a jury in the REGION Regional Court ... acquitted
+        // a man"); a term told so leaves the court to the usual rules (a later, fuller naming often follows)
+        const acquittalCourt = carried?.acquittal && segStatus !== status && !court ? carried.court : null;
+        const where = acquittalCourt ?? (court ? placeCourt(base, court) : caseCourt);
+        if (where?.value && (upgrade || !d.court)) setCourt(d, where.value, where.span, acquittalCourt ? 'court-of-acquittal-before-name' : court ? 'court-in-verdict-sentence' : 'court-of-case');
       });
     });
+    // a pending term or acquittal goes to the first defendant named after it, or to no one; an aligned list
+    // waits for its list of names
+    if (pending && (pendingUsed || factful.some((m) => m.ids.some((id) => !drafts[id]!.group)))) {
+      pending = respectiveUsed || !pending.respective.length ? null : { ...pending, terms: [], acquittal: null };
+    }
 
     // who "he" and "they" are from now on
     const named = factful.flatMap((m) => m.ids).filter((id) => !drafts[id]!.group);
@@ -291,13 +406,30 @@ function setCourt(d: Draft, court: string, span: Span, rule: string): void {
   d.rules.court = rule;
 }
 
+// "upheld the sentence", "rejected the appeal", "reduced the term to": a ruling on an outcome already told
+const definiteOutcomeRe = /\bthe\s+(?:sentence|verdict|conviction|appeal|term|punishment)\b/i;
+
+/** The one convicted defendant (seen in the last three sentences) an unnamed appeal ruling is about, or null. */
+function soleAppealSubject(s: string, terms: Term[], drafts: Draft[], clock: number): number | null {
+  if (!definiteOutcomeRe.test(s)) return null;
+  const ruling = statusIn(s, terms.filter((t) => IMPOSED_ROLES.has(t.role)));
+  if (!ruling || !isAppeal(ruling.status)) return null;
+  const convicted = drafts.filter((d) => !d.group && d.status !== null && d.status !== 'charged_only');
+  if (convicted.length !== 1 || drafts.some((d) => d.group && d.status)) return null;
+  const d = convicted[0]!;
+  return d.status === 'convicted' && d.lastSeen >= clock - 3 ? d.id : null;
+}
+
 /** Puts the imposed terms of a segment on a draft; true if its sentence changed. */
 function applyTerms(d: Draft, terms: Term[], base: number): boolean {
-  const main = terms.find((t) => t.kind !== 'fine' && t.role !== 'additional');
+  // "has been sentenced to a further 11 years" with no other term: the further term is the new sentence
+  const main = terms.find((t) => t.kind !== 'fine' && t.role !== 'additional') ?? (d.sentence ? undefined : terms.find((t) => t.kind !== 'fine'));
   const fine = terms.find((t) => t.kind === 'fine');
-  const extra = terms.filter((t) => t.role === 'additional' && t.months !== null);
+  const extra = terms.filter((t) => t !== main && t.role === 'additional' && t.months !== null);
   const appeal = main && (main.role === 'appeal_reduced' || main.role === 'appeal_upheld');
+  let changed = false;
   if (main && (!d.sentence || appeal || d.sentence.kind === 'fine')) {
+    changed = true;
     d.sentence = { kind: main.kind, months: main.months, monthsMax: main.monthsMax, fine: d.sentence?.fine ?? null };
     d.sentenceRole = main.role;
     d.evidence.sentence = [span(base, main.start, main.end)];
@@ -308,22 +440,67 @@ function applyTerms(d: Draft, terms: Term[], base: number): boolean {
       d.rules.status = `status-${main.role}`;
     }
   } else if (!main && fine && !d.sentence) {
+    changed = true;
     d.sentence = { kind: 'fine', months: null, monthsMax: null, fine: null };
     d.sentenceRole = fine.role;
     d.evidence.sentence = [];
     d.rules.sentence = `sentence-${fine.role}-fine`;
   }
   if (fine && d.sentence && !d.sentence.fine) {
+    changed = true;
     d.sentence.fine = fine.fine;
     d.evidence.sentence!.push(span(base, fine.start, fine.end));
   }
   if (extra.length && d.sentence && d.sentence.months !== null) {
+    changed = true;
     for (const t of extra) {
       d.sentence.months = Math.round((d.sentence.months + t.months!) * 10) / 10;
       d.evidence.sentence!.push(span(base, t.start, t.end));
     }
   }
-  return Boolean(main || fine);
+  return changed;
+}
+
+interface AppealContext {
+  s: string;
+  base: number;
+  courts: CourtMention[];
+  segStart: number;
+  segEnd: number;
+  date: DateMention | undefined;
+  lastAppeal: AppealRuling | null;
+  appellateCourt: Placed | null;
+}
+
+/**
+ * The date and court of an appeal ruling: those of its sentence (an appeal court named there first), else, for
+ * "the same panel", those of the ruling told before; else the last appeal ruling's, else the appeal court last
+ * named. None stated: null (the first-instance court and date are not the ruling's).
+ */
+function setAppealRuling(d: Draft, a: AppealContext): AppealRuling {
+  const same = sameHearingRe.test(a.s) ? a.lastAppeal : null;
+  const named = a.courts.find((c) => appellateCourtRe.test(c.name)) ?? inRange(a.courts, a.segStart, a.segEnd)[0] ?? a.courts[0];
+  const where = named ? placeCourt(a.base, named) : same?.court ?? a.lastAppeal?.court ?? a.appellateCourt;
+  const when = same ? same.date : a.date ? placeDate(a.base, a.date) : a.lastAppeal?.date ?? null;
+  d.court = where?.value ?? null;
+  d.evidence.court = where?.value ? [where.span] : [];
+  d.rules.court = named ? 'court-of-appeal-ruling' : where ? 'court-of-earlier-appeal' : 'court-appeal-unnamed';
+  d.verdictDate = when?.value ?? null;
+  d.evidence.verdictDate = when?.value ? [when.span] : [];
+  d.rules.verdictDate = same ? 'date-of-same-hearing' : a.date ? 'date-of-appeal-ruling' : 'date-of-earlier-appeal';
+  return { date: when, court: where };
+}
+
+/** "acquitted ..., a verdict later overturned": the case is open again, with no outcome, court or date. */
+function reopen(d: Draft, at: Span): void {
+  d.status = 'charged_only';
+  d.evidence.status = [at];
+  d.rules.status = 'status-acquittal-overturned';
+  d.sentence = null;
+  d.court = null;
+  d.verdictDate = null;
+  d.evidence.court = [];
+  d.evidence.verdictDate = [];
 }
 
 function keep(d: Draft): boolean {
@@ -395,7 +572,9 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
   const namedRefs = named.map((x) => ({ id: x.id, tokens: x.tokens }));
   let personRefs: Array<{ id: number; tokens: string[] }> | null = null;
   for (const c of candidates) {
-    const isAccepted = acceptedStarts.has(c.start);
+    // "reduced NAME's sentence to eight years": a possessive before an outcome word is the defendant
+    const ownOutcome = c.possessive && !c.courtSide && possessiveOutcomeRe.test(s.slice(c.end, c.end + 60));
+    const isAccepted = acceptedStarts.has(c.start) || ownOutcome;
     let d: Draft | undefined;
     if (c.tokens.length >= 2) d = named.find((x) => sameFullName(x.tokens, c.tokens));
     if (!d && c.tokens.length === 1 && !c.courtSide) {
@@ -466,7 +645,16 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
   }
   for (const a of findAnaphors(s)) {
     if (mentions.some((m) => m.start < a.end && m.end > a.start)) continue;
-    const ids = a.plural ? lastPlural : lastSingular !== null ? [lastSingular] : [];
+    let ids = a.plural ? lastPlural : lastSingular !== null ? [lastSingular] : [];
+    if (!a.plural && a.age === null && /^(?:he|she|him|her|his)$/i.test(s.slice(a.start, a.end))) {
+      // "the appeal of NAME's friend NAME2 ... and upheld his sentence": a pronoun after a person named
+      // in full in the same sentence is that person (not a defendant if they have no record)
+      const antecedent = candidates.filter((c) => c.end <= a.start && c.tokens.length >= 2 && !c.courtSide && !c.possessive).pop();
+      if (antecedent) {
+        const own = mentions.find((m) => m.start === antecedent.start && m.ids.length === 1);
+        ids = own ? [...own.ids] : [];
+      }
+    }
     if (ids.length === 0) continue;
     if (a.plural && ids.length === 1 && drafts[ids[0]!]!.group) {
       const g = drafts[ids[0]!]!;
@@ -490,7 +678,9 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
   const merged: Mention[] = [];
   for (const m of mentions) {
     const prev = merged[merged.length - 1];
-    if (prev && prev.factful && m.factful && joinRe.test(s.slice(prev.end, m.start))) {
+    // (and "NAME, 40, lost his appeal": a pronoun for the defendant just named continues that mention)
+    const sameOne = prev && prev.ids.length === 1 && m.ids.length === 1 && prev.ids[0] === m.ids[0];
+    if (prev && prev.factful && m.factful && (sameOne || joinRe.test(s.slice(prev.end, m.start)))) {
       prev.end = m.end;
       for (const id of m.ids) if (!prev.ids.includes(id)) prev.ids.push(id);
     } else merged.push({ ...m, ids: [...m.ids] });

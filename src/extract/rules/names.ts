@@ -124,6 +124,10 @@ const headlineContinuationRe = /^\s+(?:to|for|over|in|on|after|at|of|with)\b/i;
 // a verdict verb before the object: "sentenced a local resident, 32-year-old " + NAME
 const objectBeforeRe =
   /\b(sentenced|sentencing|jailed|jailing|convicted|convicting|acquitted|acquitting|cleared|fined|charged|charging|arrested|detained|indicted|imprisoned|found|gave|handed|ordered|sent)\s+((?:[\p{Ll}\d'’-]+,?\s+){0,8})$/u;
+// an appeal ruling's object: "upheld the 10-year sentence of NAME", "reduced the term handed to NAME", "rejected
+// the appeal of NAME", "reduced the sentence of his co-defendant, NAME,"
+const outcomeOfBeforeRe =
+  /\b(?:sentences?|terms?|verdicts?|convictions?|appeals?|acquittals?|punishment)\s+(?:of|by|(?:handed|given|imposed)\s+(?:to|on))\s+(?:(?:his|her|their|the)\s+)?(?:[\p{Ll}-]+,?\s+){0,3}$/u;
 const PREPOSITIONS = new Set(['to', 'for', 'of', 'in', 'on', 'by', 'with', 'from', 'at', 'against', 'after', 'before', 'over', 'under', 'and', 'or', 'that', 'who', 'which']);
 // "journalist NAME", "One of the defendants, NAME", "an entrepreneur ..., NAME"
 const appositionBeforeRe =
@@ -132,7 +136,7 @@ const ageBeforeNameRe = /\b\d{1,3}-year-old\s+(?:[\p{Ll}-]+\s+){0,3}$/u;
 const ageAfterNameRe = /^(?:,\s*(?:aged\s+)?\d{1,3}\s*[,.;)]|\s*\(\d{1,3}\))/;
 /** verdict words anywhere in a sentence: enough to accept a name with an age or a role noun */
 export const verdictWordRe =
-  /\b(?:sentenced|jailed|convicted|guilty|acquitted|verdict|imprisoned|fined|charged|arrested|detained|indicted)\b/i;
+  /\b(?:sentenced|jailed|convicted|guilty|acquitted|verdict|imprisoned|fined|charged|arrested|detained|indicted|upheld)\b/i;
 // "NAME, who died last week": deceased, not a defendant
 const diedAfterRe = /^(?:,\s*\d{1,3})?,?\s*(?:who\s+)?(?:died|was killed|was found dead)\b/i;
 
@@ -140,8 +144,10 @@ const diedAfterRe = /^(?:,\s*\d{1,3})?,?\s*(?:who\s+)?(?:died|was killed|was fou
 // (and the state after a town: "NAME, 38, of Brooklyn, New York, was sentenced")
 const placeBeforeRe = /\b(?:of|in|from|at|near|outside|across)\s+$|,\s*\d{1,3},\s+(?:of|from)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*,\s+$/u;
 
+const prepositionBeforeRe = /\b(?:for|against|with|by|to|than)\s+$/i;
+
 // a sentence with none of these stems has no defendant in a verdict role
-const roleVerbGateRe = /\b(?:sentenc|jail|convict|found|guilty|acquit|clear|hand|given|gave|order|receiv|got|gets|plead|pled|admit|charg|arrest|detain|indict|impris|fine|fac|stood|went|accus|spared|walked|lost|appeal|denie|remand|placed|sent|verdict|trial|prison|colony)/i;
+const roleVerbGateRe = /\b(?:sentenc|jail|convict|found|guilty|acquit|clear|hand|given|gave|order|receiv|got|gets|plead|pled|admit|charg|arrest|detain|indict|impris|fine|fac|stood|went|accus|spared|walked|lost|appeal|denie|remand|placed|sent|verdict|trial|prison|colony|upheld)/i;
 
 export type MentionRole = 'subject' | 'object' | 'apposition' | 'age' | 'other';
 
@@ -153,12 +159,15 @@ export interface NameMention extends NameCandidate {
 
 function roleOf(c: NameCandidate, before: string, after: string, hasVerdictWord: boolean): { role: MentionRole; verb: string | null } | null {
   const place = placeBeforeRe.test(before);
-  const sm = place ? null : subjectAfterRe.exec(after);
+  // "NAME, who delivered pills for NAME2, pleaded guilty": a name after a preposition is no subject
+  const sm = place || prepositionBeforeRe.test(before) ? null : subjectAfterRe.exec(after);
   if (sm) {
     const verb = sm[2]!.toLowerCase().replace(/\s+/g, ' ');
     const rest = after.slice(sm.index + sm[0].length);
     if (!PASSIVE_ONLY.has(verb) || sm[1] || headlineContinuationRe.test(rest)) return { role: 'subject', verb };
   }
+  // ("sentence of NAME": the "of" is not a place's)
+  if (c.tokens.length >= 2 && outcomeOfBeforeRe.test(before)) return { role: 'object', verb: null };
   if (place || isVictimContext(before)) return null;
   const om = objectBeforeRe.exec(before);
   if (om) {
@@ -191,7 +200,7 @@ export function findDefendantNames(s: string, candidates: NameCandidate[] = find
 
 // "The other 10 defendants", "45 people", "three men", "the remaining 12 accused"
 const groupRe = new RegExp(
-  `\\b(?:(?:the|all|another|these|those)\\s+)?(?:(?:other|remaining)\\s+)?(?<![\\d,])(\\d{1,3}(?:,\\d{3})+|\\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)\\s+(?:(?:other|more|remaining|further|young|local|former|[a-z]+)\\s+){0,2}?(?:defendants|people|men|women|persons|individuals|activists|accused|others|suspects|protesters|protestors|participants|members|residents|officers|soldiers|journalists|youths|teenagers|students|workers)\\b`,
+  `\\b(?:(?:the|all|another|these|those)\\s+)?(?:(?:other|remaining)\\s+)?(?<![\\d,])(\\d{1,3}(?:,\\d{3})+|\\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)\\s+(?:(?:other|more|remaining|further|young|local|former|[a-z]+)\\s+){0,2}?(?:defendants|people|men|women|persons|individuals|activists|accused|others|suspects|protesters|protestors|participants|members|residents|officers|soldiers|journalists|youths|teenagers|students|workers|accomplices|co-defendants)\\b`,
   'gi',
 );
 // "almost 1,400 people", "more than 100 activists" — a total, not a set of defendants

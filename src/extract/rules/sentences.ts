@@ -9,7 +9,7 @@ import { NUMBER_SRC, parseNumber } from './numbers.ts';
 
 export type TermRole =
   | 'imposed' | 'requested' | 'possible' | 'prior' | 'appeal_upheld' | 'appeal_reduced' | 'ancillary' | 'total'
-  | 'additional' | 'minimum' | 'served' | 'vague' | 'unknown';
+  | 'additional' | 'minimum' | 'served' | 'vague' | 'reduction' | 'unknown';
 
 export interface Term {
   /** [start, end) relative to the sentence given to findTerms */
@@ -22,6 +22,8 @@ export interface Term {
   role: TermRole;
   /** one of an aligned list ("16, 15 and three years ..., respectively"): one term per defendant */
   respective?: boolean;
+  /** given to whoever is named right after it: "handing the longest term, 16 years, to the lawyer NAME" */
+  toAfter?: boolean;
 }
 
 const UNIT_MONTHS: Record<string, number> = { year: 12, month: 1, week: 12 / 52, day: 12 / 365 };
@@ -38,9 +40,11 @@ function durationSrc(capture: boolean): string {
 const durationRe = new RegExp(durationSrc(true), 'gi');
 const DURATION_NC = durationSrc(false);
 
-// "ranging from one to 15 years", "to between 18 months and 20 years", "between two to five years"
+// "ranging from one to 15 years", "to between 18 months and 20 years", "between two to five years",
+// "from three to eight and a half years"
+const HALF_SRC = '[-\\s]+and[-\\s]+a[-\\s]+half';
 const rangeRe = new RegExp(
-  `\\b(?:between|from)\\s+(${NUMBER_SRC})(?:[-\\s]+(year|month)s?)?\\s+(?:and|to|-|–)\\s+(${NUMBER_SRC})[-\\s]+(year|month)s?\\b`,
+  `\\b(?:between|from)\\s+(${NUMBER_SRC})(${HALF_SRC})?(?:[-\\s]+(year|month)s?)?\\s+(?:and|to|-|–)\\s+(${NUMBER_SRC})(${HALF_SRC})?[-\\s]+(year|month)s?\\b`,
   'gi',
 );
 // "sentenced to 16, 15 and three years in prison, respectively" (only with "respectively")
@@ -69,26 +73,35 @@ const lifeRe =
 const deathRe = /\b(?:sentenced\s+(?:\w+\s+){0,3}?to\s+(death)|(death\s+(?:penalty|sentence)))\b/gi;
 // "a $9,500 fine", "fined 2 million tenge", "£500", "150,000 rubles"
 const moneyRe =
-  /(?:[$£€]\s?\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion|thousand))?|\b\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion|thousand))?\s+(?:tenge|roubles?|rubles?|dollars|pounds|euros?|soms?|manats?|hryvnias?|somoni|US dollars|monthly calculation indices|MCI))/gi;
+  /(?:[$£€]\s?\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion|thousand))?|\b\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion|thousand))?\s+(?:tenge|roubles?|rubles?|dollars|pounds|euros?|soms?|soums?|manats?|hryvnias?|somoni|US dollars|monthly calculation indices|MCI))/gi;
 // "$9,500 fine", "fined $500", "a fine of 2 million tenge"
 const fineAfterRe = /^\s*(?:criminal\s+)?fine\b/i;
-const fineBeforeRe = /\b(?:fined|fine of|fine totall?ing|fine amounting to|pay a fine of)\s*(?:of\s+)?$/i;
+// also "fined him 300,000 rubles" and "fined NAME, a former deputy governor of X, 150 million soums"
+const fineBeforeRe =
+  /\b(?:fined|fine of|fine totall?ing|fine amounting to|pay a fine of)\s*(?:of\s+)?$|\bfined\s+(?:him|her|them|each)\s+$|\bfined\s+\p{Lu}[^.;]{0,100},\s+$/iu;
 // "sentenced to time served", "set for 'time served'" (CONVENTIONS.md: prison, months null unless stated)
 const timeServedRe = /\b(?:sentenced\s+to|set\s+for|to)\s+["“']?(time served)/gi;
+// "time served — the roughly 14 months she had already spent in custody": the time served, stated
+const servedLengthRe = new RegExp(
+  `^["”']?\\s*(?:[—–-]+|,|\\()\\s*(?:the\\s+)?(?:(?:roughly|about|some|nearly|almost|approximately|around)\\s+)?(${DURATION_NC})`,
+  'i',
+);
 
 // The cue words, nearest-before-the-term wins. Samples beside each group.
 const cueRe = new RegExp(
   [
     // "prosecutors had requested", "sought", "asked for", "called for", "recommended"
-    '(?<requested>\\bprosecut\\w*|\\bsought\\b|\\bseek(?:s|ing)?\\b|\\brequest(?:ed|s|ing)?\\b|\\bask(?:ed|ing)? for\\b|\\bcall(?:ed|ing)? for\\b|\\brecommend(?:ed|s|ing)?\\b|\\bdemand(?:ed|s|ing)?\\b)',
+    // (a bare "prosecutors" is no cue: "sentenced NAME, the man prosecutors described as ..., to 12 years")
+    // "want him jailed for", "asked the court to sentence him to": a request around an imposing verb
+    '(?<requested>\\b(?:wants?|wanted|ask(?:s|ed)?|urg(?:es|ed)|seeks?|sought)\\s+(?:[\\w-]+\\s+){0,4}?(?:jailed|sentenced|imprisoned|locked up|to\\s+(?:sentence|jail|imprison))\\b|\\bprosecut\\w*(?:\\s+(?:had|have|has|initially|originally|also))*\\s+(?:wanted|proposed|urged)\\b|\\b(?:pushed|pressed|argued) for\\b|\\bsought\\b|\\bseek(?:s|ing)?\\b|\\brequest(?:ed|s|ing)?\\b|\\bask(?:ed|ing)? for\\b|\\bcall(?:ed|ing)? for\\b|\\brecommend(?:ed|s|ing)?\\b|\\bdemand(?:ed|s|ing)?\\b)',
     // "faces up to", "could face", "a maximum sentence of", "carries", "punishable by", "guidelines"
-    '(?<possible>\\bfac(?:es|e|ing|ed)\\b|\\bcould (?:face|get|receive|be sentenced|spend)\\b|\\bwould face\\b|\\bup to\\b|\\bmaximum(?:\\s+(?:possible|statutory|prison|jail))?(?:\\s+(?:sentence|penalty|term|punishment))?(?:\\s+of)?\\b|\\bcarr(?:ies|y|ying)\\b|\\bpunishable\\b|\\bguidelines?\\b|\\bas (?:much|long) as\\b|\\bminimum of\\b|\\brisk(?:s|ed|ing)?\\b)',
+    '(?<possible>\\bfac(?:es|e|ing|ed)\\b|\\b(?:could|would|may|might|can)\\s+(?:\\w+\\s+)?(?:face|get|receive|spend|be\\s+(?:sentenced|jailed|imprisoned|locked up|given|handed))\\b|\\bif (?:convicted|found guilty)\\b|\\bup to\\b|\\bmaximum(?:\\s+(?:possible|statutory|prison|jail))?(?:\\s+(?:sentence|penalty|term|punishment))?(?:\\s+of)?\\b|\\bcarr(?:ies|y|ying)\\b|\\bpunishable\\b|\\bguidelines?\\b|\\bas (?:much|long) as\\b|\\bminimum of\\b|\\brisk(?:s|ed|ing)?\\b)',
     // "with a minimum term of 45 years"
     '(?<minimum>\\bminimum term\\b|\\bserve a minimum\\b|\\bat least\\b)',
     // "already serving", "a previous", "earlier", "in a separate case"
     '(?<prior>\\balready\\b|\\b(?:was|is|were) serving\\b|\\bpreviously\\b|\\bprevious\\b|\\bprior\\b|\\bearlier (?:sentence|conviction|term)\\b|\\b(?:separate|second|another|earlier) case\\b)',
     // "upheld the verdict and his 10-year sentence", "rejected the appeal"
-    '(?<upheld>\\bupheld\\b|\\buphold(?:s|ing)?\\b|\\b(?:rejected|dismissed|denied|turned down)\\s+(?:an?\\s+|the\\s+|his\\s+|her\\s+|their\\s+)?appeals?\\b|\\bconfirmed\\b|\\bleft (?:\\w+ )?unchanged\\b)',
+    '(?<upheld>\\bupheld\\b|\\buphold(?:s|ing)?\\b|\\b(?:rejected|dismissed|denied|turned down|lost)\\s+(?:an?\\s+|the\\s+|his\\s+|her\\s+|their\\s+)?appeals?\\b|\\bconfirmed\\b|\\bleft (?:\\w+ )?unchanged\\b)',
     // "cut", "reduced", "commuted"
     '(?<reduced>\\breduc(?:ed|es|ing|tion)\\b|\\bcut(?:s|ting)?\\b|\\bcommut(?:ed|es|ing)\\b|\\bshorten(?:ed|s|ing)?\\b|\\blowered\\b|\\bsoftened\\b)',
     // "suspended for two years", "followed by three years of supervised release", "banned from ... for"
@@ -98,9 +111,9 @@ const cueRe = new RegExp(
     // "and a further three months for"
     '(?<additional>\\ba further\\b|\\bfurther\\b|\\bconsecutive\\b)',
     // "less the 470 days spent on remand", "time served"
-    '(?<served>\\bspent\\b|\\bremand\\b|\\bcount(?:s|ed)? (?:against|towards)\\b|\\bcredit\\b|\\bin custody\\b)',
+    '(?<served>\\bspent\\b|\\bserved\\b|\\bafter serving\\b|\\bremand\\b|\\bcount(?:s|ed)? (?:against|towards)\\b|\\bcredit\\b|\\bin custody\\b)',
     // "sentenced", "jailed", "handed", "given", "received", "imposed", "locked up", "ordered to serve", "got"
-    '(?<imposed>\\bsentenc(?:ed|ing|es)\\b|\\bjail(?:ed|ing|s)?\\b|\\bhand(?:ed|s|ing)\\b|\\bgiven\\b|\\bgave\\b|\\bgives\\b|\\breceiv(?:ed|es|e|ing)\\b|\\bimpos(?:ed|es|ing)\\b|\\blocked up\\b|\\bordered to (?:serve|pay)\\b|\\b(?:must|will|to) serve\\b|\\bgets?\\b|\\bgot\\b|\\bimprisoned\\b|\\bfined\\b|\\bplaced on probation\\b|\\bput on probation\\b|\\bpunished\\b|\\bconvicted\\b|\\bguilty\\b)',
+    '(?<imposed>\\bsentenc(?:ed|ing|es)\\b|\\bjail(?:ed|ing|s)?\\b|\\bhand(?:ed|s|ing)\\b|\\bgiven\\b|\\bgave\\b|\\bgives\\b|\\breceiv(?:ed|es|e|ing)\\b|\\bimpos(?:ed|es|ing)\\b|\\blocked up\\b|\\bordered to (?:serve|pay)\\b|\\b(?:must|will|to|shall)\\s+(?:now\\s+|also\\s+|still\\s+)?serve\\b|\\bgets?\\b|\\bgot\\b|\\bimprisoned\\b|\\bfined\\b|\\bplaced on probation\\b|\\bput on probation\\b|\\bpunished\\b|\\bconvicted\\b|\\bguilty\\b)',
   ].join('|'),
   'gi',
 );
@@ -109,10 +122,32 @@ const requestedAfterRe =
   /^\s*(?:that\s+|which\s+)?(?:the\s+)?(?:prosecutors?|prosecution|state|government|crown)?\s*(?:had\s+|has\s+)?(?:requested|sought|demanded|asked for|recommended|called for|wanted)\b/i;
 // "more than 10 years", "nearly 20 years" — headline vagueness, never an exact term
 const vagueBeforeRe = /\b(?:more than|over|nearly|almost|about|around|less than|roughly|some)\s+(?:a\s+)?$/i;
+// "reduced by one year the sentence", "cut by two years": the amount of a change, not a term
+const byBeforeRe = /\bby\s+$/i;
+// "five years of supervised release", "three years on licence": after the term, not part of it
+const supervisionAfterRe = /^\s*(?:of\s+)?(?:supervised\s+release|post-release\s+supervision|extended\s+licen[cs]e|on\s+licen[cs]e|parole)\b/i;
+// "a three-week trial", "a two-year investigation": a hyphenated length of something other than a penalty
+const eventAfterRe =
+  /^[\s-]+(?:long\s+)?(?:trials?|hearings?|investigations?|inquir(?:y|ies)|probes?|campaigns?|careers?|history|wars?|conflicts?|relationships?|search(?:es)?|operations?|stints?|contracts?|courses?|programmes?|programs?|projects?|study|absences?|delays?|battles?|fights?|struggles?|marriages?|tenure|process|saga|scheme|conspiracy|fraud|manhunt|ordeal|deliberations?|moratorium|hunger strike|strike|protests?|standoff|siege)\b/i;
+// "two days of deliberations", "two years later": not a penalty
+// and "two years less than prosecutors had sought": a difference
+const notTermAfterRe =
+  /^\s+(?:later|ago|earlier|(?:less|more|fewer|longer|shorter)\s+than|of\s+(?:deliberations?|testimony|evidence|hearings?|trial|talks|negotiations|questioning|protests?|unrest|fighting|war|work|service|teaching|experience))\b/i;
+// "16 years, to the lawyer NAME": the term goes to the one named after "to" (not "to run concurrently", "to life")
+const toRecipientAfterRe = /^(?:\s+(?:prison|jail|custodial))?(?:\s+(?:sentence|term)s?)?,?\s+to\s+(?!(?:serve|run|be|pay|life|death|the\s+(?:state|government|victims?))\b|\d)/i;
+// the giving verb of "handed a ... sentence to", "handing the longest term, 16 years, to" (not "jailed for five
+// years to the dismay of")
+const giveBeforeRe = /\b(?:hand(?:ed|ing|s)|gave|giv(?:en|ing|es)|impos(?:ed|ing)|meted out)\b[^.;]*$/i;
+// a penalty named without a length: "was given a community order", "received a suspended sentence", "sentenced to
+// restricted freedom", "placed on probation"
+const kindOnlyRe =
+  /\b(?:an?|to|on)\s+(?:(community)\s+(?:order|sentence|service)|(suspended|conditional)\s+(?:prison\s+|jail\s+|custodial\s+)?sentence|(restricted freedom|restriction of (?:freedom|liberty)|freedom limitation|limitation of freedom)|(probation)|(conditional discharge|hospital order|compulsory (?:psychiatric )?treatment))\b/gi;
 
 const suspendedAfterRe = /^[^.;]{0,30}?\b(?:suspended|conditional)\b/i;
-const suspendedBeforeRe = /\b(?:suspended|conditional)\s+(?:prison\s+|jail\s+)?(?:sentence|term)\s+of\s+$/i;
-const probationAfterRe = /^\s*(?:of\s+)?(?:supervised\s+)?probation\b/i;
+// "a suspended sentence of two years", "a suspended two-year sentence"
+const suspendedBeforeRe = /\b(?:suspended|conditional)\s+(?:prison\s+|jail\s+)?(?:sentence|term)\s+of\s+$|\b(?:suspended|conditional)\s+$/i;
+// "three years probation", "a three-year probationary sentence" (a "probationary period" is not one)
+const probationAfterRe = /^\s*(?:of\s+)?(?:supervised\s+)?probation(?:ary\s+(?:sentence|term)s?)?\b/i;
 const probationBeforeRe = /\bprobation\s+(?:for|of)\s+$/i;
 const restrictedRe = /(?:freedom[-\s]limitation|restrict(?:ed|ion of|ions on) (?:freedom|liberty)|limitation of (?:freedom|liberty)|freedom restriction|restricted freedom)/i;
 const communityRe = /\bcommunity (?:order|service|sentence|payback)/i;
@@ -137,6 +172,8 @@ function findCues(s: string): Cue[] {
 
 function roleAt(s: string, cues: () => Cue[], start: number, end: number): TermRole {
   if (requestedAfterRe.test(s.slice(end, end + 60))) return 'requested';
+  if (byBeforeRe.test(s.slice(Math.max(0, start - 4), start))) return 'reduction';
+  if (supervisionAfterRe.test(s.slice(end, end + 40))) return 'ancillary';
   let role: TermRole = 'unknown';
   for (const c of cues()) if (c.end <= start) role = c.role;
   if (role === 'imposed' || role === 'unknown') {
@@ -186,7 +223,7 @@ function overlaps(spans: Array<[number, number]>, a: number, b: number): boolean
 }
 
 // a sentence without any of these words has no term: skip the costly scans
-const termGateRe = /\b(?:years?|months?|weeks?|days?|life|death|fined?|time served)\b|[$£€]|\d\s+(?:tenge|roubles?|rubles?|soms?|soums?)/i;
+const termGateRe = /\b(?:years?|months?|weeks?|days?|life|death|fined?|time served|community|suspended|conditional|discharge|hospital order|compulsory|freedom|liberty|probation)\b|[$£€]|\d(?:\s+(?:million|billion|thousand))?\s+(?:tenge|roubles?|rubles?|soms?|soums?)/i;
 
 /** Collects the terms of one sentence (a class, not closures: they are cheaper per call). */
 class TermCollector {
@@ -256,12 +293,14 @@ export function findTerms(s: string): Term[] {
   for (let m = rangeRe.exec(s); m; m = rangeRe.exec(s)) {
     if (overlaps(taken, m.index, m.index + m[0].length)) continue;
     const lo = parseNumber(m[1]!);
-    const hi = parseNumber(m[3]!);
-    const hiUnit = m[4]!.toLowerCase();
-    const loUnit = (m[2] ?? hiUnit).toLowerCase();
+    const hi = parseNumber(m[4]!);
+    const hiUnit = m[6]!.toLowerCase();
+    const loUnit = (m[3] ?? hiUnit).toLowerCase();
     if (lo === null || hi === null) continue;
     const start = m.index;
-    c.prisonLike(start, start + m[0].length, lo * UNIT_MONTHS[loUnit]!, roleAt(s, cues, start, start + m[0].length), hi * UNIT_MONTHS[hiUnit]!);
+    const loMonths = round1((lo + (m[2] ? 0.5 : 0)) * UNIT_MONTHS[loUnit]!);
+    const hiMonths = round1((hi + (m[5] ? 0.5 : 0)) * UNIT_MONTHS[hiUnit]!);
+    c.prisonLike(start, start + m[0].length, loMonths, roleAt(s, cues, start, start + m[0].length), hiMonths);
   }
   lifeRe.lastIndex = 0;
   for (let m = lifeRe.exec(s); m; m = lifeRe.exec(s)) {
@@ -280,13 +319,20 @@ export function findTerms(s: string): Term[] {
   timeServedRe.lastIndex = 0;
   for (let m = timeServedRe.exec(s); m; m = timeServedRe.exec(s)) {
     const start = m.index + m[0].length - m[1]!.length;
-    c.add({ start, end: start + m[1]!.length, kind: 'prison', months: null, monthsMax: null, fine: null, role: 'imposed' });
+    const end = start + m[1]!.length;
+    const length = servedLengthRe.exec(s.slice(end, end + 60));
+    const months = length ? durationMonths(length[1]!) : null;
+    c.add({ start, end, kind: 'prison', months, monthsMax: null, fine: null, role: 'imposed' });
+    if (length) {
+      const at = end + length.index + length[0].length - length[1]!.length;
+      taken.push([at, at + length[1]!.length]);
+    }
   }
   moneyRe.lastIndex = 0;
   for (let m = moneyRe.exec(s); m; m = moneyRe.exec(s)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (!fineAfterRe.test(s.slice(end, end + 20)) && !fineBeforeRe.test(s.slice(Math.max(0, start - 30), start))) continue;
+    if (!fineAfterRe.test(s.slice(end, end + 20)) && !fineBeforeRe.test(s.slice(Math.max(0, start - 130), start))) continue;
     c.add({ start, end, kind: 'fine', months: null, monthsMax: null, fine: m[0], role: roleAt(s, cues, start, end) });
   }
   durationRe.lastIndex = 0;
@@ -298,12 +344,27 @@ export function findTerms(s: string): Term[] {
     if (/^an?$/i.test(m[1]!) && m[3]!.toLowerCase() !== 'year') continue;
     const months = monthsOf(m);
     if (months === null) continue;
+    const after = s.slice(end, end + 40);
+    if ((/-(?:year|month|week|day)$/i.test(m[0]) && eventAfterRe.test(after)) || notTermAfterRe.test(after)) continue;
     if (dischargeBeforeRe.test(s.slice(Math.max(0, start - 40), start))) {
       // "conditionally discharged for 12 months": another kind of outcome, its period is not a term
       c.add({ start, end, kind: 'other', months: null, monthsMax: null, fine: null, role: roleAt(s, cues, start, end) });
       continue;
     }
     c.prisonLike(start, end, months, roleAt(s, cues, start, end));
+  }
+  kindOnlyRe.lastIndex = 0;
+  for (let m = kindOnlyRe.exec(s); m; m = kindOnlyRe.exec(s)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    // "a 12-month community order", "a suspended sentence of two years": the length is a term already
+    if (terms.some((t) => t.kind !== 'fine' && t.end > start - 40 && t.start < end + 25)) continue;
+    const kind: SentenceKind = m[1] ? 'community' : m[2] ? 'suspended' : m[3] ? 'restricted_freedom' : m[4] ? 'probation' : 'other';
+    // (the role from the cues up to the phrase's end: "placed on probation" is itself the cue)
+    c.add({ start, end, kind, months: null, monthsMax: null, fine: null, role: roleAt(s, cues, end, end) });
+  }
+  for (const t of terms) {
+    if (toRecipientAfterRe.test(s.slice(t.end, t.end + 40)) && giveBeforeRe.test(s.slice(Math.max(0, t.start - 80), t.start))) t.toAfter = true;
   }
   return terms.sort((a, b) => a.start - b.start);
 }

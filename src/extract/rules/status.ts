@@ -10,6 +10,8 @@ export interface StatusFound {
   /** [start, end) relative to the text given to statusIn */
   start: number;
   end: number;
+  /** an acquittal later overturned: the case is open again (`charged_only`) */
+  overturned?: boolean;
 }
 
 /** A later status replaces an earlier one only if it ranks higher (an appeal over a first verdict). */
@@ -17,16 +19,20 @@ export const STATUS_RANK: Record<VerdictStatus, number> = {
   charged_only: 0, acquitted: 1, convicted: 1, appeal_upheld: 2, appeal_reduced: 2,
 };
 
-// "upheld the verdict", "rejected his appeal", "lost her appeal", "left the sentence unchanged"
+// "upheld the verdict", "rejected his appeal", "lost her appeal", "left the sentence unchanged", "His appeal was rejected"
 const appealUpheldRe =
-  /\b(?:upheld|uphold(?:s|ing)?|(?:rejected|dismissed|denied|turned\s+down)\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?appeals?|lost\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?appeals?|left\s+(?:\w+\s+)?unchanged)\b/i;
+  /\b(?:upheld|uphold(?:s|ing)?|(?:rejected|dismissed|denied|turned\s+down)\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?appeals?|lost\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?appeals?|left\s+(?:\w+\s+)?unchanged|appeals?\s+(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:rejected|dismissed|denied|turned\s+down))\b/i;
 // "acquitted", "found not guilty", "cleared of"
 const acquittedRe = /\b(?:acquitted|found\s+not\s+guilty|cleared\s+of|acquittal|not\s+guilty\s+verdict)\b/i;
 // "was sentenced", "found guilty", "pleaded guilty", "jailed", "received"
-const convictedRe = /\b(?:sentenced|jailed|convicted|(?<!not\s)guilty|imprisoned|fined|handed|given|received|locked\s+up|admitted)\b/i;
-// "was charged with", "arrested", "faces", "on trial", "pleaded not guilty"
+// (not "by the same jury that convicted NAME": that verdict is someone else's)
+const convictedRe =
+  /(?<!\b(?:jury|court|judge|panel|magistrates?)\s+(?:that|which|who)\s+)\b(?:sentenced|jailed|convicted|(?<!not\s)guilty|imprisoned|fined|handed|given|received|locked\s+up|admitted)\b/i;
+// "acquitted ..., a verdict later overturned by the Supreme Court"
+const overturnedRe = /\b(?:overturned|quashed|annulled|set\s+aside|reversed|cancell?ed)\b/i;
+// "was charged with", "arrested", "faces", "on trial", "pleaded not guilty", "placed on the wanted list"
 const chargedRe =
-  /\b(?:charged|arrested|detained|indicted|accused|faces|facing|on\s+trial|stand\s+trial|stood\s+trial|pleaded\s+not\s+guilty|remanded|in\s+custody|prosecuted|suspected|denied|denies|appeared\s+(?:at|in|before))\b/i;
+  /\b(?:charged|arrested|detained|indicted|accused|faces|facing|on\s+trial|stand\s+trial|stood\s+trial|pleaded\s+not\s+guilty|remanded|in\s+custody|prosecuted|suspected|denied|denies|appeared\s+(?:at|in|before)|(?:placed|put)\s+on\s+(?:the\s+|an?\s+)?(?:international\s+|federal\s+)?wanted\s+list|declared\s+wanted|awaiting\s+trial)\b/i;
 // "arrested for 15 days", "under the Code of Administrative Offences": not a criminal case
 const administrativeRe = /\badministrative\b|\b(?:arrested|jailed|detained)\s+for\s+(?:\d{1,2}|\w+)\s+days\b/i;
 
@@ -48,7 +54,7 @@ export function statusIn(text: string, imposed: Term[]): StatusFound | null {
   const convicted = hit(text, convictedRe, 'convicted');
   const anyImposed = imposed.some((t) => t.role === 'imposed' || t.role === 'unknown');
   if (convicted && (anyImposed || !acquitted || convicted.start > acquitted.start)) return convicted;
-  if (acquitted) return acquitted;
+  if (acquitted) return overturnedRe.test(text.slice(acquitted.end)) ? { ...acquitted, status: 'charged_only', overturned: true } : acquitted;
   if (anyImposed && imposed[0]) return { status: 'convicted', start: imposed[0].start, end: imposed[0].end };
   return hit(text, chargedRe, 'charged_only');
 }

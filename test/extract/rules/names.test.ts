@@ -25,6 +25,12 @@ const table: Array<[string, string[]]> = [
   ['A witness for the prosecution, Marat Sabirov, 67, told the court the lessons were political, and the defendant was convicted.', []],
   ["Mr Jeffries-Oduya's mother, Denise Jeffries, 51, said he was not convicted of anything.", []],
   ['Another colleague, Gennady Sobolev, 80, died in custody two days after being arrested.', []],
+  // the object of an appeal ruling
+  ['The appellate board on Wednesday upheld the verdict and the 10-year sentence of Ruslan Temirov, a welder.', ['Ruslan Temirov']],
+  ['An appeals court on Tuesday reduced the term handed to Marat Ospanov from six to five years.', ['Marat Ospanov']],
+  ['The same panel reduced the sentence of his co-defendant, Arman Seitov, 34, from six to five years.', ['Arman Seitov']],
+  ['The second activist, Dias Nurlanov, 36, saw his four-year term upheld.', ['Dias Nurlanov']],
+  ['A co-defendant, Kayla Marie Stone, 23, who delivered pills for Omar Haddad, pleaded guilty in July.', ['Kayla Marie Stone']],
   // relatives and friends can be co-defendants
   ['His girlfriend, Chantelle Ainsworth, 27, of Hucknall, admitted the conspiracy charge and was sentenced.', ['Chantelle Ainsworth']],
 ];
@@ -46,6 +52,7 @@ describe('findGroups', () => {
     ['The court on Wednesday sentenced 45 people to between 18 months and 20 years', [[45, 'object']]],
     ['Almost 1,400 individuals have been convicted of criminal behavior.', []],
     ['protests that left 238 people dead', []],
+    ['Her four accomplices received jail terms between two to five years', [[4, 'subject']]],
   ];
   it.each(table2)('%s', (text, expected) => {
     expect(findGroups(text).map((g) => [g.count, g.role])).toEqual(expected);

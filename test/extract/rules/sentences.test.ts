@@ -44,6 +44,7 @@ const table: Array<[string, Expect[]]> = [
   ['In total, the three men will spend 34 years behind bars.', [{ kind: 'prison', months: 408, monthsMax: null, fine: null, role: 'total' }]],
   ['He was banned from political activity for eight years.', [{ kind: 'prison', months: 96, monthsMax: null, fine: null, role: 'ancillary' }]],
   ['The court upheld the verdict and his 10-year sentence.', [{ kind: 'prison', months: 120, monthsMax: null, fine: null, role: 'appeal_upheld' }]],
+  ['He lost his appeal against his 10-year sentence.', [{ kind: 'prison', months: 120, monthsMax: null, fine: null, role: 'appeal_upheld' }]],
   ['The panel reduced his sentence from six to five years.', [{ kind: 'prison', months: 60, monthsMax: null, fine: null, role: 'appeal_reduced' }]],
   ['The appeal court cut by two years the seven-year term.', [{ kind: 'prison', months: 60, monthsMax: null, fine: null, role: 'appeal_reduced' }]],
   ['Jailed for more than 10 years', [{ kind: 'prison', months: 120, monthsMax: null, fine: null, role: 'vague' }]],
@@ -52,7 +53,39 @@ const table: Array<[string, Expect[]]> = [
     { kind: 'prison', months: 180, monthsMax: null, fine: null, role: 'imposed' },
     { kind: 'prison', months: 36, monthsMax: null, fine: null, role: 'imposed' },
   ]],
+  ['He will now serve five years in a medium-security penal colony.', [{ kind: 'prison', months: 60, monthsMax: null, fine: null, role: 'imposed' }]],
+  ['She was given a three-year probationary sentence and fined 200,000 soms.', [
+    { kind: 'probation', months: 36, monthsMax: null, fine: null, role: 'imposed' },
+    { kind: 'fine', months: null, monthsMax: null, fine: '200,000 soms', role: 'imposed' },
+  ]],
+  ['The court has given a suspended two-year sentence to a history teacher.', [{ kind: 'suspended', months: 24, monthsMax: null, fine: null, role: 'imposed' }]],
+  ['was sentenced to time served — the roughly 14 months she had already spent in federal custody', [{ kind: 'prison', months: 14, monthsMax: null, fine: null, role: 'imposed' }]],
+  ['The court fined him 300,000 rubles, roughly his earnings as a courier.', [{ kind: 'fine', months: null, monthsMax: null, fine: '300,000 rubles', role: 'imposed' }]],
+  ['A regional court has fined Bakhodir Yusupov, a former deputy khokim of the district, 150 million soums for accepting a bribe.', [
+    { kind: 'fine', months: null, monthsMax: null, fine: '150 million soums', role: 'imposed' },
+  ]],
+  ['The other 21 defendants received sentences ranging from three to eight and a half years in prison.', [{ kind: 'prison', months: 36, monthsMax: 102, fine: null, role: 'imposed' }]],
+  ['He was given a community order with 120 hours of unpaid work.', [{ kind: 'community', months: null, monthsMax: null, fine: null, role: 'imposed' }]],
+  ['A court in Osh sentenced Bakyt Omurov, the man prosecutors described as the organiser, to 12 years.', [{ kind: 'prison', months: 144, monthsMax: null, fine: null, role: 'imposed' }]],
+  // traps: the amount of a cut, supervised release, a requested kind without a length
+  ['A Russian appeals court has reduced by one year the sentence of a student.', [{ kind: 'prison', months: 12, monthsMax: null, fine: null, role: 'reduction' }]],
+  ['Greer will serve four years of supervised release after leaving prison.', [{ kind: 'prison', months: 48, monthsMax: null, fine: null, role: 'ancillary' }]],
+  ['She was sentenced to restricted freedom.', [{ kind: 'restricted_freedom', months: null, monthsMax: null, fine: null, role: 'imposed' }]],
+  ['He was placed on probation and ordered to pay restitution.', [{ kind: 'probation', months: null, monthsMax: null, fine: null, role: 'imposed' }]],
+  ['She must report to the probation service.', []],
+  ['Prosecutors had asked for a suspended sentence.', [{ kind: 'suspended', months: null, monthsMax: null, fine: null, role: 'requested' }]],
+  ['Prosecutors want him jailed for 10 years.', [{ kind: 'prison', months: 120, monthsMax: null, fine: null, role: 'requested' }]],
+  ['Prosecutors asked the court to sentence him to 12 years.', [{ kind: 'prison', months: 144, monthsMax: null, fine: null, role: 'requested' }]],
+  ['The defense argued for a sentence of three years.', [{ kind: 'prison', months: 36, monthsMax: null, fine: null, role: 'requested' }]],
+  ['If convicted, he could be jailed for 20 years.', [{ kind: 'prison', months: 240, monthsMax: null, fine: null, role: 'possible' }]],
+  ['He has served seven years of a 12-year sentence.', [
+    { kind: 'prison', months: 84, monthsMax: null, fine: null, role: 'served' },
+    { kind: 'prison', months: 144, monthsMax: null, fine: null, role: 'served' },
+  ]],
+  ['He was jailed for eight years, two years less than prosecutors had sought.', [{ kind: 'prison', months: 96, monthsMax: null, fine: null, role: 'imposed' }]],
   // not terms at all
+  ['He was convicted following a three-week trial.', []],
+  ['After a 14-week trial and two days of deliberations, the jury found him guilty.', []],
   ['A 32-year-old man was arrested.', []],
   ['The attack on the life of a military serviceman.', []],
   ['He was arrested a month later.', []],
@@ -61,6 +94,12 @@ const table: Array<[string, Expect[]]> = [
 describe('findTerms', () => {
   it.each(table)('%s', (text, expected) => {
     expect(strip(text)).toEqual(expected);
+  });
+
+  it('marks a term given to the one named after it', () => {
+    expect(findTerms('handing the longest term, 16 years, to the lawyer and journalist Polat Umarov.')[0]!.toAfter).toBe(true);
+    expect(findTerms('sentenced him to six years and four years, to run concurrently.').some((t) => t.toAfter)).toBe(false);
+    expect(findTerms('He was jailed for five years to the dismay of his family.').some((t) => t.toAfter)).toBe(false);
   });
 
   it('reads number words, hyphenated compounds and halves', () => {

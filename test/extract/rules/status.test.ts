@@ -13,8 +13,12 @@ const table: Array<[string, string | null]> = [
   ['was acquitted of murder but convicted of manslaughter', 'convicted'],
   ['was charged with treason and remains in custody', 'charged_only'],
   ['pleaded not guilty', 'charged_only'],
+  ['has been placed on the wanted list and her case separated for trial at a later date', 'charged_only'],
   ['The court upheld the verdict and his 10-year sentence', 'appeal_upheld'],
   ['reduced his sentence from six to five years', 'appeal_reduced'],
+  ['His appeal was rejected in March 2023.', 'appeal_upheld'],
+  ['was acquitted of treason in 2021 after a jury trial, a verdict later overturned by the Supreme Court', 'charged_only'],
+  ['was acquitted of conspiracy in August by the same jury that convicted his partner', 'acquitted'],
   ['insisted he was innocent', null],
 ];
 

@@ -1,0 +1,146 @@
+/**
+ * Records from short texts: how terms, statuses, dates and courts travel between sentences — appeal rulings,
+ * an outcome told before its defendant is named, aligned lists, pronouns. Names and numbers are placeholders.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractVerdicts } from '../../../src/extract/index.ts';
+
+const records = (text: string, published = '2024-02-16') =>
+  extractVerdicts(text, { published }).records.map((r) => ({ name: r.name, court: r.court, sentence: r.sentence, verdictDate: r.verdictDate, status: r.status }));
+const prison = (months: number) => ({ kind: 'prison', months, monthsMax: null, fine: null });
+
+describe('appeal rulings', () => {
+  it('a reduced term is the sentence; the appeal court and the ruling date win over the first instance', () => {
+    const text =
+      'An appeals court in the Atyrau region on Tuesday cut by two years the seven-year term handed to Marat Ospanov, a driver. ' +
+      'Ospanov was convicted in October last year by the Kulsary city court of fraud. He will now serve five years. ' +
+      'The second driver, Dias Nurlanov, 36, saw his four-year term for fraud upheld. Prosecutors had asked for nine years.';
+    expect(records(text)).toEqual([
+      { name: 'Marat Ospanov', court: 'appeals court in the Atyrau region', sentence: prison(60), verdictDate: '2024-02-13', status: 'appeal_reduced' },
+      { name: 'Dias Nurlanov', court: 'appeals court in the Atyrau region', sentence: prison(48), verdictDate: '2024-02-13', status: 'appeal_upheld' },
+    ]);
+  });
+
+  it('"the same panel" takes the date and court of the ruling told before, not a date in its own sentence', () => {
+    const text =
+      'The appellate board of the Taraz city court on Wednesday upheld the verdict and the 10-year sentence of Ruslan Temirov, a welder. ' +
+      'Temirov was found guilty by the Zhambyl district court on January 5. ' +
+      'The same panel reduced the sentence of his co-defendant, Arman Seitov, 34, from six to five years, citing his return of a rifle on January 8.';
+    const [a, b] = records(text, '2022-12-09');
+    expect(a).toMatchObject({ court: 'appellate board of the Taraz city court', sentence: prison(120), verdictDate: '2022-12-07', status: 'appeal_upheld' });
+    expect(b).toMatchObject({ name: 'Arman Seitov', court: 'appellate board of the Taraz city court', sentence: prison(60), verdictDate: '2022-12-07', status: 'appeal_reduced' });
+  });
+
+  it('a rejected appeal with no court named has no court (the first-instance court is not the ruling\'s)', () => {
+    const text = 'In November 2022, a court in Semey sentenced a former police chief, Nurlan Abenov, to 12 years for abuse of office. His appeal was rejected in March 2023.';
+    expect(records(text, '2024-04-26')).toEqual([{ name: 'Nurlan Abenov', court: null, sentence: prison(144), verdictDate: '2023-03', status: 'appeal_upheld' }]);
+  });
+
+  it('a ruling on "the sentence" with no name is about the one convicted defendant just told', () => {
+    const text = 'Marat Ospanov was sentenced in March to 10 years by the Medeu district court. On Tuesday the Almaty city court upheld the sentence.';
+    expect(records(text, '2024-06-14')).toEqual([{ name: 'Marat Ospanov', court: 'Almaty city court', sentence: prison(120), verdictDate: '2024-06-11', status: 'appeal_upheld' }]);
+  });
+
+  it('a possessive before an outcome word names the defendant; "lost his appeal" keeps the term', () => {
+    expect(records('An appeals court on Monday reduced Marat Ospanov\'s sentence to eight years. He had been jailed for 10 years in May.', '2024-06-14'))
+      .toEqual([{ name: 'Marat Ospanov', court: 'appeals court', sentence: prison(96), verdictDate: '2024-06-10', status: 'appeal_reduced' }]);
+    expect(records('Marat Ospanov, 40, lost his appeal against his 10-year sentence on Monday.', '2024-06-14'))
+      .toEqual([{ name: 'Marat Ospanov', court: null, sentence: prison(120), verdictDate: '2024-06-10', status: 'appeal_upheld' }]);
+  });
+
+  it('an appeal announced or pending leaves the status as it was', () => {
+    const text = 'Marat Ospanov was sentenced on Monday to 10 years. He has appealed to the Supreme Court. Prosecutors have appealed, seeking 14 years.';
+    expect(records(text, '2024-06-14')).toEqual([{ name: 'Marat Ospanov', court: null, sentence: prison(120), verdictDate: '2024-06-10', status: 'convicted' }]);
+  });
+
+  it('an acquittal later overturned, with a retrial, is charged_only', () => {
+    const text = 'A third scientist, Oleg Petrenko, was acquitted of treason in 2021 after a jury trial, a verdict later overturned by the Supreme Court.';
+    expect(records(text)).toEqual([{ name: 'Oleg Petrenko', court: null, sentence: null, verdictDate: null, status: 'charged_only' }]);
+  });
+});
+
+describe('an outcome told before the name', () => {
+  it('goes to the first defendant named after it, even a few sentences on', () => {
+    const text =
+      'A Kenai man was sentenced today to a 51-month prison term for fraud. ' +
+      'According to court documents, Harold Dean Miller, 63, falsely claimed relief payments. He sold permits too. It went on for years. ' +
+      'Miller was convicted by a jury in March of wire fraud.';
+    expect(records(text, '2024-08-29')).toEqual([{ name: 'Harold Dean Miller', court: null, sentence: prison(51), verdictDate: '2024-08-29', status: 'convicted' }]);
+  });
+
+  it('not when that defendant has a term of their own, and never to the one named after them', () => {
+    const text =
+      'A 17-year-old boy has been sentenced to four years\' detention for wounding. ' +
+      'Jordan Pike, 19, who handed him the knife, was sentenced to six years. Callum Reed, 20, was convicted of affray.';
+    const got = records(text, '2022-06-30');
+    expect(got.find((r) => r.name === 'Jordan Pike')!.sentence).toEqual(prison(72));
+    expect(got.find((r) => r.name === 'Callum Reed')!.sentence).toBeNull();
+  });
+
+  it('not to a defendant still awaiting sentence', () => {
+    const text = 'Another man was jailed for five years last month. John Hale was convicted on Monday of theft and will be sentenced in May.';
+    expect(records(text, '2024-03-08')).toEqual([{ name: 'John Hale', court: null, sentence: null, verdictDate: '2024-03-04', status: 'convicted' }]);
+  });
+
+  it('an acquittal of "a man" goes to the man named next, with its court and date', () => {
+    const text =
+      'A jury in the Rostov Regional Court on Monday acquitted a man accused of attacking a police officer. ' +
+      'Sergei Orlov, 44, a teacher, had been charged with "use of violence against a representative of the authorities."';
+    expect(records(text, '2024-03-08')).toEqual([
+      { name: 'Sergei Orlov', court: 'Rostov Regional Court', sentence: { kind: 'acquitted', months: null, monthsMax: null, fine: null }, verdictDate: '2024-03-04', status: 'acquitted' },
+    ]);
+  });
+
+  it('an aligned list goes to the next list of as many names, in order', () => {
+    const text =
+      'The leader of the ring was sentenced Thursday to life in prison, and three of his associates were sentenced to 240, 180 and 97 months in prison, respectively. ' +
+      'The associates — Dale Brannon, 31, of Sapulpa; Maria Ortiz, 38, of Tulsa; and Terrence Gray, 27, of Owasso — each pleaded guilty to drug conspiracy.';
+    expect(records(text, '2023-01-27').map((r) => [r.name, r.sentence?.months, r.verdictDate])).toEqual([
+      ['Dale Brannon', 240, '2023-01-26'], ['Maria Ortiz', 180, '2023-01-26'], ['Terrence Gray', 97, '2023-01-26'],
+    ]);
+  });
+});
+
+describe('terms and the people they belong to', () => {
+  it('a term handed "to" someone belongs to them, not to the group sentenced in the same breath', () => {
+    const text = 'The Bukhara regional court on Tuesday sentenced 22 people over the unrest, handing the longest term, 16 years, to the lawyer and journalist Polat Umarov.';
+    expect(records(text, '2023-02-03')).toEqual([
+      { name: 'Polat Umarov', court: 'Bukhara regional court', sentence: prison(192), verdictDate: '2023-01-31', status: 'convicted' },
+    ]);
+  });
+
+  it('"him" after a person named in the same sentence is that person', () => {
+    const text =
+      'Nurzhan Amanov, 38, was given a three-year suspended sentence on Monday. ' +
+      'In the west, Bauyrzhan Serikov, 22, walked free on Tuesday after the Aktobe city court sentenced him to eight months for rioting.';
+    const got = records(text, '2022-06-03');
+    expect(got.find((r) => r.name === 'Nurzhan Amanov')!.sentence).toEqual({ kind: 'suspended', months: 36, monthsMax: null, fine: null });
+    expect(got.find((r) => r.name === 'Bauyrzhan Serikov')!.sentence).toEqual(prison(8));
+  });
+
+  it('a further term with no other is the new sentence; a prior term told later does not replace it or its date', () => {
+    const text =
+      'A former choirmaster who was already jailed in 2016 has been sentenced to a further 11 years. ' +
+      'Reginald Ashby, 78, was found guilty by a jury at York Crown Court of indecent assault. ' +
+      'He was sentenced on Wednesday. He was sentenced on 29th February 2016 to eight years for other offences.';
+    expect(records(text, '2025-05-30')).toEqual([{ name: 'Reginald Ashby', court: 'York Crown Court', sentence: prison(132), verdictDate: '2025-05-28', status: 'convicted' }]);
+  });
+});
+
+describe('administrative cases are not records', () => {
+  it('a fine under the administrative code, or a fine in an article about such cases, is none', () => {
+    const text =
+      'Judges sentenced at least 39 people to administrative arrest for "violating the rules for public events." ' +
+      'A pensioner, Lidia Orlova, 78, was fined 20,000 rubles. Five others were fined 69,000 tenge each under the Code of Administrative Offences.';
+    expect(records(text)).toEqual([]);
+  });
+
+  it('but a criminal conviction told beside an earlier administrative fine is one', () => {
+    const text =
+      'Her friend Gleb Tarkov, 23, was convicted under Article 280.3 of the Criminal Code, having already been fined twice under the administrative code. ' +
+      'The court fined him 300,000 rubles.';
+    expect(records(text, '2023-11-03')).toEqual([
+      { name: 'Gleb Tarkov', court: null, sentence: { kind: 'fine', months: null, monthsMax: null, fine: '300,000 rubles' }, verdictDate: null, status: 'convicted' },
+    ]);
+  });
+});
