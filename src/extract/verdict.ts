@@ -8,7 +8,7 @@ import type { EvidenceField, Sentence, Span, VerdictRecord, VerdictStatus } from
 import { splitSentences } from './text.ts';
 import { findTerms, type Term, type TermRole } from './rules/sentences.ts';
 import { findDates, type DateMention } from './rules/dates.ts';
-import { findCourts, type CourtMention } from './rules/courts.ts';
+import { findCourts, isAppealTarget, isOtherFirstInstanceCourt, namesCourtMoreFully, type CourtMention } from './rules/courts.ts';
 import { findCharges, sameChargesRe, type ChargeFound } from './rules/charges.ts';
 import { findDefendantNames, findGroups, findNameCandidates, type NameCandidate } from './rules/names.ts';
 import { findAgeNear, findAgeRange } from './rules/ages.ts';
@@ -34,6 +34,12 @@ interface Draft {
   rules: Partial<Record<EvidenceField, string>>;
   group: boolean;
   lastSeen: number;
+  /** the case (in the article's discourse) whose outcome this draft has */
+  caseNo: number;
+  /** the date of the hearing that imposed the current sentence, if stated ("sentenced Wednesday to ...") */
+  sentencedOn: Placed | null;
+  /** "sentenced at the same hearing": the draft whose outcome date (and court) this one shares */
+  sameHearingAs: number | null;
 }
 
 /** A person named in full somewhere, not (yet) known as a defendant: "Curtis Lamont Beasley, 52, of
@@ -60,9 +66,23 @@ const IMPOSED_ROLES = new Set<TermRole>(['imposed', 'unknown', 'additional', 'ap
 const joinRe = /^\s*(?:,\s*\d{1,3}(?:,\s*(?:of|from)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)?\s*)?(?:,|,?\s+and|&)\s*$/u;
 const courtWordRe = /\bcourt\b/i;
 // a sentence that says a court gave the outcome: "imposed the sentence in", "sentenced ... at"
-const courtRulingRe = /\b(?:imposed|sentenced|convicted|acquitted|verdict|upheld|handed down)\b/i;
+const courtRulingRe = /\b(?:imposed|sentenced|convicted|acquitted|verdicts?|upheld|handed down|heard|tried|read out)\b/i;
 // a sentence that reports an outcome (not just mentions a trial): it dates the case
-const strongVerdictRe = /\b(?:sentenced|jailed|convicted|convictions?|received|found (?:not )?guilty|acquitted|pleaded guilty|verdict|upheld|reduced|imprisoned|handed)\b/i;
+// ("according to the verdict, he beat ..." tells the offence, not the outcome)
+const strongVerdictRe =
+  /\b(?:sentenced|sentencing|passing\s+sentence|jailed|convicted|convictions?|received|found\s+(?:[\p{L}’'-]+\s+){0,4}?(?:not\s+)?guilty|acquitted|pleaded guilty|(?<!according\s+to\s+the\s+)verdicts?|upheld|reduced|imprisoned|handed)\b/iu;
+// the article turns to another case: "In a separate case", "in another trial", "Separately,"
+const otherCaseRe = /\b(?:(?:in|at)\s+(?:a\s+)?separate\s+(?:case|trial|hearing|proceedings?)|in\s+another\s+(?:case|trial)|separately|elsewhere)\b/i;
+// ... or stays with the same one: "by the same court", "his co-defendant", "A third man"
+const sameCaseRe =
+  /\b(?:same\s+(?:court|judge|hearing|trial|jury)|co-?defendants?|(?:a|the)\s+(?:second|third|fourth|fifth|sixth|other)\s+(?:defendant|man|woman|accused|officer|person))\b/i;
+// a sentencing (not a plea or a jury's verdict): its date is the outcome's date
+const sentencingVerbRe = /\b(?:sentenced|jailed|imprisoned|locked\s+up)\b/i;
+// "at the same hearing", "sentenced the same day"
+const sameHearingRe = /\b(?:same\s+(?:hearing|day))\b/i;
+// a sentence about the ruling with no defendant named can date it: "The verdict was read out on Wednesday",
+// "Judge X, sentencing on Wednesday, said", "the jury returned not guilty verdicts on Thursday"
+const laterRulingRe = /\b(?:verdicts?|sentencing|passing\s+sentence|sentences\s+were|ruling|judgment)\b/i;
 const convictionVerbRe = /\b(?:sentenced|jailed|convicted|guilty|handed|given|received|imprisoned|upheld|reduced|cut)\b/i;
 
 function addEvidence(d: Draft, field: EvidenceField, span: Span): void {
@@ -75,6 +95,7 @@ export function buildRecords(text: string, published: string | null | undefined)
   const drafts: Draft[] = [];
   let caseDate: Placed | null = null;
   let caseCourt: Placed | null = null;
+  let caseNo = 0;
   let lastSingular: number | null = null;
   let lastPlural: number[] = [];
   let clock = 0;
@@ -86,6 +107,7 @@ export function buildRecords(text: string, published: string | null | undefined)
     const d: Draft = {
       id: drafts.length, name, tokens, count, age: null, ageRange: null, charges: [], court: null, sentence: null,
       sentenceRole: null, verdictDate: null, status: null, evidence: {}, rules: {}, group, lastSeen: clock,
+      caseNo, sentencedOn: null, sameHearingAs: null,
     };
     drafts.push(d);
     return d;
@@ -99,24 +121,53 @@ export function buildRecords(text: string, published: string | null | undefined)
     let datesCache: DateMention[] | null = null;
     // dates are costly and matter only in sentences about an outcome or a defendant
     const courts = courtWordRe.test(s) ? findCourts(s) : [];
-    // a new dated verdict starts a new case: the court said before is not this one's
-    if (strong && (datesCache ??= findDates(s, published).filter((d) => !d.excluded)).length) {
-      const d = placeDate(base, nearest((datesCache ??= findDates(s, published).filter((d) => !d.excluded)), s.search(strongVerdictRe))!);
-      if (caseDate?.key !== d.key) caseCourt = null;
-      caseDate = d;
-    }
-    if (courts.length) caseCourt = placeCourt(base, courts[0]!);
     const titleLine = isTitleCase(s);
-
+    const draftsBefore = drafts.length;
     const mentions: Mention[] = titleLine ? [] : collectMentions(s, { drafts, persons, newDraft, lastSingular, lastPlural }, base);
     for (const m of mentions) for (const id of m.ids) drafts[id]!.lastSeen = clock;
     const terms = findTerms(s);
     const factful = mentions.filter((m) => m.factful);
-    if (factful.length === 0 && courts.length && courtRulingRe.test(s)) {
-      // "U.S. District Judge X imposed the sentence in the U.S. District Court for ...": the court of the
-      // defendants just reported, when they have none yet
+
+    // the case being told: its date, its court, and when the article turns to another case
+    const sameCase = sameCaseRe.test(s);
+    if (!sameCase && otherCaseRe.test(s)) {
+      caseNo++;
+      caseCourt = null;
+      caseDate = null;
+    }
+    const dated = strong && !titleLine && (datesCache ??= findDates(s, published).filter((d) => !d.excluded)).length
+      ? placeOutcomeDate(base, s, datesCache, s.search(strongVerdictRe))
+      : null;
+    const newDate = dated !== null && caseDate !== null && dated.key !== caseDate.key;
+    const rulingCourt = titleLine ? undefined : courts.find((c) => !isAppealTarget(s, c.start));
+    // new defendants sentenced on another date, with no court of their own, may be another case: the court
+    // said before is not theirs ("On Monday, A was sentenced ... On Wednesday, B was sentenced ...")
+    if (newDate && !rulingCourt && !sameCase && drafts.length > draftsBefore) caseCourt = null;
+    if (dated) caseDate = dated;
+    if (rulingCourt) {
+      const fuller = caseCourt?.value && !newDate ? namesCourtMoreFully(caseCourt.value, rulingCourt.name) : false;
+      if (fuller) {
+        // "An Almaty court ... The case was heard by the Medeu district court of Almaty": the fullest naming
+        for (const d of drafts) if (d.court === caseCourt!.value && d.caseNo === caseNo) setCourt(d, rulingCourt.name, span(base, rulingCourt.start, rulingCourt.end), 'court-named-more-fully');
+      } else if (caseCourt?.value && strong && !sameCase && isOtherFirstInstanceCourt(caseCourt.value, rulingCourt.name)) {
+        caseNo++;
+      }
+      caseCourt = placeCourt(base, rulingCourt);
+    }
+    if (factful.length === 0 && !titleLine) {
+      // "U.S. District Judge X imposed the sentence in the U.S. District Court for ...", "The case was heard by
+      // the X court", "The verdict was read out on Wednesday": the court and date of the case's defendants
+      // reported so far, when they have none yet
+      const court = rulingCourt && courtRulingRe.test(s) ? rulingCourt : undefined;
+      const date = dated && laterRulingRe.test(s) ? dated : null;
       for (const d of drafts) {
-        if (!d.court && d.status && d.status !== 'charged_only' && d.lastSeen >= clock - 2) setCourt(d, courts[0]!.name, span(base, courts[0]!.start, courts[0]!.end), 'court-in-later-ruling');
+        if (d.caseNo !== caseNo || !d.status || d.status === 'charged_only') continue;
+        if (court && !d.court) setCourt(d, court.name, span(base, court.start, court.end), 'court-in-later-ruling');
+        if (date && !d.verdictDate) {
+          d.verdictDate = date.value;
+          d.evidence.verdictDate = date.value ? [date.span] : [];
+          d.rules.verdictDate = 'date-in-later-ruling';
+        }
       }
     }
     if (factful.length === 0) {
@@ -152,8 +203,9 @@ export function buildRecords(text: string, published: string | null | undefined)
       const admin = isAdministrative(segText);
       // the date goes with the sentence when there is one ("pleaded guilty in January ... sentenced on Wednesday to")
       const anchor = segTerms[0] ? segTerms[0].start : status ? status.start + off : segStart;
-      const localDates = dates.filter((d) => d.start >= off && d.start < segEnd);
-      const date = nearest(localDates.length ? localDates : dates, anchor);
+      const outcomeDates = dates.filter((d) => !inOffenceClause(s, d, anchor));
+      const localDates = outcomeDates.filter((d) => d.start >= off && d.start < segEnd);
+      const date = nearest(localDates.length ? localDates : outcomeDates, anchor);
       const court = inRange(courts, segStart, segEnd)[0] ?? courts[0];
 
       const respective = segTerms.filter((t) => t.respective);
@@ -162,6 +214,7 @@ export function buildRecords(text: string, published: string | null | undefined)
         const own = respective.length === m.ids.length && respective.length > 1 ? [respective[i]!] : segTerms.filter((t) => !t.respective || respective.length === 1);
         addCharges(d, useCharges, base);
         if (same.length) copyCharges(d, drafts, same.map(([a, b]) => span(base, a, b)));
+        const sentenceBefore = sentenceKey(d.sentence);
         let sentenceSet = applyTerms(d, own, base);
         let pendingDate: Placed | null = null;
         if (!sentenceSet && !d.sentence && pending && pending.until >= clock && !d.group && m.ids.length === 1) {
@@ -169,6 +222,12 @@ export function buildRecords(text: string, published: string | null | undefined)
           pendingDate = pending.date;
           pending = null;
         }
+        // a term said again ("had a prior conviction in 2015 for which he received 18 months") changes nothing
+        const sentenceChanged = sentenceSet && sentenceKey(d.sentence) !== sentenceBefore;
+        const ownDate = pendingDate ?? (date ? placeDate(base, date) : null);
+        // "They were sentenced on Friday": a sentencing date, even when the term is told in another sentence
+        const sentencing = ownDate !== null && (sentenceChanged || sentencingVerbRe.test(segText));
+        if (sentencing) d.sentencedOn = ownDate;
         // administrative arrests and fines are not criminal cases (CONVENTIONS.md); in an article about them,
         // a jail term of days is one ("the student Varvara Ilyina, 19, who received 10 days")
         const adminTerm = adminArticle && own.length > 0 && own.every((t) => t.kind === 'prison' && t.months !== null && t.months <= 1);
@@ -180,18 +239,24 @@ export function buildRecords(text: string, published: string | null | undefined)
           d.status = status.status;
           d.evidence.status = [span(base, status.start + off, status.end + off)];
           d.rules.status = `status-${status.status}`;
+          d.caseNo = caseNo;
         }
         if (d.status === 'charged_only') {
           const c = inRange(courts, segStart, segEnd)[0];
           if (!d.court && c) setCourt(d, c.name, span(base, c.start, c.end), 'court-of-charge');
           return;
         }
-        // the date of the latest outcome: an appeal over the verdict, a sentencing over a plea
-        const when = pendingDate ?? (date ? placeDate(base, date) : caseDate);
-        if (when && (upgrade || !d.verdictDate || (sentenceSet && (pendingDate || date)))) {
+        // "sentenced at the same hearing", "on the same day": the date (and court) of the outcome just reported
+        const sameHearing = !ownDate && sameHearingRe.test(segText) ? sameHearingDraft(drafts, m.ids) : null;
+        if (sameHearing) d.sameHearingAs = sameHearing.id;
+        // the date of the latest outcome: an appeal over the verdict, a sentencing over a plea — also when the
+        // sentencing came first ("was sentenced Wednesday ... She pleaded guilty in November")
+        const sentencedBefore = !sentencing && d.status === 'convicted' ? d.sentencedOn : null;
+        const when = sentencedBefore ?? ownDate ?? (sameHearing ? sameHearing.date : caseDate);
+        if (when && (upgrade || !d.verdictDate || sentencing)) {
           d.verdictDate = when.value;
           d.evidence.verdictDate = when.value ? [when.span] : [];
-          d.rules.verdictDate = pendingDate ? 'date-of-next-sentence' : date ? 'date-in-verdict-sentence' : 'date-of-case';
+          d.rules.verdictDate = sentencedBefore || pendingDate ? 'date-of-next-sentence' : date ? 'date-in-verdict-sentence' : sameHearing ? 'date-same-hearing' : 'date-of-case';
         }
         const where = court ? placeCourt(base, court) : caseCourt;
         if (where?.value && (upgrade || !d.court)) setCourt(d, where.value, where.span, court ? 'court-in-verdict-sentence' : 'court-of-case');
@@ -209,11 +274,61 @@ export function buildRecords(text: string, published: string | null | undefined)
     }
   }
   for (const d of drafts) {
+    // "at the same hearing": the date and court that hearing got in the end (it may be said after this one)
+    const ref = d.sameHearingAs !== null ? drafts[d.sameHearingAs]! : null;
+    if (ref && ref.verdictDate && (!d.verdictDate || d.rules.verdictDate === 'date-same-hearing')) {
+      d.verdictDate = ref.verdictDate;
+      d.evidence.verdictDate = ref.evidence.verdictDate ?? [];
+      d.rules.verdictDate = 'date-same-hearing';
+    }
+    if (ref && ref.court && !d.court) {
+      d.court = ref.court;
+      d.evidence.court = ref.evidence.court ?? [];
+      d.rules.court = 'court-same-hearing';
+    }
+  }
+  for (const d of drafts) {
     // the name's evidence is where it is written in full (a surname alone supports it less)
     const full = (d.evidence.name ?? []).filter(([a, b]) => text.slice(a, b) === d.name);
     if (full.length) d.evidence.name = d.evidence.count = d.group ? d.evidence.count : full;
   }
   return drafts.filter(keep).map(finish);
+}
+
+// after the verdict verb, these start the story of the offence: "found guilty of vandalism over the words ...
+// painted in October 2022", "sentenced ... after he abandoned his post in March"
+const offenceClauseRe = /\b(?:over|after|because|who|whom|which|where|whose)\b/i;
+// a relative clause before the verb: "Avdeyev, who left Russia in 2021, was sentenced"
+const relativeClauseRe = /^\s*(?:who|which|where|when|whose)\b/i;
+
+/** Whether a date is told of the offence or of someone's life, not of the outcome whose verb is at `at`. */
+function inOffenceClause(s: string, d: DateMention, at: number): boolean {
+  if (d.start > at) return offenceClauseRe.test(s.slice(at, d.start));
+  const clause = s.slice(s.lastIndexOf(',', d.start) + 1, d.start);
+  return relativeClauseRe.test(clause);
+}
+
+/** The date of the outcome whose verb is at `at`, if the sentence states it. */
+function placeOutcomeDate(base: number, s: string, dates: DateMention[], at: number): Placed | null {
+  const d = nearest(dates.filter((x) => !inOffenceClause(s, x, at)), at);
+  return d ? placeDate(base, d) : null;
+}
+
+/** What a sentence is, to tell whether a term said again changed it. */
+function sentenceKey(x: Sentence | null): string {
+  return x ? `${x.kind}|${x.months}|${x.monthsMax}|${x.fine}` : '';
+}
+
+/** The defendant "at the same hearing" refers to: the last one reported with an outcome, outside this mention. */
+function sameHearingDraft(drafts: Draft[], ids: number[]): { id: number; date: Placed | null } | null {
+  let best: Draft | null = null;
+  for (const x of drafts) {
+    if (ids.includes(x.id) || !x.status || x.status === 'charged_only') continue;
+    if (!best || x.lastSeen > best.lastSeen || (x.lastSeen === best.lastSeen && x.id > best.id)) best = x;
+  }
+  if (!best) return null;
+  const span = best.evidence.verdictDate?.[0];
+  return { id: best.id, date: best.verdictDate && span ? { value: best.verdictDate, span, key: best.verdictDate } : null };
 }
 
 /** The date closest to a position (the status verb): "sentenced on Thursday ... a jury last month" */

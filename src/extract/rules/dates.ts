@@ -29,8 +29,8 @@ const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'frida
 
 // "2024-06-11"
 const isoDateRe = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
-// "June 11", "Dec. 11, 2019", "Jan. 27"
-const monthDayRe = new RegExp(`\\b${MONTH_SRC}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4})\\b)?`, 'g');
+// "June 11", "Dec. 11, 2019", "Jan. 27"; a day range "January 6–8, 2022" gives its first day
+const monthDayRe = new RegExp(`\\b${MONTH_SRC}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:[–-]\\d{1,2}\\b)?(?:,?\\s+(\\d{4})\\b)?`, 'g');
 // "29th June 2006", "11 June", "3 of March"
 const dayMonthRe = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_SRC}\\b\\.?(?:,?\\s+(\\d{4})\\b)?`, 'g');
 // "November 2022", "early March 2023", "in October last year", "in June"
@@ -47,7 +47,14 @@ const weekdayRe = /\b(?:(on|last|this|this past|earlier this)\s+)?(Sunday|Monday
 const relativeRe = /\b(yesterday|today|this week|earlier this week|last month|this month|earlier this month|last year|this year|earlier this year)\b/gi;
 // the date belongs to something else: "arrested in January 2022", "born on", "scheduled for Oct. 3"
 const excludedBeforeRe =
-  /\b(?:arrest(?:ed)?|detain(?:ed)?|born|since|until|till|scheduled|set|due|adjourned|postponed|protests?|events|riots|unrest|killed|died|murdered|happened|occurred|took place|charged|indicted|committed|custody|hearing|will|expected|between|from|during)\b[^.;,\d]{0,30}$/i;
+  /\b(?:arrest(?:ed)?|detain(?:ed)?|born|scheduled|set|due|adjourned|postponed|protests?|events|riots|unrest|killed|died|murdered|happened|occurred|took place|charged|indicted|committed|custody|hearing|will|expected)\b[^.;,\d]{0,30}$/i;
+// a span or a time to come, right before the date: "from June 2022", "between 2013 and", "until", "for Dec. 11";
+// the day a statement was made: "the court's press service said on Thursday", "his relatives said"
+const excludedRightBeforeRe =
+  /\b(?:since|until|till|between|from|during|for|(?:said|says|announced|reported|stated|told (?:reporters|journalists)|confirmed|wrote|posted)(?:\s+(?:in\s+a\s+statement|late|early))?)\s+$/i;
+// a dateline: "UFA, Jan 17 — ...", "TASHKENT (October 7) — ..." is the publication date
+const datelineBeforeRe = /^[\p{Lu}\s.,'’-]{2,40}[,(]\s*$/u;
+const datelineAfterRe = /^\)?\s*[—–-]/;
 // "the January 2022 unrest": the date names events, not a verdict
 const excludedAfterRe = /^\s*(?:unrest|events|riots|protests|uprising|violence|clashes|massacre|attacks?|elections?)\b/i;
 
@@ -91,7 +98,12 @@ class DateCollector {
     if (this.taken.some(([a, b]) => start < b && end > a)) return;
     this.taken.push([start, end]);
     const s = this.s;
-    const excluded = excludedBeforeRe.test(s.slice(Math.max(0, start - 45), start)) || excludedAfterRe.test(s.slice(end, end + 20));
+    const before = s.slice(Math.max(0, start - 45), start);
+    const excluded =
+      excludedBeforeRe.test(before) ||
+      excludedRightBeforeRe.test(before) ||
+      excludedAfterRe.test(s.slice(end, end + 20)) ||
+      (start <= 42 && datelineBeforeRe.test(s.slice(0, start)) && datelineAfterRe.test(s.slice(end, end + 4)));
     this.out.push({ start, end, value, raw: s.slice(start, end).toLowerCase(), excluded });
   }
 

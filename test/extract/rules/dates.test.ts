@@ -21,7 +21,16 @@ const table: Array<[string, string | null, Array<string | null>]> = [
   ['was convicted earlier this month', '2024-03-21', ['2024-03']],
   ['was sentenced on Monday', null, [null]],
   ['the verdict of 2024-06-11 was upheld', null, ['2024-06-11']],
+  ['was in charge of the facility on January 6–8, 2022, when', '2024-01-25', ['2022-01-06']],
+  ['walked free from the courtroom on Tuesday after the court sentenced him', '2022-09-14', ['2022-09-13']],
   // not verdict dates: arrests, events, hearings to come
+  ['claims between 2013 and 2017', '2024-01-25', []],
+  ['Sentencing is set before U.S. District Judge J. Doe for Dec. 11, 2023.', '2023-09-29', []],
+  // the day something was said, and a dateline, are not the verdict's
+  ["the court's press service said on Thursday", '2025-01-17', []],
+  ['their relatives said on Thursday.', '2023-04-06', []],
+  ['UFA, Jan 17 — The Supreme Court of Bashkortostan has sentenced', '2025-01-17', []],
+  ['TASHKENT (October 7) — A Tashkent court last Wednesday sentenced', '2022-10-07', ['2022-10-05']],
   ['He was arrested in January 2022 and sentenced', '2023-05-01', []],
   ['during the January 2022 unrest', '2023-05-01', []],
   ['Sentencing is scheduled for Oct. 3.', '2023-05-01', []],

@@ -1,0 +1,82 @@
+/** The case being told across sentences: which court and which date a defendant's outcome gets. */
+import { describe, expect, it } from 'vitest';
+import { extractVerdicts } from '../../../src/extract/index.ts';
+
+const courtAndDate = (text: string, published: string | null): Record<string, [string | null, string | null]> =>
+  Object.fromEntries(extractVerdicts(text, { published }).records.map((r) => [r.name ?? `group(${r.count})`, [r.court, r.verdictDate]]));
+
+// [text, published, expected court and verdictDate per record]
+const table: Array<[string, string, string | null, Record<string, [string | null, string | null]>]> = [
+  [
+    'a later sentence names the court more fully',
+    'A court in Osh on Monday sentenced Bakyt Usenov to 12 years in prison. The Osh city court read out the verdict in the absence of the public.',
+    '2021-06-16',
+    { 'Bakyt Usenov': ['Osh city court', '2021-06-14'] },
+  ],
+  [
+    'a district court of the city is a fuller naming of "a court in CITY"',
+    'A court in Bishkek on Wednesday sentenced Aibek Osmonov to five years in prison. The Leninsky district court found another journalist, Aizat Sydykova, guilty on the same charge.',
+    '2024-10-11',
+    { 'Aibek Osmonov': ['Leninsky district court', '2024-10-09'], 'Aizat Sydykova': ['Leninsky district court', '2024-10-09'] },
+  ],
+  [
+    'the court an appeal goes to is not a fuller name (negative)',
+    'A court in Osh on Monday sentenced Bakyt Usenov to 12 years in prison. The verdict can be appealed to the Osh regional court within one month.',
+    '2021-06-16',
+    { 'Bakyt Usenov': ['court in Osh', '2021-06-14'] },
+  ],
+  [
+    'a court in a separate hearing is another case (negative)',
+    'A Moscow court on Thursday sentenced Ivan Sokolov to seven years in prison. In a separate hearing, the Basmanny district court sentenced Anna Belova to eight years in prison.',
+    '2023-08-04',
+    { 'Ivan Sokolov': ['Moscow court', '2023-08-03'], 'Anna Belova': ['Basmanny district court', null] },
+  ],
+  [
+    '"according to the verdict" dates the offence, not the outcome (negative)',
+    'An Almaty court on October 10 found three police officers guilty of abuse. Daulet Seitov, 33, was sentenced to five years in prison. According to the verdict, he beat the detainee on January 7, 2022. His colleague, Madi Nurlanov, 39, was given a three-year suspended sentence.',
+    '2023-10-13',
+    { 'Daulet Seitov': ['Almaty court', '2023-10-10'], 'Madi Nurlanov': ['Almaty court', '2023-10-10'] },
+  ],
+  [
+    'a dated ruling with no defendant named dates the case; the day a statement was made does not',
+    'A specialised military court in Astana has sentenced Yerlan Tokayev to 18 years in prison, the court\'s press service said on Friday. The verdict was delivered on Monday behind closed doors. Arman Zhumabekov was sentenced to 16 years on the same charges.',
+    '2023-04-28',
+    { 'Yerlan Tokayev': ['specialised military court in Astana', '2023-04-24'], 'Arman Zhumabekov': ['specialised military court in Astana', '2023-04-24'] },
+  ],
+  [
+    'only an announcement date: null (negative)',
+    'A Samarkand regional court has fined Jahongir Rakhimov 150 million soums for accepting a bribe, the Prosecutor General\'s Office said on Wednesday.',
+    '2024-09-25',
+    { 'Jahongir Rakhimov': ['Samarkand regional court', null] },
+  ],
+  [
+    'a co-defendant sentenced "at the same hearing" takes that hearing\'s date, even when it is told later',
+    'Tyrell Boateng, 22, was convicted of murder following a trial at the Central Criminal Court. His friend Connor Fitzgibbon, 23, was jailed for nine years at the same hearing. Passing sentence on Friday, the judge told Boateng that he had taken a life.',
+    '2024-10-04',
+    { 'Tyrell Boateng': ['Central Criminal Court', '2024-10-04'], 'Connor Fitzgibbon': ['Central Criminal Court', '2024-10-04'] },
+  ],
+  [
+    'a sentencing date stands over the conviction date, in either order',
+    'Desmond Okafor, 63, and his son Marcus Okafor, 34, were found guilty in October of fraud. They were sentenced on Friday. A bookkeeper, Sunita Ramdin, 47, was given 18 months imprisonment, suspended for two years, at the same hearing.',
+    '2023-12-15',
+    { 'Desmond Okafor': [null, '2023-12-15'], 'Marcus Okafor': [null, '2023-12-15'], 'Sunita Ramdin': [null, '2023-12-15'] },
+  ],
+  [
+    'a prior term said again does not re-date the verdict (negative)',
+    'On Thursday, Juan Carlos Ortega-Ruiz, 41, was sentenced to 30 months in prison for illegal reentry. Ortega-Ruiz had a prior conviction in 2015 for which he received 18 months.',
+    '2023-05-18',
+    { 'Juan Carlos Ortega-Ruiz': [null, '2023-05-18'] },
+  ],
+  [
+    'a date in a relative clause is not the verdict date (negative)',
+    'His co-defendant Denis Avdeenko, 38, who left Russia in 2021, was sentenced in absentia to eight years in prison.',
+    '2022-10-27',
+    { 'Denis Avdeenko': [null, null] },
+  ],
+];
+
+describe('court and date of the case', () => {
+  it.each(table)('%s', (_what, text, published, expected) => {
+    expect(courtAndDate(text, published)).toEqual(expected);
+  });
+});
