@@ -8,7 +8,7 @@ import type { EvidenceField, Sentence, Span, VerdictRecord, VerdictStatus } from
 import { splitSentences } from './text.ts';
 import { findTerms, type Term, type TermRole } from './rules/sentences.ts';
 import { findDates, type DateMention } from './rules/dates.ts';
-import { findCourts, isAppealTarget, isOtherFirstInstanceCourt, namesCourtMoreFully, type CourtMention } from './rules/courts.ts';
+import { findCourts, isAppealTarget, isHigherCourt, isOtherFirstInstanceCourt, namesCourtMoreFully, type CourtMention } from './rules/courts.ts';
 import { findCharges, sameChargesRe, type ChargeFound } from './rules/charges.ts';
 import { findDefendantNames, findGroups, findNameCandidates, type NameCandidate } from './rules/names.ts';
 import { findAgeNear, findAgeRange } from './rules/ages.ts';
@@ -258,7 +258,9 @@ export function buildRecords(text: string, published: string | null | undefined)
           d.evidence.verdictDate = when.value ? [when.span] : [];
           d.rules.verdictDate = sentencedBefore || pendingDate ? 'date-of-next-sentence' : date ? 'date-in-verdict-sentence' : sameHearing ? 'date-same-hearing' : 'date-of-case';
         }
-        const where = court ? placeCourt(base, court) : caseCourt;
+        // an appeal ruling is not the first-instance court's: the case's court counts only if it is a higher one
+        const caseWhere = caseCourt?.value && (!d.status?.startsWith('appeal') || isHigherCourt(caseCourt.value)) ? caseCourt : null;
+        const where = court ? placeCourt(base, court) : caseWhere;
         if (where?.value && (upgrade || !d.court)) setCourt(d, where.value, where.span, court ? 'court-in-verdict-sentence' : 'court-of-case');
       });
     });

@@ -128,10 +128,10 @@ export function namesCourtMoreFully(general: string, fuller: string): boolean {
   return f.levels.size > g.levels.size || f.places.size > g.places.size || federalDistrict;
 }
 
-// "would appeal to the Bishkek city court", "can be appealed to", "an appeal had been filed with" (not "an appeal
-// was rejected by", which names the court that ruled)
+// "would appeal to the Bishkek city court", "can be appealed to", "We will go to the Supreme Court", "an appeal
+// had been filed with" (not "an appeal was rejected by", which names the court that ruled)
 const appealTargetRe =
-  /\b(?:(?:appeal(?:s|ed|ing)?|challenged?|complain(?:ed|t)?)\s+(?:[\w’']+\s+){0,4}?(?:to|with|before)|(?:filed|lodged)\s+with)\s+(?:the\s+)?$/i;
+  /\b(?:(?:appeal(?:s|ed|ing)?|challenged?|complain(?:ed|t)?|go|take\s+(?:it|the\s+case))\s+(?:[\w’']+\s+){0,4}?(?:to|with|before)|(?:filed|lodged)\s+with)\s+(?:the\s+)?$/i;
 
 /** Whether the court at `start` of a sentence is where an appeal goes, not the court that gave the verdict. */
 export function isAppealTarget(s: string, start: number): boolean {
@@ -144,10 +144,15 @@ export function isAppealTarget(s: string, start: number): boolean {
  */
 export function isOtherFirstInstanceCourt(current: string, next: string): boolean {
   if (current.toLowerCase() === next.toLowerCase()) return false;
-  if ([...shapeOf(next).levels].some((l) => HIGHER_LEVELS.has(l))) return false;
+  if (isHigherCourt(next)) return false;
   if (namesCourtMoreFully(current, next)) return false;
   // a vaguer naming of the court just named: "the Osh city court ... the court in Osh"
   const c = shapeOf(current);
   const n = shapeOf(next);
   return ![...n.levels].every((l) => c.levels.has(l)) || ![...n.places].every((p) => c.places.has(p));
+}
+
+/** Whether a court is above first instance (an appeals or supreme court). */
+export function isHigherCourt(name: string): boolean {
+  return [...shapeOf(name).levels].some((l) => HIGHER_LEVELS.has(l));
 }

@@ -73,6 +73,12 @@ const table: Array<[string, string, string | null, Record<string, [string | null
     '2022-10-27',
     { 'Denis Avdeenko': [null, null] },
   ],
+  [
+    'an appeal ruling does not take the first-instance court of the case (negative)',
+    'A financial adviser was jailed at Birmingham Crown Court in January last year. On Tuesday the appeal judges dismissed an appeal against sentence by his co-defendant, Imran Qadir, 49, who was jailed for 11 years for the same offences.',
+    '2025-02-21',
+    { 'Imran Qadir': [null, '2025-02-18'] },
+  ],
 ];
 
 describe('court and date of the case', () => {

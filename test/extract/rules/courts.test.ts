@@ -66,6 +66,7 @@ describe('isAppealTarget', () => {
     expect(at('She said the defence would appeal to the Bishkek city court.', 'Bishkek')).toBe(true);
     expect(at('The verdict can be appealed to the Osh regional court within one month.', 'Osh')).toBe(true);
     expect(at('an appeal had been filed with the Tashkent city court', 'Tashkent')).toBe(true);
+    expect(at('“We will go to the Supreme Court.”', 'Supreme')).toBe(true);
   });
   it('not the court that ruled (negative)', () => {
     expect(at('His appeal was rejected by the Osh regional court.', 'Osh')).toBe(false);
