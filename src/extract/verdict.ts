@@ -96,6 +96,9 @@ export function buildRecords(text: string, published: string | null | undefined)
   let caseDate: Placed | null = null;
   let caseCourt: Placed | null = null;
   let caseNo = 0;
+  // per case, the date of a sentencing told before its defendant is named ("A Houston-area tax preparer was
+  // sentenced Wednesday to ...", then her name and her plea "in November")
+  const caseSentencing = new Map<number, Placed>();
   let lastSingular: number | null = null;
   let lastPlural: number[] = [];
   let clock = 0;
@@ -160,6 +163,7 @@ export function buildRecords(text: string, published: string | null | undefined)
       // reported so far, when they have none yet
       const court = rulingCourt && courtRulingRe.test(s) ? rulingCourt : undefined;
       const date = dated && laterRulingRe.test(s) ? dated : null;
+      if (dated && sentencingVerbRe.test(s) && !caseSentencing.has(caseNo)) caseSentencing.set(caseNo, dated);
       for (const d of drafts) {
         if (d.caseNo !== caseNo || !d.status || d.status === 'charged_only') continue;
         if (court && !d.court) setCourt(d, court.name, span(base, court.start, court.end), 'court-in-later-ruling');
@@ -273,6 +277,15 @@ export function buildRecords(text: string, published: string | null | undefined)
     else {
       const group = factful.flatMap((m) => m.ids).find((id) => drafts[id]!.group);
       if (group !== undefined) lastPlural = [group];
+    }
+  }
+  for (const d of drafts) {
+    // sentenced, but dated only by a plea or a conviction: the case's sentencing told before the name
+    const sentencing = caseSentencing.get(d.caseNo);
+    if (sentencing && d.status === 'convicted' && d.sentence && !d.sentencedOn && d.rules.verdictDate !== 'date-same-hearing') {
+      d.verdictDate = sentencing.value;
+      d.evidence.verdictDate = sentencing.value ? [sentencing.span] : [];
+      d.rules.verdictDate = 'date-of-case-sentencing';
     }
   }
   for (const d of drafts) {

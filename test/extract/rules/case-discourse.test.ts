@@ -79,6 +79,12 @@ const table: Array<[string, string, string | null, Record<string, [string | null
     '2025-02-21',
     { 'Imran Qadir': [null, '2025-02-18'] },
   ],
+  [
+    'a sentencing told before the name dates the sentence, not the plea; a partner awaiting sentence keeps his plea date',
+    'HOUSTON – A tax return preparer was sentenced Wednesday to 12 months in prison for preparing false returns.\n\nOluwaseun Adeyemi, 44, of Katy, owned a storefront tax business. From 2016 through 2020, she prepared false returns. She charged her clients fees of up to $1,200 per return. The false returns caused a tax loss of $1.6 million.\n\nAdeyemi pleaded guilty in November to aiding and assisting in the preparation of false returns. She was ordered to serve 12 months in prison. Her business partner, Desmond Okeke, 51, pleaded guilty in January to failing to file a tax return and will be sentenced in May.',
+    '2022-04-14',
+    { 'Oluwaseun Adeyemi': [null, '2022-04-13'], 'Desmond Okeke': [null, '2022-01'] },
+  ],
 ];
 
 describe('court and date of the case', () => {
