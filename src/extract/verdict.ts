@@ -153,7 +153,10 @@ export function buildRecords(text: string, published: string | null | undefined)
         // "An Almaty court ... The case was heard by the Medeu district court of Almaty": the fullest naming
         for (const d of drafts) if (d.court === caseCourt!.value && d.caseNo === caseNo) setCourt(d, rulingCourt.name, span(base, rulingCourt.start, rulingCourt.end), 'court-named-more-fully');
       } else if (caseCourt?.value && strong && !sameCase && isOtherFirstInstanceCourt(caseCourt.value, rulingCourt.name)) {
+        // "The protest erupted on the day the Baymak district court sentenced ...": another case, dated only by
+        // its own sentence
         caseNo++;
+        caseDate = dated;
       }
       caseCourt = placeCourt(base, rulingCourt);
     }

@@ -146,8 +146,10 @@ export function isOtherFirstInstanceCourt(current: string, next: string): boolea
   if (current.toLowerCase() === next.toLowerCase()) return false;
   if (isHigherCourt(next)) return false;
   if (namesCourtMoreFully(current, next)) return false;
-  // a vaguer naming of the court just named: "the Osh city court ... the court in Osh"
   const c = shapeOf(current);
+  // "Kyrgyz court ... the Bishkek city court": a vague naming says too little to tell another court
+  if (c.levels.size === 0) return false;
+  // a vaguer naming of the court just named: "the Osh city court ... the court in Osh"
   const n = shapeOf(next);
   return ![...n.levels].every((l) => c.levels.has(l)) || ![...n.places].every((p) => c.places.has(p));
 }

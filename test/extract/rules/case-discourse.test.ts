@@ -85,6 +85,12 @@ const table: Array<[string, string, string | null, Record<string, [string | null
     '2022-04-14',
     { 'Oluwaseun Adeyemi': [null, '2022-04-13'], 'Desmond Okeke': [null, '2022-01'] },
   ],
+  [
+    'a verdict of another first-instance court is another case: it does not take this case\'s date (negative); a dateline and a statement\'s day do not date the verdict',
+    "UFA, Jan 17 — The Supreme Court of Bashkortostan has sentenced 18 men to between four and seven years in prison for their part in clashes, the court's press service said on Thursday. The verdict was read out on Wednesday in a guarded courtroom. The protest erupted on the day the Baymak district court sentenced Rustem Galiullin, an activist, to four years in a general-regime colony.",
+    '2025-01-17',
+    { 'group(18)': ['Supreme Court of Bashkortostan', '2025-01-15'], 'Rustem Galiullin': ['Baymak district court', null] },
+  ],
 ];
 
 describe('court and date of the case', () => {

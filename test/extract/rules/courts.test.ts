@@ -57,6 +57,8 @@ describe('isOtherFirstInstanceCourt', () => {
     expect(isOtherFirstInstanceCourt('Alatau district court', 'court in Shymkent')).toBe(true);
     expect(isOtherFirstInstanceCourt('Zhanaozen city court', 'appeals court in the Mangistau region')).toBe(false);
     expect(isOtherFirstInstanceCourt('court in Osh', 'Osh city court')).toBe(false);
+    expect(isOtherFirstInstanceCourt('Kyrgyz court', 'Bishkek city court')).toBe(false);
+    expect(isOtherFirstInstanceCourt('Supreme Court of Bashkortostan', 'Baymak district court')).toBe(true);
   });
 });
 
