@@ -76,6 +76,9 @@ const otherCaseRe = /\b(?:(?:in|at)\s+(?:a\s+)?separate\s+(?:case|trial|hearing|
 // ... or stays with the same one: "by the same court", "his co-defendant", "A third man"
 const sameCaseRe =
   /\b(?:same\s+(?:court|judge|hearing|trial|jury)|co-?defendants?|(?:a|the)\s+(?:second|third|fourth|fifth|sixth|other)\s+(?:defendant|man|woman|accused|officer|person))\b/i;
+// the court the charges were brought in: "An indictment was unsealed today in federal court in Brooklyn", "a
+// complaint filed in", "were charged in"
+const chargesBroughtInRe = /\b(?:unsealed|filed|returned|charged)\s+(?:(?:today|yesterday|on\s+\p{L}+)\s+)?in\s+(?:the\s+)?$/iu;
 // a sentencing (not a plea or a jury's verdict): its date is the outcome's date
 const sentencingVerbRe = /\b(?:sentenced|jailed|imprisoned|locked\s+up)\b/i;
 // "at the same hearing", "sentenced the same day"
@@ -99,6 +102,8 @@ export function buildRecords(text: string, published: string | null | undefined)
   // per case, the date of a sentencing told before its defendant is named ("A Houston-area tax preparer was
   // sentenced Wednesday to ...", then her name and her plea "in November")
   const caseSentencing = new Map<number, Placed>();
+  // per case, the court where the charges were brought ("An indictment was unsealed today in federal court in Brooklyn")
+  const caseChargeCourt = new Map<number, Placed>();
   let lastSingular: number | null = null;
   let lastPlural: number[] = [];
   let clock = 0;
@@ -160,6 +165,8 @@ export function buildRecords(text: string, published: string | null | undefined)
       }
       caseCourt = placeCourt(base, rulingCourt);
     }
+    const chargeCourt = courts.find((c) => chargesBroughtInRe.test(s.slice(Math.max(0, c.start - 50), c.start)));
+    if (chargeCourt && !titleLine) caseChargeCourt.set(caseNo, placeCourt(base, chargeCourt));
     if (factful.length === 0 && !titleLine) {
       // "U.S. District Judge X imposed the sentence in the U.S. District Court for ...", "The case was heard by
       // the X court", "The verdict was read out on Wednesday": the court and date of the case's defendants
@@ -250,7 +257,9 @@ export function buildRecords(text: string, published: string | null | undefined)
         }
         if (d.status === 'charged_only') {
           const c = inRange(courts, segStart, segEnd)[0];
+          const brought = caseChargeCourt.get(caseNo);
           if (!d.court && c) setCourt(d, c.name, span(base, c.start, c.end), 'court-of-charge');
+          else if (!d.court && brought?.value) setCourt(d, brought.value, brought.span, 'court-charges-brought');
           return;
         }
         // "sentenced at the same hearing", "on the same day": the date (and court) of the outcome just reported

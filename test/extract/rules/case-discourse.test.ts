@@ -91,6 +91,18 @@ const table: Array<[string, string, string | null, Record<string, [string | null
     '2025-01-17',
     { 'group(18)': ['Supreme Court of Bashkortostan', '2025-01-15'], 'Rustem Galiullin': ['Baymak district court', null] },
   ],
+  [
+    'defendants only charged: the court the indictment was unsealed in',
+    'An indictment was unsealed today in federal court in Brooklyn charging two individuals with smuggling. The defendants, Nargiz Tashkentova, 37, of Staten Island, and Timur Aliyevich, 52, of Istanbul, are charged with conspiracy to violate the Export Control Reform Act.',
+    '2025-02-07',
+    { 'Nargiz Tashkentova': ['federal court in Brooklyn', null], 'Timur Aliyevich': ['federal court in Brooklyn', null] },
+  ],
+  [
+    'a court that only ordered pre-trial detention is not where the case is tried (negative)',
+    'Bolat Amirov, 47, was detained on Monday and charged under Article 174 of the Criminal Code. A Karaganda city court on Wednesday placed Amirov in pre-trial detention for two months.',
+    '2024-03-08',
+    { 'Bolat Amirov': [null, null] },
+  ],
 ];
 
 describe('court and date of the case', () => {
