@@ -239,8 +239,10 @@ export function buildRecords(text: string, published: string | null | undefined)
         // a term said again ("had a prior conviction in 2015 for which he received 18 months") changes nothing
         const sentenceChanged = sentenceSet && sentenceKey(d.sentence) !== sentenceBefore;
         const ownDate = pendingDate ?? (date ? placeDate(base, date) : null);
-        // "They were sentenced on Friday": a sentencing date, even when the term is told in another sentence
-        const sentencing = ownDate !== null && (sentenceChanged || sentencingVerbRe.test(segText));
+        // "They were sentenced on Friday": a sentencing date, even when the term is told in another sentence (not
+        // when a term here is another one: "was sentenced on 29th February 2016 to eight years" for a prior case)
+        const termless = !sentenceSet && !inRange(terms, segStart, segEnd).length;
+        const sentencing = ownDate !== null && (sentenceChanged || (termless && sentencingVerbRe.test(segText)));
         if (sentencing) d.sentencedOn = ownDate;
         // administrative arrests and fines are not criminal cases (CONVENTIONS.md); in an article about them,
         // a jail term of days is one ("the student Varvara Ilyina, 19, who received 10 days")

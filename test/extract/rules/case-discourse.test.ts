@@ -103,6 +103,12 @@ const table: Array<[string, string, string | null, Record<string, [string | null
     '2024-03-08',
     { 'Bolat Amirov': [null, null] },
   ],
+  [
+    'an earlier sentencing told with its own term does not re-date the current verdict (negative)',
+    'Reginald Ashby, now 78, of Harrogate, was found guilty by a jury at York Crown Court of indecent assault and was jailed for 11 years. He was sentenced on Wednesday by Judge Gillian Marsh. He was charged again in 2014 after an inquiry, and was sentenced on 29th February 2016 to eight years for offences against four boys.',
+    '2025-05-30',
+    { 'Reginald Ashby': ['York Crown Court', '2025-05-28'] },
+  ],
 ];
 
 describe('court and date of the case', () => {
