@@ -8,7 +8,7 @@ import type { EvidenceField, Sentence, Span, VerdictRecord, VerdictStatus } from
 import { splitSentences } from './text.ts';
 import { findTerms, type Term, type TermRole } from './rules/sentences.ts';
 import { findDates, type DateMention } from './rules/dates.ts';
-import { findCourts, isAppealTarget, isHigherCourt, isOtherFirstInstanceCourt, namesCourtMoreFully, type CourtMention } from './rules/courts.ts';
+import { findCourts, isAppealTarget, isCitedAsSource, isHigherCourt, isOtherFirstInstanceCourt, namesCourtMoreFully, type CourtMention } from './rules/courts.ts';
 import { findCharges, sameChargesRe, type ChargeFound } from './rules/charges.ts';
 import { findDefendantNames, findGroups, findNameCandidates, type NameCandidate } from './rules/names.ts';
 import { findAgeNear, findAgeRange } from './rules/ages.ts';
@@ -147,7 +147,7 @@ export function buildRecords(text: string, published: string | null | undefined)
       ? placeOutcomeDate(base, s, datesCache, s.search(strongVerdictRe))
       : null;
     const newDate = dated !== null && caseDate !== null && dated.key !== caseDate.key;
-    const rulingCourt = titleLine ? undefined : courts.find((c) => !isAppealTarget(s, c.start));
+    const rulingCourt = titleLine ? undefined : courts.find((c) => !isAppealTarget(s, c.start) && !isCitedAsSource(s, c.start));
     // new defendants sentenced on another date, with no court of their own, may be another case: the court
     // said before is not theirs ("On Monday, A was sentenced ... On Wednesday, B was sentenced ...")
     if (newDate && !rulingCourt && !sameCase && drafts.length > draftsBefore) caseCourt = null;

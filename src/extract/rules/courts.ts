@@ -158,3 +158,11 @@ export function isOtherFirstInstanceCourt(current: string, next: string): boolea
 export function isHigherCourt(name: string): boolean {
   return [...shapeOf(name).levels].some((l) => HIGHER_LEVELS.has(l));
 }
+
+// "According to the Supreme Court, 48 officials have been convicted": a court quoted for figures
+const citedAsSourceRe = /\baccording\s+to\s+(?:the\s+)?$/i;
+
+/** Whether the court at `start` of a sentence is cited as a source, not as the court of a case. */
+export function isCitedAsSource(s: string, start: number): boolean {
+  return citedAsSourceRe.test(s.slice(Math.max(0, start - 20), start));
+}

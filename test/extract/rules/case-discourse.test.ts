@@ -109,6 +109,12 @@ const table: Array<[string, string, string | null, Record<string, [string | null
     '2025-05-30',
     { 'Reginald Ashby': ['York Crown Court', '2025-05-28'] },
   ],
+  [
+    'a court cited for figures does not become the case\'s court (negative)',
+    'The Almaty city court on Tuesday sentenced Kairat Nurlybekov to nine years in prison. According to the Supreme Court, 48 officials have been convicted so far. His former deputy, Serik Abenov, 51, was given a three-year suspended sentence.',
+    '2024-04-26',
+    { 'Kairat Nurlybekov': ['Almaty city court', '2024-04-23'], 'Serik Abenov': ['Almaty city court', '2024-04-23'] },
+  ],
 ];
 
 describe('court and date of the case', () => {

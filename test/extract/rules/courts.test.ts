@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findCourts, isAppealTarget, isOtherFirstInstanceCourt, namesCourtMoreFully } from '../../../src/extract/rules/courts.ts';
+import { findCourts, isAppealTarget, isCitedAsSource, isOtherFirstInstanceCourt, namesCourtMoreFully } from '../../../src/extract/rules/courts.ts';
 
 const table: Array<[string, string[]]> = [
   ['A trial in an Almaty district court resulted in', ['Almaty district court']],
@@ -73,5 +73,14 @@ describe('isAppealTarget', () => {
   it('not the court that ruled (negative)', () => {
     expect(at('His appeal was rejected by the Osh regional court.', 'Osh')).toBe(false);
     expect(at('The Osh city court read out the verdict.', 'Osh')).toBe(false);
+  });
+});
+
+describe('isCitedAsSource', () => {
+  it('a court quoted for figures, not a court of the case', () => {
+    const s = 'According to the Supreme Court, 48 officials have been convicted.';
+    expect(isCitedAsSource(s, s.indexOf('Supreme'))).toBe(true);
+    const t = 'The Supreme Court of Bashkortostan has sentenced 18 men.';
+    expect(isCitedAsSource(t, t.indexOf('Supreme'))).toBe(false);
   });
 });
