@@ -49,9 +49,10 @@ const relativeRe = /\b(yesterday|today|this week|earlier this week|last month|th
 const excludedBeforeRe =
   /\b(?:arrest(?:ed)?|detain(?:ed)?|born|scheduled|set|due|adjourned|postponed|protests?|events|riots|unrest|killed|died|murdered|happened|occurred|took place|charged|indicted|committed|custody|hearing|will|expected)\b[^.;,\d]{0,30}$/i;
 // a span or a time to come, right before the date: "from June 2022", "between 2013 and", "until", "for Dec. 11";
-// the day a statement was made: "the court's press service said on Thursday", "his relatives said"
+// the day a statement or a reaction was made: "the court's press service said on Thursday", "the verdict was
+// condemned on Monday by rights groups"
 const excludedRightBeforeRe =
-  /\b(?:since|until|till|between|from|during|for|(?:said|says|announced|reported|stated|told (?:reporters|journalists)|confirmed|wrote|posted)(?:\s+(?:in\s+a\s+statement|late|early))?)\s+$/i;
+  /\b(?:since|until|till|between|from|during|for|(?:said|says|announced|reported|stated|told (?:reporters|journalists)|confirmed|wrote|posted|condemned|critici[sz]ed|denounced|welcomed|praised|protested)(?:\s+(?:in\s+a\s+statement|late|early))?)\s+$/i;
 // a dateline: "UFA, Jan 17 — ...", "TASHKENT (October 7) — ..." is the publication date
 const datelineBeforeRe = /^[\p{Lu}\s.,'’-]{2,40}[,(]\s*$/u;
 const datelineAfterRe = /^\)?\s*[—–-]/;

@@ -29,6 +29,7 @@ const table: Array<[string, string | null, Array<string | null>]> = [
   // the day something was said, and a dateline, are not the verdict's
   ["the court's press service said on Thursday", '2025-01-17', []],
   ['their relatives said on Thursday.', '2023-04-06', []],
+  ['The verdict was condemned on Monday by rights groups.', '2024-05-10', []],
   ['UFA, Jan 17 — The Supreme Court of Bashkortostan has sentenced', '2025-01-17', []],
   ['TASHKENT (October 7) — A Tashkent court last Wednesday sentenced', '2022-10-07', ['2022-10-05']],
   ['He was arrested in January 2022 and sentenced', '2023-05-01', []],
