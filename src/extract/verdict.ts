@@ -66,11 +66,12 @@ const IMPOSED_ROLES = new Set<TermRole>(['imposed', 'unknown', 'additional', 'ap
 const joinRe = /^\s*(?:,\s*\d{1,3}(?:,\s*(?:of|from)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)?\s*)?(?:,|,?\s+and|&)\s*$/u;
 const courtWordRe = /\bcourt\b/i;
 // a sentence that says a court gave the outcome: "imposed the sentence in", "sentenced ... at"
+const trialAtRe = /\btrial\s+(?:at|in|before)\b/i;
 const courtRulingRe = /\b(?:imposed|sentenced|convicted|acquitted|verdicts?|upheld|handed down|heard|tried|read out)\b/i;
 // a sentence that reports an outcome (not just mentions a trial): it dates the case
 // ("according to the verdict, he beat ..." tells the offence, not the outcome)
 const strongVerdictRe =
-  /\b(?:sentenced|sentencing|passing\s+sentence|jailed|convicted|convictions?|received|found\s+(?:[\p{L}’'-]+\s+){0,4}?(?:not\s+)?guilty|acquitted|pleaded guilty|(?<!according\s+to\s+the\s+)verdicts?|upheld|reduced|imprisoned|handed)\b/iu;
+  /\b(?:sentenced|sentencing|passing\s+sentence|jailed|convicted|convictions?|received|found\s+(?:[^\s.;]+\s+){0,6}?(?:not\s+)?guilty|acquitted|pleaded guilty|(?<!according\s+to\s+the\s+)verdicts?|upheld|reduced|imprisoned|handed)\b/iu;
 // the article turns to another case: "In a separate case", "in another trial", "Separately,"
 const otherCaseRe = /\b(?:(?:in|at)\s+(?:a\s+)?separate\s+(?:case|trial|hearing|proceedings?)|in\s+another\s+(?:case|trial)|separately|elsewhere)\b/i;
 // ... or stays with the same one: "by the same court", "his co-defendant", "A third man"
@@ -153,7 +154,10 @@ export function buildRecords(text: string, published: string | null | undefined)
     if (newDate && !rulingCourt && !sameCase && drafts.length > draftsBefore) caseCourt = null;
     if (dated) caseDate = dated;
     if (rulingCourt) {
-      const fuller = caseCourt?.value && !newDate ? namesCourtMoreFully(caseCourt.value, rulingCourt.name) : false;
+      // only where the court tries or rules ("found ... guilty", "read out the verdict", "The trial at"), not "had
+      // earlier rejected his bail request"
+      const rules = strong || courtRulingRe.test(s) || trialAtRe.test(s);
+      const fuller = caseCourt?.value && !newDate && rules ? namesCourtMoreFully(caseCourt.value, rulingCourt.name) : false;
       if (fuller) {
         // "An Almaty court ... The case was heard by the Medeu district court of Almaty": the fullest naming
         for (const d of drafts) if (d.court === caseCourt!.value && d.caseNo === caseNo) setCourt(d, rulingCourt.name, span(base, rulingCourt.start, rulingCourt.end), 'court-named-more-fully');

@@ -115,6 +115,18 @@ const table: Array<[string, string, string | null, Record<string, [string | null
     '2024-04-26',
     { 'Kairat Nurlybekov': ['Almaty city court', '2024-04-23'], 'Serik Abenov': ['Almaty city court', '2024-04-23'] },
   ],
+  [
+    'a fuller court name counts only where that court tries or rules (negative)',
+    'A court in Almaty on Monday sentenced Aigerim Sultanova to five years in prison. The Medeu district court had earlier rejected her request for bail.',
+    '2024-05-10',
+    { 'Aigerim Sultanova': ['court in Almaty', '2024-05-06'] },
+  ],
+  [
+    '"The trial at COURT" names the case\'s court',
+    'A court in Almaty has sentenced Ilyas Tokenov, 35, to life imprisonment for the killing of a conscript. The trial at the Specialised Inter-district Criminal Court in Almaty was held mostly behind closed doors.',
+    '2023-02-10',
+    { 'Ilyas Tokenov': ['Specialised Inter-district Criminal Court in Almaty', null] },
+  ],
 ];
 
 describe('court and date of the case', () => {
