@@ -66,6 +66,7 @@ const IMPOSED_ROLES = new Set<TermRole>(['imposed', 'unknown', 'additional', 'ap
 const joinRe = /^\s*(?:,\s*\d{1,3}(?:,\s*(?:of|from)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)?\s*)?(?:,|,?\s+and|&)\s*$/u;
 const courtWordRe = /\bcourt\b/i;
 // a sentence that says a court gave the outcome: "imposed the sentence in", "sentenced ... at"
+const pluralRulingRe = /\b(?:sentences|verdicts|convictions)\b/i;
 const trialAtRe = /\btrial\s+(?:at|in|before)\b/i;
 const courtRulingRe = /\b(?:imposed|sentenced|convicted|acquitted|verdicts?|upheld|handed down|heard|tried|read out)\b/i;
 // a sentence that reports an outcome (not just mentions a trial): it dates the case
@@ -178,9 +179,12 @@ export function buildRecords(text: string, published: string | null | undefined)
       const court = rulingCourt && courtRulingRe.test(s) ? rulingCourt : undefined;
       const date = dated && laterRulingRe.test(s) ? dated : null;
       if (dated && sentencingVerbRe.test(s) && !caseSentencing.has(caseNo)) caseSentencing.set(caseNo, dated);
+      // "The sentences were imposed ...": every defendant of the case; "imposed the sentence": the last hearing's
+      const allHearings = pluralRulingRe.test(s);
       for (const d of drafts) {
         if (d.caseNo !== caseNo || !d.status || d.status === 'charged_only') continue;
-        if (court && !d.court) setCourt(d, court.name, span(base, court.start, court.end), 'court-in-later-ruling');
+        const thisHearing = allHearings || !d.verdictDate || d.verdictDate === caseDate?.value || d.lastSeen >= clock - 2;
+        if (court && !d.court && thisHearing) setCourt(d, court.name, span(base, court.start, court.end), 'court-in-later-ruling');
         if (date && !d.verdictDate) {
           d.verdictDate = date.value;
           d.evidence.verdictDate = date.value ? [date.span] : [];

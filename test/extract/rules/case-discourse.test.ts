@@ -127,6 +127,21 @@ const table: Array<[string, string, string | null, Record<string, [string | null
     '2023-02-10',
     { 'Ilyas Tokenov': ['Specialised Inter-district Criminal Court in Almaty', null] },
   ],
+  [
+    'a court named for the last hearing is not an earlier, differently dated outcome\'s (negative)',
+    'In 2019, Oleg Ivanov was jailed for five years for fraud. He was released in 2022. He now runs a bakery. On Thursday, Petr Smirnov was sentenced to 10 years in prison for fraud. U.S. District Judge Ann Marsh imposed the sentence in the U.S. District Court for the District of Alaska.',
+    '2024-05-10',
+    { 'Oleg Ivanov': [null, '2019'], 'Petr Smirnov': ['U.S. District Court for the District of Alaska', '2024-05-09'] },
+  ],
+  [
+    '"The sentences were imposed in COURT" names the court of every hearing of the release',
+    'On Monday, Dontae Whitfield, 33, of Petersburg, was sentenced to 108 months in prison for possession of a firearm by a convicted felon. On Wednesday, Brayden Tolland, 24, of Chesterfield, was sentenced to 70 months for making a false statement during the purchase of a firearm. The sentences were imposed by U.S. District Judge Henry Hudson in the U.S. District Court for the Eastern District of Virginia.',
+    '2023-05-18',
+    {
+      'Dontae Whitfield': ['U.S. District Court for the Eastern District of Virginia', '2023-05-15'],
+      'Brayden Tolland': ['U.S. District Court for the Eastern District of Virginia', '2023-05-17'],
+    },
+  ],
 ];
 
 describe('court and date of the case', () => {
