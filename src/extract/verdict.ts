@@ -74,7 +74,8 @@ const courtRulingRe = /\b(?:imposed|sentenced|convicted|acquitted|verdicts?|uphe
 const strongVerdictRe =
   /\b(?:sentenced|sentencing|passing\s+sentence|jailed|convicted|convictions?|received|found\s+(?:[^\s.;]+\s+){0,6}?(?:not\s+)?guilty|acquitted|pleaded guilty|(?<!according\s+to\s+the\s+)verdicts?|upheld|reduced|imprisoned|handed)\b/iu;
 // the article turns to another case: "In a separate case", "in another trial", "Separately,"
-const otherCaseRe = /\b(?:(?:in|at)\s+(?:a\s+)?separate\s+(?:case|trial|hearing|proceedings?)|in\s+another\s+(?:case|trial)|separately|elsewhere)\b/i;
+// ("Two others will be tried separately" is not)
+const otherCaseRe = /^\W*(?:separately|elsewhere)\b|\b(?:(?:in|at)\s+(?:a\s+)?separate\s+(?:case|trial|hearing|proceedings?)|in\s+another\s+(?:case|trial))\b/i;
 // ... or stays with the same one: "by the same court", "his co-defendant", "A third man"
 const sameCaseRe =
   /\b(?:same\s+(?:court|judge|hearing|trial|jury)|co-?defendants?|(?:a|the)\s+(?:second|third|fourth|fifth|sixth|other)\s+(?:defendant|man|woman|accused|officer|person))\b/i;

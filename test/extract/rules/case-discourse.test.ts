@@ -142,6 +142,12 @@ const table: Array<[string, string, string | null, Record<string, [string | null
       'Brayden Tolland': ['U.S. District Court for the Eastern District of Virginia', '2023-05-17'],
     },
   ],
+  [
+    'others "tried separately" do not end the case being told (negative)',
+    'A court in Almaty on Monday sentenced Aigerim Sultanova to five years in prison. Two other suspects will be tried separately. Her co-defendant Berik Omarov, 30, received four years.',
+    '2024-05-10',
+    { 'Aigerim Sultanova': ['court in Almaty', '2024-05-06'], 'Berik Omarov': ['court in Almaty', '2024-05-06'] },
+  ],
 ];
 
 describe('court and date of the case', () => {
