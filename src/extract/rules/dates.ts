@@ -30,9 +30,9 @@ const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'frida
 // "2024-06-11"
 const isoDateRe = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
 // "June 11", "Dec. 11, 2019", "Jan. 27"; a day range "January 6–8, 2022" gives its first day
-const monthDayRe = new RegExp(`\\b${MONTH_SRC}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:[–-]\\d{1,2}\\b)?(?:,?\\s+(\\d{4})\\b)?`, 'g');
+const monthDayRe = new RegExp(`\\b${MONTH_SRC}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:[–-]\\d{1,2}\\b)?(?:,?\\s+(\\d{4})\\b|\\s+(last|this) year\\b)?`, 'g');
 // "29th June 2006", "11 June", "3 of March"
-const dayMonthRe = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_SRC}\\b\\.?(?:,?\\s+(\\d{4})\\b)?`, 'g');
+const dayMonthRe = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_SRC}\\b\\.?(?:,?\\s+(\\d{4})\\b|\\s+(last|this) year\\b)?`, 'g');
 // "November 2022", "early March 2023", "in October last year", "in June"
 const monthYearRe = new RegExp(
   `\\b(?:(?:early|late|mid|the (?:end|beginning|start|middle) of)[-\\s]+)?${MONTH_SRC}\\b\\.?(?:\\s+(?:of\\s+)?(\\d{4})\\b|\\s+(last|this) year\\b)?`,
@@ -108,13 +108,14 @@ class DateCollector {
     this.out.push({ start, end, value, raw: s.slice(start, end).toLowerCase(), excluded });
   }
 
-  dayDate(m: RegExpExecArray, monthName: string, dayText: string, yearText: string | undefined, pub: Ymd | null): void {
+  /** `relativeYear`: "last" or "this" in "14 March last year". */
+  dayDate(m: RegExpExecArray, monthName: string, dayText: string, yearText: string | undefined, relativeYear: string | undefined, pub: Ymd | null): void {
     const mo = MONTHS[monthName.toLowerCase()]!;
     const d = Number(dayText);
     let value: string | null = null;
     if (yearText) value = validDay(Number(yearText), mo, d) ? ymd(Number(yearText), mo, d) : null;
     else if (pub) {
-      const y = yearFor(pub, mo, d);
+      const y = relativeYear ? (relativeYear === 'last' ? pub.y - 1 : pub.y) : yearFor(pub, mo, d);
       value = validDay(y, mo, d) ? ymd(y, mo, d) : null;
     }
     if (d >= 1 && d <= 31) this.add(m.index, m.index + m[0].length, value);
@@ -129,8 +130,8 @@ export function findDates(s: string, published?: string | null): DateMention[] {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     if (validDay(y, mo, d)) c.add(m.index, m.index + m[0].length, ymd(y, mo, d));
   });
-  forEachMatch(monthDayRe, s, (m) => c.dayDate(m, m[1]!, m[2]!, m[3], pub));
-  forEachMatch(dayMonthRe, s, (m) => c.dayDate(m, m[2]!, m[1]!, m[3], pub));
+  forEachMatch(monthDayRe, s, (m) => c.dayDate(m, m[1]!, m[2]!, m[3], m[4], pub));
+  forEachMatch(dayMonthRe, s, (m) => c.dayDate(m, m[2]!, m[1]!, m[3], m[4], pub));
   forEachMatch(monthYearRe, s, (m) => {
     const mo = MONTHS[m[1]!.toLowerCase()]!;
     // "May" alone is too often the verb ("may appeal")
