@@ -334,8 +334,8 @@ export function buildRecords(text: string, published: string | null | undefined)
 }
 
 // after the verdict verb, these start the story of the offence: "found guilty of vandalism over the words ...
-// painted in October 2022", "sentenced ... after he abandoned his post in March"
-const offenceClauseRe = /\b(?:over|after|because|who|whom|which|where|whose)\b/i;
+// painted in October 2022", "sentenced ... after he abandoned his post in March", "citing the fact that he had returned a rifle on January 8"
+const offenceClauseRe = /\b(?:over|after|because|citing|that|who|whom|which|where|whose)\b/i;
 // a relative clause before the verb: "Avdeyev, who left Russia in 2021, was sentenced"
 const relativeClauseRe = /^\s*(?:who|which|where|when|whose)\b/i;
 

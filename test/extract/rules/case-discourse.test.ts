@@ -148,6 +148,12 @@ const table: Array<[string, string, string | null, Record<string, [string | null
     '2024-05-10',
     { 'Aigerim Sultanova': ['court in Almaty', '2024-05-06'], 'Berik Omarov': ['court in Almaty', '2024-05-06'] },
   ],
+  [
+    'a date in the offence story after the verdict ("citing the fact that he had ... on January 8") is not the verdict\'s (negative)',
+    'The court found Ruslan Kamalov, 34, guilty of participation in mass riots and gave him five years, citing the fact that he had returned a rifle to police on January 8.',
+    '2022-12-09',
+    { 'Ruslan Kamalov': [null, null] },
+  ],
 ];
 
 describe('court and date of the case', () => {
