@@ -8,7 +8,7 @@ import type { EvidenceField, Sentence, Span, VerdictRecord, VerdictStatus } from
 import { splitSentences } from './text.ts';
 import { findTerms, type Term, type TermRole } from './rules/sentences.ts';
 import { findDates, type DateMention } from './rules/dates.ts';
-import { findCourts, type CourtMention } from './rules/courts.ts';
+import { findCourts, isAppealTarget, isCitedAsSource, isHigherCourt, isOtherFirstInstanceCourt, namesCourtMoreFully, type CourtMention } from './rules/courts.ts';
 import { findCharges, sameChargesRe, type ChargeFound } from './rules/charges.ts';
 import { findDefendantNames, findGroups, findNameCandidates, type NameCandidate } from './rules/names.ts';
 import { findAgeNear, findAgeRange } from './rules/ages.ts';
@@ -34,6 +34,12 @@ interface Draft {
   rules: Partial<Record<EvidenceField, string>>;
   group: boolean;
   lastSeen: number;
+  /** the case (in the article's discourse) whose outcome this draft has */
+  caseNo: number;
+  /** the date of the hearing that imposed the current sentence, if stated ("sentenced Wednesday to ...") */
+  sentencedOn: Placed | null;
+  /** "sentenced at the same hearing": the draft whose outcome date (and court) this one shares */
+  sameHearingAs: number | null;
 }
 
 /** A person named in full somewhere, not (yet) known as a defendant: "Curtis Lamont Beasley, 52, of
@@ -83,9 +89,29 @@ const joinRe = /^\s*(?:,\s*\d{1,3}(?:,\s*(?:of|from)\s+\p{Lu}[\p{L}'’-]*(?:\s+
 const possessiveOutcomeRe = /^['’]s\s+(?:[\w-]+\s+){0,2}?(?:sentences?|terms?|convictions?|verdicts?|appeals?|acquittals?|punishment)\b/i;
 const courtWordRe = /\bcourt\b/i;
 // a sentence that says a court gave the outcome: "imposed the sentence in", "sentenced ... at"
-const courtRulingRe = /\b(?:imposed|sentenced|convicted|acquitted|verdict|upheld|handed down)\b/i;
+const pluralRulingRe = /\b(?:sentences|verdicts|convictions)\b/i;
+const trialAtRe = /\btrial\s+(?:at|in|before)\b/i;
+const courtRulingRe = /\b(?:imposed|sentenced|convicted|acquitted|verdicts?|upheld|handed down|heard|tried|read out)\b/i;
 // a sentence that reports an outcome (not just mentions a trial): it dates the case
-const strongVerdictRe = /\b(?:sentenced|jailed|convicted|convictions?|received|found (?:not )?guilty|acquitted|pleaded guilty|verdict|upheld|reduced|imprisoned|handed)\b/i;
+// ("according to the verdict, he beat ..." tells the offence, not the outcome)
+const strongVerdictRe =
+  /\b(?:sentenced|sentencing|passing\s+sentence|jailed|convicted|convictions?|received|found\s+(?:[^\s.;]+\s+){0,6}?(?:not\s+)?guilty|acquitted|pleaded guilty|(?<!according\s+to\s+the\s+)verdicts?|upheld|reduced|imprisoned|handed)\b/iu;
+// the article turns to another case: "In a separate case", "in another trial", "Separately,"
+// ("Two others will be tried separately" is not)
+const otherCaseRe = /^\W*(?:separately|elsewhere)\b|\b(?:(?:in|at)\s+(?:a\s+)?separate\s+(?:case|trial|hearing|proceedings?)|in\s+another\s+(?:case|trial))\b/i;
+// ... or stays with the same one: "by the same court", "his co-defendant", "A third man"
+const sameCaseRe =
+  /\b(?:same\s+(?:court|judge|hearing|trial|jury)|co-?defendants?|(?:a|the)\s+(?:second|third|fourth|fifth|sixth|other)\s+(?:defendant|man|woman|accused|officer|person))\b/i;
+// the court the charges were brought in: "An indictment was unsealed today in federal court in Brooklyn", "a
+// complaint filed in", "were charged in"
+const chargesBroughtInRe = /\b(?:unsealed|filed|returned|charged)\s+(?:(?:today|yesterday|on\s+\p{L}+)\s+)?in\s+(?:the\s+)?$/iu;
+// a sentencing (not a plea or a jury's verdict): its date is the outcome's date
+const sentencingVerbRe = /\b(?:sentenced|jailed|imprisoned|locked\s+up)\b/i;
+// "at the same hearing", "sentenced the same day"
+const sameHearingRe = /\b(?:same\s+(?:hearing|day))\b/i;
+// a sentence about the ruling with no defendant named can date it: "The verdict was read out on Wednesday",
+// "Judge X, sentencing on Wednesday, said", "the jury returned not guilty verdicts on Thursday"
+const laterRulingRe = /\b(?:verdicts?|sentencing|passing\s+sentence|sentences\s+were|ruling|judgment)\b/i;
 const convictionVerbRe = /\b(?:sentenced|jailed|convicted|guilty|handed|given|received|imprisoned|upheld|reduced|cut)\b/i;
 // a sentence that imposes a penalty on someone not named in it ("has given a suspended two-year sentence to a teacher")
 const pendingVerdictRe = /\b(?:sentenced|jailed|convicted|received|found guilty|imprisoned|handed|given|gave|locked up|fined|upheld|reduced|acquitted|cleared)\b/i;
@@ -96,7 +122,7 @@ const acquittedOneRe = /\b(?:acquitted|cleared)\s+an?\s+\p{Ll}|\bfound\s+an?\s+\
 // the name of an appeal court ("N Court of Appeal", "appellate board of the CITY city court")
 const appellateCourtRe = /\b(?:appeals?|appellate|cassation)\b/i;
 // "The same panel reduced ...", "In the same hearing, the court rejected ...": the ruling told just before
-const sameHearingRe = /\b(?:the|that)\s+same\s+(?:panel|court|hearing|judges?|board|session|day|ruling|bench)\b/i;
+const sameAppealRulingRe = /\b(?:the|that)\s+same\s+(?:panel|court|hearing|judges?|board|session|day|ruling|bench)\b/i;
 const criminalRe = /\bcriminal\b/i;
 // "will be sentenced in May", "is awaiting sentencing": no term yet, so none told before is theirs
 const awaitingSentenceRe = /\b(?:will|is|are|to)\s+be\s+sentenced\b|\bawaiting\s+sentenc|\bsentencing\s+(?:is\s+)?(?:set|scheduled|due)\b|\bscheduled\s+to\s+be\s+sentenced\b|\bfaces\s+sentencing\b/i;
@@ -112,6 +138,12 @@ export function buildRecords(text: string, published: string | null | undefined)
   const drafts: Draft[] = [];
   let caseDate: Placed | null = null;
   let caseCourt: Placed | null = null;
+  let caseNo = 0;
+  // per case, the date of a sentencing told before its defendant is named ("A Houston-area tax preparer was
+  // sentenced Wednesday to ...", then her name and her plea "in November")
+  const caseSentencing = new Map<number, Placed>();
+  // per case, the court where the charges were brought ("An indictment was unsealed today in federal court in Brooklyn")
+  const caseChargeCourt = new Map<number, Placed>();
   let lastSingular: number | null = null;
   let lastPlural: number[] = [];
   let clock = 0;
@@ -126,6 +158,7 @@ export function buildRecords(text: string, published: string | null | undefined)
     const d: Draft = {
       id: drafts.length, name, tokens, count, age: null, ageRange: null, charges: [], court: null, sentence: null,
       sentenceRole: null, verdictDate: null, status: null, evidence: {}, rules: {}, group, lastSeen: clock,
+      caseNo, sentencedOn: null, sameHearingAs: null,
     };
     drafts.push(d);
     return d;
@@ -139,32 +172,73 @@ export function buildRecords(text: string, published: string | null | undefined)
     let datesCache: DateMention[] | null = null;
     // dates are costly and matter only in sentences about an outcome or a defendant
     const courts = courtWordRe.test(s) ? findCourts(s) : [];
-    // a new dated verdict starts a new case: the court said before is not this one's
-    if (strong && (datesCache ??= findDates(s, published).filter((d) => !d.excluded)).length) {
-      const d = placeDate(base, nearest((datesCache ??= findDates(s, published).filter((d) => !d.excluded)), s.search(strongVerdictRe))!);
-      if (caseDate?.key !== d.key) caseCourt = null;
-      caseDate = d;
-    }
-    if (courts.length) caseCourt = placeCourt(base, courts[0]!);
     const appellate = courts.find((c) => appellateCourtRe.test(c.name));
     if (appellate) appellateCourt = placeCourt(base, appellate);
     const titleLine = isTitleCase(s);
-
+    const draftsBefore = drafts.length;
     const mentions: Mention[] = titleLine ? [] : collectMentions(s, { drafts, persons, newDraft, lastSingular, lastPlural }, base);
     for (const m of mentions) for (const id of m.ids) drafts[id]!.lastSeen = clock;
     const terms = findTerms(s);
     const factful = mentions.filter((m) => m.factful);
+
+    // the case being told: its date, its court, and when the article turns to another case
+    const sameCase = sameCaseRe.test(s);
+    if (!sameCase && otherCaseRe.test(s)) {
+      caseNo++;
+      caseCourt = null;
+      caseDate = null;
+    }
+    const dated = strong && !titleLine && (datesCache ??= findDates(s, published).filter((d) => !d.excluded)).length
+      ? placeOutcomeDate(base, s, datesCache, s.search(strongVerdictRe))
+      : null;
+    const newDate = dated !== null && caseDate !== null && dated.key !== caseDate.key;
+    const rulingCourt = titleLine ? undefined : courts.find((c) => !isAppealTarget(s, c.start) && !isCitedAsSource(s, c.start));
+    // new defendants sentenced on another date, with no court of their own, may be another case: the court
+    // said before is not theirs ("On Monday, A was sentenced ... On Wednesday, B was sentenced ...")
+    if (newDate && !rulingCourt && !sameCase && drafts.length > draftsBefore) caseCourt = null;
+    if (dated) caseDate = dated;
+    if (rulingCourt) {
+      // only where the court tries or rules ("found ... guilty", "read out the verdict", "The trial at"), not "had
+      // earlier rejected his bail request"
+      const rules = strong || courtRulingRe.test(s) || trialAtRe.test(s);
+      const fuller = caseCourt?.value && !newDate && rules ? namesCourtMoreFully(caseCourt.value, rulingCourt.name) : false;
+      if (fuller) {
+        // "An Almaty court ... The case was heard by the Medeu district court of Almaty": the fullest naming
+        for (const d of drafts) if (d.court === caseCourt!.value && d.caseNo === caseNo) setCourt(d, rulingCourt.name, span(base, rulingCourt.start, rulingCourt.end), 'court-named-more-fully');
+      } else if (caseCourt?.value && strong && !sameCase && isOtherFirstInstanceCourt(caseCourt.value, rulingCourt.name)) {
+        // "The protest erupted on the day the Baymak district court sentenced ...": another case, dated only by
+        // its own sentence
+        caseNo++;
+        caseDate = dated;
+      }
+      caseCourt = placeCourt(base, rulingCourt);
+    }
+    const chargeCourt = courts.find((c) => chargesBroughtInRe.test(s.slice(Math.max(0, c.start - 50), c.start)));
+    if (chargeCourt && !titleLine) caseChargeCourt.set(caseNo, placeCourt(base, chargeCourt));
     if (factful.length === 0 && !titleLine) {
       // "On Tuesday the CITY city court upheld the sentence.": an appeal ruling about "the sentence" with no name
       // is about the article's one convicted defendant, just mentioned
       const only = soleAppealSubject(s, terms, drafts, clock);
       if (only !== null) factful.push({ start: 0, end: 0, ids: [only], factful: true });
     }
-    if (factful.length === 0 && courts.length && courtRulingRe.test(s)) {
-      // "U.S. District Judge X imposed the sentence in the U.S. District Court for ...": the court of the
-      // defendants just reported, when they have none yet
+    if (factful.length === 0 && !titleLine) {
+      // "U.S. District Judge X imposed the sentence in the U.S. District Court for ...", "The case was heard by
+      // the X court", "The verdict was read out on Wednesday": the court and date of the case's defendants
+      // reported so far, when they have none yet
+      const court = rulingCourt && courtRulingRe.test(s) ? rulingCourt : undefined;
+      const date = dated && laterRulingRe.test(s) ? dated : null;
+      if (dated && sentencingVerbRe.test(s) && !caseSentencing.has(caseNo)) caseSentencing.set(caseNo, dated);
+      // "The sentences were imposed ...": every defendant of the case; "imposed the sentence": the last hearing's
+      const allHearings = pluralRulingRe.test(s);
       for (const d of drafts) {
-        if (!d.court && d.status && d.status !== 'charged_only' && d.lastSeen >= clock - 2) setCourt(d, courts[0]!.name, span(base, courts[0]!.start, courts[0]!.end), 'court-in-later-ruling');
+        if (d.caseNo !== caseNo || !d.status || d.status === 'charged_only') continue;
+        const thisHearing = allHearings || !d.verdictDate || d.verdictDate === caseDate?.value || d.lastSeen >= clock - 2;
+        if (court && !d.court && thisHearing) setCourt(d, court.name, span(base, court.start, court.end), 'court-in-later-ruling');
+        if (date && !d.verdictDate) {
+          d.verdictDate = date.value;
+          d.evidence.verdictDate = date.value ? [date.span] : [];
+          d.rules.verdictDate = 'date-in-later-ruling';
+        }
       }
     }
     if (factful.length === 0) {
@@ -225,8 +299,9 @@ export function buildRecords(text: string, published: string | null | undefined)
       const admin = isAdministrative(segText) && !criminalRe.test(segText);
       // the date goes with the sentence when there is one ("pleaded guilty in January ... sentenced on Wednesday to")
       const anchor = segTerms[0] ? segTerms[0].start : status ? status.start + off : segStart;
-      const localDates = dates.filter((d) => d.start >= off && d.start < segEnd);
-      const date = nearest(localDates.length ? localDates : dates, anchor);
+      const outcomeDates = dates.filter((d) => !inOffenceClause(s, d, anchor));
+      const localDates = outcomeDates.filter((d) => d.start >= off && d.start < segEnd);
+      const date = nearest(localDates.length ? localDates : outcomeDates, anchor);
       const court = inRange(courts, segStart, segEnd)[0] ?? courts[0];
 
       const respective = segTerms.filter((t) => t.respective);
@@ -237,6 +312,7 @@ export function buildRecords(text: string, published: string | null | undefined)
         addCharges(d, useCharges, base);
         if (same.length) copyCharges(d, drafts, same.map(([a, b]) => span(base, a, b)));
         const before = d.status;
+        const sentenceBefore = sentenceKey(d.sentence);
         // administrative arrests and fines are not criminal cases (CONVENTIONS.md): days or a fine told under the
         // administrative code, or, in an article about such cases, days ("the student NAME, 19, who
         // received 10 days") or a fine for someone with no criminal verdict ("A pensioner, NAME, was fined 20,000 rubles")
@@ -264,6 +340,14 @@ export function buildRecords(text: string, published: string | null | undefined)
           if (!segStatus && sentenceSet) segStatus = { status: 'convicted', start: d.evidence.sentence![0]![0] - base, end: d.evidence.sentence![0]![1] - base };
         }
         const pendingDate = carried?.date ?? null;
+        // a term said again ("had a prior conviction in 2015 for which he received 18 months") changes nothing
+        const sentenceChanged = sentenceSet && sentenceKey(d.sentence) !== sentenceBefore;
+        const ownDate = pendingDate ?? (date ? placeDate(base, date) : null);
+        // "They were sentenced on Friday": a sentencing date, even when the term is told in another sentence (not
+        // when a term here is another one: "was sentenced on 29th February 2016 to eight years" for a prior case)
+        const termless = !sentenceSet && !inRange(terms, segStart, segEnd).length;
+        const sentencing = ownDate !== null && (sentenceChanged || (termless && sentencingVerbRe.test(segText)));
+        if (sentencing) d.sentencedOn = ownDate;
         if (!segStatus || (admin && !sentenceSet)) return;
         // an acquittal later overturned, with a retrial to come: on trial again (CONVENTIONS.md)
         if (segStatus.overturned) {
@@ -279,6 +363,7 @@ export function buildRecords(text: string, published: string | null | undefined)
           d.status = segStatus.status;
           d.evidence.status = [statusSpan];
           d.rules.status = carried?.acquittal && segStatus !== status ? 'status-acquitted-before-name' : `status-${segStatus.status}`;
+          d.caseNo = caseNo;
         }
         if (isAppeal(d.status)) {
           // CONVENTIONS.md: an appeal status takes the appeal ruling's date and court; what the article says
@@ -288,22 +373,31 @@ export function buildRecords(text: string, published: string | null | undefined)
         }
         if (d.status === 'charged_only') {
           const c = inRange(courts, segStart, segEnd)[0];
+          const brought = caseChargeCourt.get(caseNo);
           if (!d.court && c) setCourt(d, c.name, span(base, c.start, c.end), 'court-of-charge');
+          else if (!d.court && brought?.value) setCourt(d, brought.value, brought.span, 'court-charges-brought');
           return;
         }
-        // the date of the latest outcome: an appeal over the verdict, a sentencing over a plea
-        const when = pendingDate ?? (date ? placeDate(base, date) : caseDate);
+        // "sentenced at the same hearing", "on the same day": the date (and court) of the outcome just reported
+        const sameHearing = !ownDate && sameHearingRe.test(segText) ? sameHearingDraft(drafts, m.ids) : null;
+        if (sameHearing) d.sameHearingAs = sameHearing.id;
+        // the date of the latest outcome: an appeal over the verdict, a sentencing over a plea — also when the
+        // sentencing came first ("was sentenced Wednesday ... She pleaded guilty in November")
+        const sentencedBefore = !sentencing && d.status === 'convicted' ? d.sentencedOn : null;
+        const when = sentencedBefore ?? ownDate ?? (sameHearing ? sameHearing.date : caseDate);
         // (a date only inherited from the case gives way to one stated for this defendant)
-        const weakDate = d.rules.verdictDate === 'date-of-case' && Boolean(date);
-        if (when && (upgrade || !d.verdictDate || weakDate || (sentenceSet && (pendingDate || date)))) {
+        const weakDate = d.rules.verdictDate === 'date-of-case' && ownDate !== null;
+        if (when && (upgrade || !d.verdictDate || weakDate || sentencing)) {
           d.verdictDate = when.value;
           d.evidence.verdictDate = when.value ? [when.span] : [];
-          d.rules.verdictDate = pendingDate ? 'date-of-next-sentence' : date ? 'date-in-verdict-sentence' : 'date-of-case';
+          d.rules.verdictDate = sentencedBefore || pendingDate ? 'date-of-next-sentence' : date ? 'date-in-verdict-sentence' : sameHearing ? 'date-same-hearing' : 'date-of-case';
         }
         // an acquittal told before the name has its court there ("a jury in the REGION Regional Court ... acquitted
         // a man"); a term told so leaves the court to the usual rules (a later, fuller naming often follows)
         const acquittalCourt = carried?.acquittal && segStatus !== status && !court ? carried.court : null;
-        const where = acquittalCourt ?? (court ? placeCourt(base, court) : caseCourt);
+        // an appeal ruling is not the first-instance court's: the case's court counts only if it is a higher one
+        const caseWhere = caseCourt?.value && (!isAppeal(d.status) || isHigherCourt(caseCourt.value)) ? caseCourt : null;
+        const where = acquittalCourt ?? (court ? placeCourt(base, court) : caseWhere);
         if (where?.value && (upgrade || !d.court)) setCourt(d, where.value, where.span, acquittalCourt ? 'court-of-acquittal-before-name' : court ? 'court-in-verdict-sentence' : 'court-of-case');
       });
     });
@@ -324,11 +418,70 @@ export function buildRecords(text: string, published: string | null | undefined)
     }
   }
   for (const d of drafts) {
+    // sentenced, but dated only by a plea or a conviction: the case's sentencing told before the name
+    const sentencing = caseSentencing.get(d.caseNo);
+    if (sentencing && d.status === 'convicted' && d.sentence && !d.sentencedOn && d.rules.verdictDate !== 'date-same-hearing') {
+      d.verdictDate = sentencing.value;
+      d.evidence.verdictDate = sentencing.value ? [sentencing.span] : [];
+      d.rules.verdictDate = 'date-of-case-sentencing';
+    }
+  }
+  for (const d of drafts) {
+    // "at the same hearing": the date and court that hearing got in the end (it may be said after this one)
+    const ref = d.sameHearingAs !== null ? drafts[d.sameHearingAs]! : null;
+    if (ref && ref.verdictDate && (!d.verdictDate || d.rules.verdictDate === 'date-same-hearing')) {
+      d.verdictDate = ref.verdictDate;
+      d.evidence.verdictDate = ref.evidence.verdictDate ?? [];
+      d.rules.verdictDate = 'date-same-hearing';
+    }
+    if (ref && ref.court && !d.court) {
+      d.court = ref.court;
+      d.evidence.court = ref.evidence.court ?? [];
+      d.rules.court = 'court-same-hearing';
+    }
+  }
+  for (const d of drafts) {
     // the name's evidence is where it is written in full (a surname alone supports it less)
     const full = (d.evidence.name ?? []).filter(([a, b]) => text.slice(a, b) === d.name);
     if (full.length) d.evidence.name = d.evidence.count = d.group ? d.evidence.count : full;
   }
   return drafts.filter(keep).map(finish);
+}
+
+// after the verdict verb, these start the story of the offence: "found guilty of vandalism over the words ...
+// painted in October 2022", "sentenced ... after he abandoned his post in March", "citing the fact that he had returned a rifle on January 8"
+const offenceClauseRe = /\b(?:over|after|because|citing|that|who|whom|which|where|whose)\b/i;
+// a relative clause before the verb: "Avdeyev, who left Russia in 2021, was sentenced"
+const relativeClauseRe = /^\s*(?:who|which|where|when|whose)\b/i;
+
+/** Whether a date is told of the offence or of someone's life, not of the outcome whose verb is at `at`. */
+function inOffenceClause(s: string, d: DateMention, at: number): boolean {
+  if (d.start > at) return offenceClauseRe.test(s.slice(at, d.start));
+  const clause = s.slice(s.lastIndexOf(',', d.start) + 1, d.start);
+  return relativeClauseRe.test(clause);
+}
+
+/** The date of the outcome whose verb is at `at`, if the sentence states it. */
+function placeOutcomeDate(base: number, s: string, dates: DateMention[], at: number): Placed | null {
+  const d = nearest(dates.filter((x) => !inOffenceClause(s, x, at)), at);
+  return d ? placeDate(base, d) : null;
+}
+
+/** What a sentence is, to tell whether a term said again changed it. */
+function sentenceKey(x: Sentence | null): string {
+  return x ? `${x.kind}|${x.months}|${x.monthsMax}|${x.fine}` : '';
+}
+
+/** The defendant "at the same hearing" refers to: the last one reported with an outcome, outside this mention. */
+function sameHearingDraft(drafts: Draft[], ids: number[]): { id: number; date: Placed | null } | null {
+  let best: Draft | null = null;
+  for (const x of drafts) {
+    if (ids.includes(x.id) || !x.status || x.status === 'charged_only') continue;
+    if (!best || x.lastSeen > best.lastSeen || (x.lastSeen === best.lastSeen && x.id > best.id)) best = x;
+  }
+  if (!best) return null;
+  const span = best.evidence.verdictDate?.[0];
+  return { id: best.id, date: best.verdictDate && span ? { value: best.verdictDate, span, key: best.verdictDate } : null };
 }
 
 /** The date closest to a position (the status verb): "sentenced on Thursday ... a jury last month" */
@@ -478,7 +631,7 @@ interface AppealContext {
  * named. None stated: null (the first-instance court and date are not the ruling's).
  */
 function setAppealRuling(d: Draft, a: AppealContext): AppealRuling {
-  const same = sameHearingRe.test(a.s) ? a.lastAppeal : null;
+  const same = sameAppealRulingRe.test(a.s) ? a.lastAppeal : null;
   const named = a.courts.find((c) => appellateCourtRe.test(c.name)) ?? inRange(a.courts, a.segStart, a.segEnd)[0] ?? a.courts[0];
   const where = named ? placeCourt(a.base, named) : same?.court ?? a.lastAppeal?.court ?? a.appellateCourt;
   const when = same ? same.date : a.date ? placeDate(a.base, a.date) : a.lastAppeal?.date ?? null;

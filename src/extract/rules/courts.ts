@@ -26,9 +26,18 @@ const LOWER_MODIFIERS = new Set([
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'his', 'her', 'their', 'another', 'same']);
 // capitalised words that are not part of a court's name even when they precede "court"
 const NOT_MODIFIERS = new Set(['In', 'At', 'On', 'By', 'A', 'An', 'The', 'Judge', 'Justice', 'Kazakhstan’s', "Kazakhstan's", 'Tuesday', 'Monday']);
-// after "court": "of Appeal", "for the Southern District of New York", "in the Aktobe region", "at Bristol"
-const complementRe =
-  /^\s+(?:of\s+(?:Appeals?|Justice|Cassation|First Instance|Criminal Appeal|(?:the\s+)?(?:\p{Lu}[\p{L}-]*\s+){1,3}(?:region|district|oblast|province|city|County)\b)|for\s+the\s+(?:(?:Southern|Northern|Eastern|Western|Central|Middle)\s+)?District\s+of\s+(?:\p{Lu}[\p{L}.-]*)(?:\s+\p{Lu}[\p{L}.-]*){0,2}|in\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*)(?:\s+\p{Lu}[\p{L}'’-]*){0,2}(?:\s+(?:region|district|oblast|province|city))?|at\s+(?:\p{Lu}[\p{L}'’-]*)(?:\s+\p{Lu}[\p{L}'’-]*){0,1}|of\s+(?:\p{Lu}[\p{L}'’-]*)(?:\s+\p{Lu}[\p{L}'’-]*){0,2})/u;
+// a month or weekday after "in"/"at" dates the hearing ("at Birmingham Crown Court in January"): not a place
+const TIME_WORD = '(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b)';
+// after "court": "of Appeal", "for the Southern District of New York", "in the Aktobe region", "at Bristol",
+// "of the Almaty garrison"
+const complementRe = new RegExp(
+  '^\\s+(?:of\\s+(?:Appeals?|Justice|Cassation|First Instance|Criminal Appeal|(?:the\\s+)?(?:\\p{Lu}[\\p{L}-]*\\s+){1,3}(?:region|district|oblast|province|city|County|garrison)\\b)' +
+    '|for\\s+the\\s+(?:(?:Southern|Northern|Eastern|Western|Central|Middle)\\s+)?District\\s+of\\s+(?:\\p{Lu}[\\p{L}.-]*)(?:\\s+\\p{Lu}[\\p{L}.-]*){0,2}' +
+    `|in\\s+(?:the\\s+)?${TIME_WORD}(?:\\p{Lu}[\\p{L}'’-]*)(?:\\s+\\p{Lu}[\\p{L}'’-]*){0,2}(?:\\s+(?:region|district|oblast|province|city))?` +
+    `|at\\s+${TIME_WORD}(?:\\p{Lu}[\\p{L}'’-]*)(?:\\s+\\p{Lu}[\\p{L}'’-]*){0,1}` +
+    `|of\\s+${TIME_WORD}(?:\\p{Lu}[\\p{L}'’-]*)(?:\\s+\\p{Lu}[\\p{L}'’-]*){0,2})`,
+  'u',
+);
 
 const MAX_MODIFIERS = 6;
 // "appellate board of the", "judicial collegium for criminal cases of the"
@@ -68,4 +77,92 @@ export function findCourts(s: string): CourtMention[] {
     out.push({ start, end, name: s.slice(start, end) });
   }
   return out;
+}
+
+// the kind of court a name says; a U.S. "District Court" is a federal court
+const COURT_LEVELS: Array<[string, RegExp]> = [
+  ['federal', /\b(?:federal|U\.S\.|United States)(?=\s|$)/i],
+  ['district', /\b(?:district|raion|inter-?district|interdistrict)\b/i],
+  ['city', /\b(?:city|municipal)\b/i],
+  ['regional', /\b(?:regional|region|oblast|provincial)\b/i],
+  ['military', /\b(?:military|garrison|martial)\b/i],
+  ['appeal', /\b(?:appeals?|appellate|cassation)\b/i],
+  ['supreme', /\bsupreme\b/i],
+  ['crown', /\bcrown\b/i],
+  ['magistrates', /\bmagistrates['’]?/i],
+];
+// courts above a first-instance one: a later naming of such a court is another court, not a fuller name
+const HIGHER_LEVELS = new Set(['appeal', 'supreme']);
+const NOT_PLACES = new Set([
+  'court', 'criminal', 'specialised', 'specialized', 'general', 'jurisdiction', 'of', 'the', 'in', 'at', 'for', 'u.s.',
+  'united', 'states', 'district', 'city', 'regional', 'region', 'military', 'garrison', 'crown', 'supreme', 'federal',
+]);
+
+interface CourtShape { levels: Set<string>; places: Set<string> }
+
+function shapeOf(name: string): CourtShape {
+  const levels = new Set(COURT_LEVELS.filter(([, re]) => re.test(name)).map(([level]) => level));
+  if (levels.has('federal')) levels.delete('district');
+  const places = new Set(
+    name.split(/\s+/).map((w) => w.replace(/['’]s$/, '')).filter((w) => /^\p{Lu}/u.test(w) && !NOT_PLACES.has(w.toLowerCase())),
+  );
+  return { levels, places };
+}
+
+/**
+ * Whether `fuller` names the same court as `general` more fully: "court in Osh" -> "Osh city court", "Almaty
+ * court" -> "Medeu district court of Almaty", "military court" -> "military court of the Almaty garrison", "court
+ * in Bishkek" -> "Leninsky district court" (a district court of the city). Not another kind of court ("Supreme Court
+ * of X" is not a fuller "X district court"; an appeals court is never a fuller first-instance court).
+ */
+export function namesCourtMoreFully(general: string, fuller: string): boolean {
+  if (general.toLowerCase() === fuller.toLowerCase()) return false;
+  const g = shapeOf(general);
+  const f = shapeOf(fuller);
+  for (const level of g.levels) if (!f.levels.has(level)) return false;
+  for (const level of f.levels) if (!g.levels.has(level) && HIGHER_LEVELS.has(level)) return false;
+  const samePlaces = [...g.places].every((p) => f.places.has(p));
+  const districtOfCity = g.levels.size === 0 && f.levels.has('district') && f.places.size === 1;
+  const federalDistrict = g.levels.has('federal') && /^(?:U\.S\.|United States) District Court for\b/.test(fuller);
+  if (!samePlaces && !districtOfCity && !federalDistrict) return false;
+  return f.levels.size > g.levels.size || f.places.size > g.places.size || federalDistrict;
+}
+
+// "would appeal to the Bishkek city court", "can be appealed to", "We will go to the Supreme Court", "an appeal
+// had been filed with" (not "an appeal was rejected by", which names the court that ruled)
+const appealTargetRe =
+  /\b(?:(?:appeal(?:s|ed|ing)?|challenged?|complain(?:ed|t)?|go|take\s+(?:it|the\s+case))\s+(?:[\w’']+\s+){0,4}?(?:to|with|before)|(?:filed|lodged)\s+with)\s+(?:the\s+)?$/i;
+
+/** Whether the court at `start` of a sentence is where an appeal goes, not the court that gave the verdict. */
+export function isAppealTarget(s: string, start: number): boolean {
+  return appealTargetRe.test(s.slice(Math.max(0, start - 70), start));
+}
+
+/**
+ * Whether `next` is a court of first instance other than `current`: a verdict there is another case ("a
+ * court in Shymkent" after "the Alatau district court"). A higher court (an appeal) may rule in the same case.
+ */
+export function isOtherFirstInstanceCourt(current: string, next: string): boolean {
+  if (current.toLowerCase() === next.toLowerCase()) return false;
+  if (isHigherCourt(next)) return false;
+  if (namesCourtMoreFully(current, next)) return false;
+  const c = shapeOf(current);
+  // "Kyrgyz court ... the Bishkek city court": a vague naming says too little to tell another court
+  if (c.levels.size === 0) return false;
+  // a vaguer naming of the court just named: "the Osh city court ... the court in Osh"
+  const n = shapeOf(next);
+  return ![...n.levels].every((l) => c.levels.has(l)) || ![...n.places].every((p) => c.places.has(p));
+}
+
+/** Whether a court is above first instance (an appeals or supreme court). */
+export function isHigherCourt(name: string): boolean {
+  return [...shapeOf(name).levels].some((l) => HIGHER_LEVELS.has(l));
+}
+
+// "According to the Supreme Court, 48 officials have been convicted": a court quoted for figures
+const citedAsSourceRe = /\baccording\s+to\s+(?:the\s+)?$/i;
+
+/** Whether the court at `start` of a sentence is cited as a source, not as the court of a case. */
+export function isCitedAsSource(s: string, start: number): boolean {
+  return citedAsSourceRe.test(s.slice(Math.max(0, start - 20), start));
 }

@@ -29,10 +29,10 @@ const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'frida
 
 // "2024-06-11"
 const isoDateRe = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
-// "June 11", "Dec. 11, 2019", "Jan. 27"
-const monthDayRe = new RegExp(`\\b${MONTH_SRC}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4})\\b)?`, 'g');
+// "June 11", "Dec. 11, 2019", "Jan. 27"; a day range "January 6–8, 2022" gives its first day
+const monthDayRe = new RegExp(`\\b${MONTH_SRC}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:[–-]\\d{1,2}\\b)?(?:,?\\s+(\\d{4})\\b|\\s+(last|this) year\\b)?`, 'g');
 // "29th June 2006", "11 June", "3 of March"
-const dayMonthRe = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_SRC}\\b\\.?(?:,?\\s+(\\d{4})\\b)?`, 'g');
+const dayMonthRe = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_SRC}\\b\\.?(?:,?\\s+(\\d{4})\\b|\\s+(last|this) year\\b)?`, 'g');
 // "November 2022", "early March 2023", "in October last year", "in June"
 const monthYearRe = new RegExp(
   `\\b(?:(?:early|late|mid|the (?:end|beginning|start|middle) of)[-\\s]+)?${MONTH_SRC}\\b\\.?(?:\\s+(?:of\\s+)?(\\d{4})\\b|\\s+(last|this) year\\b)?`,
@@ -47,7 +47,15 @@ const weekdayRe = /\b(?:(on|last|this|this past|earlier this)\s+)?(Sunday|Monday
 const relativeRe = /\b(yesterday|today|this week|earlier this week|last month|this month|earlier this month|last year|this year|earlier this year)\b/gi;
 // the date belongs to something else: "arrested in January 2022", "born on", "scheduled for Oct. 3"
 const excludedBeforeRe =
-  /\b(?:arrest(?:ed)?|detain(?:ed)?|born|since|until|till|scheduled|set|due|adjourned|postponed|protests?|events|riots|unrest|killed|died|murdered|happened|occurred|took place|charged|indicted|committed|custody|hearing|will|expected|between|from|during)\b[^.;,\d]{0,30}$/i;
+  /\b(?:arrest(?:ed)?|detain(?:ed)?|born|scheduled|set|due|adjourned|postponed|protests?|events|riots|unrest|killed|died|murdered|happened|occurred|took place|charged|indicted|committed|custody|hearing|will|expected)\b[^.;,\d]{0,30}$/i;
+// a span or a time to come, right before the date: "from June 2022", "between 2013 and", "until", "for Dec. 11";
+// the day a statement or a reaction was made: "the court's press service said on Thursday", "the verdict was
+// condemned on Monday by rights groups"
+const excludedRightBeforeRe =
+  /\b(?:since|until|till|between|from|during|for|(?:said|says|announced|reported|stated|told (?:reporters|journalists)|confirmed|wrote|posted|condemned|critici[sz]ed|denounced|welcomed|praised|protested)(?:\s+(?:in\s+a\s+statement|late|early))?)\s+$/i;
+// a dateline: "UFA, Jan 17 — ...", "TASHKENT (October 7) — ..." is the publication date
+const datelineBeforeRe = /^[\p{Lu}\s.,'’-]{2,40}[,(]\s*$/u;
+const datelineAfterRe = /^\)?\s*[—–-]/;
 // "the January 2022 unrest": the date names events, not a verdict
 const excludedAfterRe = /^\s*(?:unrest|events|riots|protests|uprising|violence|clashes|massacre|attacks?|elections?)\b/i;
 
@@ -91,17 +99,23 @@ class DateCollector {
     if (this.taken.some(([a, b]) => start < b && end > a)) return;
     this.taken.push([start, end]);
     const s = this.s;
-    const excluded = excludedBeforeRe.test(s.slice(Math.max(0, start - 45), start)) || excludedAfterRe.test(s.slice(end, end + 20));
+    const before = s.slice(Math.max(0, start - 45), start);
+    const excluded =
+      excludedBeforeRe.test(before) ||
+      excludedRightBeforeRe.test(before) ||
+      excludedAfterRe.test(s.slice(end, end + 20)) ||
+      (start <= 42 && datelineBeforeRe.test(s.slice(0, start)) && datelineAfterRe.test(s.slice(end, end + 4)));
     this.out.push({ start, end, value, raw: s.slice(start, end).toLowerCase(), excluded });
   }
 
-  dayDate(m: RegExpExecArray, monthName: string, dayText: string, yearText: string | undefined, pub: Ymd | null): void {
+  /** `relativeYear`: "last" or "this" in "14 March last year". */
+  dayDate(m: RegExpExecArray, monthName: string, dayText: string, yearText: string | undefined, relativeYear: string | undefined, pub: Ymd | null): void {
     const mo = MONTHS[monthName.toLowerCase()]!;
     const d = Number(dayText);
     let value: string | null = null;
     if (yearText) value = validDay(Number(yearText), mo, d) ? ymd(Number(yearText), mo, d) : null;
     else if (pub) {
-      const y = yearFor(pub, mo, d);
+      const y = relativeYear ? (relativeYear === 'last' ? pub.y - 1 : pub.y) : yearFor(pub, mo, d);
       value = validDay(y, mo, d) ? ymd(y, mo, d) : null;
     }
     if (d >= 1 && d <= 31) this.add(m.index, m.index + m[0].length, value);
@@ -116,8 +130,8 @@ export function findDates(s: string, published?: string | null): DateMention[] {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     if (validDay(y, mo, d)) c.add(m.index, m.index + m[0].length, ymd(y, mo, d));
   });
-  forEachMatch(monthDayRe, s, (m) => c.dayDate(m, m[1]!, m[2]!, m[3], pub));
-  forEachMatch(dayMonthRe, s, (m) => c.dayDate(m, m[2]!, m[1]!, m[3], pub));
+  forEachMatch(monthDayRe, s, (m) => c.dayDate(m, m[1]!, m[2]!, m[3], m[4], pub));
+  forEachMatch(dayMonthRe, s, (m) => c.dayDate(m, m[2]!, m[1]!, m[3], m[4], pub));
   forEachMatch(monthYearRe, s, (m) => {
     const mo = MONTHS[m[1]!.toLowerCase()]!;
     // "May" alone is too often the verb ("may appeal")

@@ -1,0 +1,163 @@
+/** The case being told across sentences: which court and which date a defendant's outcome gets. */
+import { describe, expect, it } from 'vitest';
+import { extractVerdicts } from '../../../src/extract/index.ts';
+
+const courtAndDate = (text: string, published: string | null): Record<string, [string | null, string | null]> =>
+  Object.fromEntries(extractVerdicts(text, { published }).records.map((r) => [r.name ?? `group(${r.count})`, [r.court, r.verdictDate]]));
+
+// [text, published, expected court and verdictDate per record]
+const table: Array<[string, string, string | null, Record<string, [string | null, string | null]>]> = [
+  [
+    'a later sentence names the court more fully',
+    'A court in Osh on Monday sentenced Bakyt Usenov to 12 years in prison. The Osh city court read out the verdict in the absence of the public.',
+    '2021-06-16',
+    { 'Bakyt Usenov': ['Osh city court', '2021-06-14'] },
+  ],
+  [
+    'a district court of the city is a fuller naming of "a court in CITY"',
+    'A court in Bishkek on Wednesday sentenced Aibek Osmonov to five years in prison. The Leninsky district court found another journalist, Aizat Sydykova, guilty on the same charge.',
+    '2024-10-11',
+    { 'Aibek Osmonov': ['Leninsky district court', '2024-10-09'], 'Aizat Sydykova': ['Leninsky district court', '2024-10-09'] },
+  ],
+  [
+    'the court an appeal goes to is not a fuller name (negative)',
+    'A court in Osh on Monday sentenced Bakyt Usenov to 12 years in prison. The verdict can be appealed to the Osh regional court within one month.',
+    '2021-06-16',
+    { 'Bakyt Usenov': ['court in Osh', '2021-06-14'] },
+  ],
+  [
+    'a court in a separate hearing is another case (negative)',
+    'A Moscow court on Thursday sentenced Ivan Sokolov to seven years in prison. In a separate hearing, the Basmanny district court sentenced Anna Belova to eight years in prison.',
+    '2023-08-04',
+    { 'Ivan Sokolov': ['Moscow court', '2023-08-03'], 'Anna Belova': ['Basmanny district court', null] },
+  ],
+  [
+    '"according to the verdict" dates the offence, not the outcome (negative)',
+    'An Almaty court on October 10 found three police officers guilty of abuse. Daulet Seitov, 33, was sentenced to five years in prison. According to the verdict, he beat the detainee on January 7, 2022. His colleague, Madi Nurlanov, 39, was given a three-year suspended sentence.',
+    '2023-10-13',
+    { 'Daulet Seitov': ['Almaty court', '2023-10-10'], 'Madi Nurlanov': ['Almaty court', '2023-10-10'] },
+  ],
+  [
+    'a dated ruling with no defendant named dates the case; the day a statement was made does not',
+    'A specialised military court in Astana has sentenced Yerlan Tokayev to 18 years in prison, the court\'s press service said on Friday. The verdict was delivered on Monday behind closed doors. Arman Zhumabekov was sentenced to 16 years on the same charges.',
+    '2023-04-28',
+    { 'Yerlan Tokayev': ['specialised military court in Astana', '2023-04-24'], 'Arman Zhumabekov': ['specialised military court in Astana', '2023-04-24'] },
+  ],
+  [
+    'only an announcement date: null (negative)',
+    'A Samarkand regional court has fined Jahongir Rakhimov 150 million soums for accepting a bribe, the Prosecutor General\'s Office said on Wednesday.',
+    '2024-09-25',
+    { 'Jahongir Rakhimov': ['Samarkand regional court', null] },
+  ],
+  [
+    'a co-defendant sentenced "at the same hearing" takes that hearing\'s date, even when it is told later',
+    'Tyrell Boateng, 22, was convicted of murder following a trial at the Central Criminal Court. His friend Connor Fitzgibbon, 23, was jailed for nine years at the same hearing. Passing sentence on Friday, the judge told Boateng that he had taken a life.',
+    '2024-10-04',
+    { 'Tyrell Boateng': ['Central Criminal Court', '2024-10-04'], 'Connor Fitzgibbon': ['Central Criminal Court', '2024-10-04'] },
+  ],
+  [
+    'a sentencing date stands over the conviction date, in either order',
+    'Desmond Okafor, 63, and his son Marcus Okafor, 34, were found guilty in October of fraud. They were sentenced on Friday. A bookkeeper, Sunita Ramdin, 47, was given 18 months imprisonment, suspended for two years, at the same hearing.',
+    '2023-12-15',
+    { 'Desmond Okafor': [null, '2023-12-15'], 'Marcus Okafor': [null, '2023-12-15'], 'Sunita Ramdin': [null, '2023-12-15'] },
+  ],
+  [
+    'a prior term said again does not re-date the verdict (negative)',
+    'On Thursday, Juan Carlos Ortega-Ruiz, 41, was sentenced to 30 months in prison for illegal reentry. Ortega-Ruiz had a prior conviction in 2015 for which he received 18 months.',
+    '2023-05-18',
+    { 'Juan Carlos Ortega-Ruiz': [null, '2023-05-18'] },
+  ],
+  [
+    'a date in a relative clause is not the verdict date (negative)',
+    'His co-defendant Denis Avdeenko, 38, who left Russia in 2021, was sentenced in absentia to eight years in prison.',
+    '2022-10-27',
+    { 'Denis Avdeenko': [null, null] },
+  ],
+  [
+    'an appeal ruling does not take the first-instance court of the case (negative)',
+    'A financial adviser was jailed at Birmingham Crown Court in January last year. On Tuesday the appeal judges dismissed an appeal against sentence by his co-defendant, Imran Qadir, 49, who was jailed for 11 years for the same offences.',
+    '2025-02-21',
+    { 'Imran Qadir': [null, '2025-02-18'] },
+  ],
+  [
+    'a sentencing told before the name dates the sentence, not the plea; a partner awaiting sentence keeps his plea date',
+    'HOUSTON – A tax return preparer was sentenced Wednesday to 12 months in prison for preparing false returns.\n\nOluwaseun Adeyemi, 44, of Katy, owned a storefront tax business. From 2016 through 2020, she prepared false returns. She charged her clients fees of up to $1,200 per return. The false returns caused a tax loss of $1.6 million.\n\nAdeyemi pleaded guilty in November to aiding and assisting in the preparation of false returns. She was ordered to serve 12 months in prison. Her business partner, Desmond Okeke, 51, pleaded guilty in January to failing to file a tax return and will be sentenced in May.',
+    '2022-04-14',
+    { 'Oluwaseun Adeyemi': [null, '2022-04-13'], 'Desmond Okeke': [null, '2022-01'] },
+  ],
+  [
+    'a verdict of another first-instance court is another case: it does not take this case\'s date (negative); a dateline and a statement\'s day do not date the verdict',
+    "UFA, Jan 17 — The Supreme Court of Bashkortostan has sentenced 18 men to between four and seven years in prison for their part in clashes, the court's press service said on Thursday. The verdict was read out on Wednesday in a guarded courtroom. The protest erupted on the day the Baymak district court sentenced Rustem Galiullin, an activist, to four years in a general-regime colony.",
+    '2025-01-17',
+    { 'group(18)': ['Supreme Court of Bashkortostan', '2025-01-15'], 'Rustem Galiullin': ['Baymak district court', null] },
+  ],
+  [
+    'defendants only charged: the court the indictment was unsealed in',
+    'An indictment was unsealed today in federal court in Brooklyn charging two individuals with smuggling. The defendants, Nargiz Tashkentova, 37, of Staten Island, and Timur Aliyevich, 52, of Istanbul, are charged with conspiracy to violate the Export Control Reform Act.',
+    '2025-02-07',
+    { 'Nargiz Tashkentova': ['federal court in Brooklyn', null], 'Timur Aliyevich': ['federal court in Brooklyn', null] },
+  ],
+  [
+    'a court that only ordered pre-trial detention is not where the case is tried (negative)',
+    'Bolat Amirov, 47, was detained on Monday and charged under Article 174 of the Criminal Code. A Karaganda city court on Wednesday placed Amirov in pre-trial detention for two months.',
+    '2024-03-08',
+    { 'Bolat Amirov': [null, null] },
+  ],
+  [
+    'an earlier sentencing told with its own term does not re-date the current verdict (negative)',
+    'Reginald Ashby, now 78, of Harrogate, was found guilty by a jury at York Crown Court of indecent assault and was jailed for 11 years. He was sentenced on Wednesday by Judge Gillian Marsh. He was charged again in 2014 after an inquiry, and was sentenced on 29th February 2016 to eight years for offences against four boys.',
+    '2025-05-30',
+    { 'Reginald Ashby': ['York Crown Court', '2025-05-28'] },
+  ],
+  [
+    'a court cited for figures does not become the case\'s court (negative)',
+    'The Almaty city court on Tuesday sentenced Kairat Nurlybekov to nine years in prison. According to the Supreme Court, 48 officials have been convicted so far. His former deputy, Serik Abenov, 51, was given a three-year suspended sentence.',
+    '2024-04-26',
+    { 'Kairat Nurlybekov': ['Almaty city court', '2024-04-23'], 'Serik Abenov': ['Almaty city court', '2024-04-23'] },
+  ],
+  [
+    'a fuller court name counts only where that court tries or rules (negative)',
+    'A court in Almaty on Monday sentenced Aigerim Sultanova to five years in prison. The Medeu district court had earlier rejected her request for bail.',
+    '2024-05-10',
+    { 'Aigerim Sultanova': ['court in Almaty', '2024-05-06'] },
+  ],
+  [
+    '"The trial at COURT" names the case\'s court',
+    'A court in Almaty has sentenced Ilyas Tokenov, 35, to life imprisonment for the killing of a conscript. The trial at the Specialised Inter-district Criminal Court in Almaty was held mostly behind closed doors.',
+    '2023-02-10',
+    { 'Ilyas Tokenov': ['Specialised Inter-district Criminal Court in Almaty', null] },
+  ],
+  [
+    'a court named for the last hearing is not an earlier, differently dated outcome\'s (negative)',
+    'In 2019, Oleg Ivanov was jailed for five years for fraud. He was released in 2022. He now runs a bakery. On Thursday, Petr Smirnov was sentenced to 10 years in prison for fraud. U.S. District Judge Ann Marsh imposed the sentence in the U.S. District Court for the District of Alaska.',
+    '2024-05-10',
+    { 'Oleg Ivanov': [null, '2019'], 'Petr Smirnov': ['U.S. District Court for the District of Alaska', '2024-05-09'] },
+  ],
+  [
+    '"The sentences were imposed in COURT" names the court of every hearing of the release',
+    'On Monday, Dontae Whitfield, 33, of Petersburg, was sentenced to 108 months in prison for possession of a firearm by a convicted felon. On Wednesday, Brayden Tolland, 24, of Chesterfield, was sentenced to 70 months for making a false statement during the purchase of a firearm. The sentences were imposed by U.S. District Judge Henry Hudson in the U.S. District Court for the Eastern District of Virginia.',
+    '2023-05-18',
+    {
+      'Dontae Whitfield': ['U.S. District Court for the Eastern District of Virginia', '2023-05-15'],
+      'Brayden Tolland': ['U.S. District Court for the Eastern District of Virginia', '2023-05-17'],
+    },
+  ],
+  [
+    'others "tried separately" do not end the case being told (negative)',
+    'A court in Almaty on Monday sentenced Aigerim Sultanova to five years in prison. Two other suspects will be tried separately. Her co-defendant Berik Omarov, 30, received four years.',
+    '2024-05-10',
+    { 'Aigerim Sultanova': ['court in Almaty', '2024-05-06'], 'Berik Omarov': ['court in Almaty', '2024-05-06'] },
+  ],
+  [
+    'a date in the offence story after the verdict ("citing the fact that he had ... on January 8") is not the verdict\'s (negative)',
+    'The court found Ruslan Kamalov, 34, guilty of participation in mass riots and gave him five years, citing the fact that he had returned a rifle to police on January 8.',
+    '2022-12-09',
+    { 'Ruslan Kamalov': [null, null] },
+  ],
+];
+
+describe('court and date of the case', () => {
+  it.each(table)('%s', (_what, text, published, expected) => {
+    expect(courtAndDate(text, published)).toEqual(expected);
+  });
+});
