@@ -24,6 +24,8 @@ interface Draft {
   age: number | null;
   ageRange: [number, number] | null;
   charges: string[];
+  /** the charges taken from a weak cue (ChargeFound.weak), with their evidence: a formal charge replaces them */
+  weakCharges: { texts: string[]; spans: Span[] };
   court: string | null;
   sentence: Sentence | null;
   sentenceRole: TermRole | null;
@@ -84,7 +86,7 @@ export function buildRecords(text: string, published: string | null | undefined)
 
   const newDraft = (name: string | null, tokens: string[], count: number, group: boolean): Draft => {
     const d: Draft = {
-      id: drafts.length, name, tokens, count, age: null, ageRange: null, charges: [], court: null, sentence: null,
+      id: drafts.length, name, tokens, count, age: null, ageRange: null, charges: [], weakCharges: { texts: [], spans: [] }, court: null, sentence: null,
       sentenceRole: null, verdictDate: null, status: null, evidence: {}, rules: {}, group, lastSeen: clock,
     };
     drafts.push(d);
@@ -145,8 +147,6 @@ export function buildRecords(text: string, published: string | null | undefined)
       if (segTerms.length === 0) segTerms = inRange(terms, 0, prefixEnd).filter((t) => IMPOSED_ROLES.has(t.role) && (t.role !== 'unknown' || hasConviction));
       let segCharges = inRange(charges, segStart, segEnd);
       if (segCharges.length === 0) segCharges = inRange(charges, 0, prefixEnd);
-      const worded = segCharges.filter((c) => !c.code);
-      const useCharges: ChargeFound[] = worded.length ? worded : segCharges;
       const same = [...sameSpans.filter(([a]) => a >= segStart && a < segEnd), ...(k === 0 ? sameSpans.filter(([a]) => a < firstStart) : [])];
       const status = statusIn(segText, segTerms.map((t) => ({ ...t, start: t.start - off, end: t.end - off })));
       const admin = isAdministrative(segText);
@@ -160,7 +160,7 @@ export function buildRecords(text: string, published: string | null | undefined)
       m.ids.forEach((id, i) => {
         const d = drafts[id]!;
         const own = respective.length === m.ids.length && respective.length > 1 ? [respective[i]!] : segTerms.filter((t) => !t.respective || respective.length === 1);
-        addCharges(d, useCharges, base);
+        addCharges(d, segCharges, base, drafts);
         if (same.length) copyCharges(d, drafts, same.map(([a, b]) => span(base, a, b)));
         let sentenceSet = applyTerms(d, own, base);
         let pendingDate: Placed | null = null;
@@ -232,9 +232,10 @@ function isTitleCase(s: string): boolean {
   return capital / words.length > 0.7;
 }
 
-/** "Under the same articles": the charges of the defendant mentioned last before this one. */
+/** "Under the same articles": the charges of the defendant whose charges were told last before this one. */
 function copyCharges(d: Draft, drafts: Draft[], spans: Span[]): void {
-  const prev = drafts.filter((x) => x.id !== d.id && x.charges.length).sort((a, b) => b.lastSeen - a.lastSeen || b.id - a.id)[0];
+  const lastCharge = (x: Draft): number => Math.max(-1, ...(x.evidence.charges ?? []).map(([a]) => a));
+  const prev = drafts.filter((x) => x.id !== d.id && x.charges.length).sort((a, b) => lastCharge(b) - lastCharge(a) || b.id - a.id)[0];
   if (!prev) return;
   for (const c of prev.charges) if (!d.charges.includes(c)) d.charges.push(c);
   for (const span of prev.evidence.charges ?? []) addEvidence(d, 'charges', span);
@@ -243,18 +244,42 @@ function copyCharges(d: Draft, drafts: Draft[], spans: Span[]): void {
 }
 
 /**
- * Quoted charges (translated article names) always count; an unquoted phrase only while the defendant has
- * no charge yet (later ones are usually the narrative: "accused of carrying two computers"); a bare code
- * article only while no worded charge is known.
+ * Quoted charges (translated article names) count unless they come from a weak cue after a formal charge; an
+ * unquoted phrase only while the defendant has no charge yet (later ones are usually the narrative: "accused of
+ * carrying two computers"); a bare code article only while no worded charge is known. A formal charge ("convicted
+ * of", "pleaded guilty to") replaces the weak ones ("jailed for six years for the bombing of ...").
  */
-function addCharges(d: Draft, charges: ChargeFound[], base: number): void {
+function addCharges(d: Draft, found: ChargeFound[], base: number, drafts: Draft[]): void {
+  // "cleared of murder but convicted of manslaughter": the offences of conviction
+  let charges = found.some((c) => !c.cleared) ? found.filter((c) => !c.cleared) : found;
+  // "admitted the conspiracy charge": the offence named before that starts with these words
+  charges = charges.flatMap((c) => {
+    if (!c.ref) return [c];
+    const named = drafts.flatMap((x) => x.charges).find((x) => x.toLowerCase().startsWith(c.ref!.toLowerCase()));
+    return named ? [{ ...c, text: named }] : [];
+  });
+  const formal = charges.some((c) => !c.weak && !c.code);
+  const hasFormal = d.charges.some((c) => !/^Article \d/.test(c) && !d.weakCharges.texts.includes(c));
+  if (formal && !hasFormal && d.weakCharges.texts.length) {
+    const { texts, spans } = d.weakCharges;
+    d.charges = d.charges.filter((c) => !texts.includes(c));
+    d.evidence.charges = (d.evidence.charges ?? []).filter(([a, b]) => !spans.some(([x, y]) => x === a && y === b));
+    d.weakCharges = { texts: [], spans: [] };
+    if (!d.charges.length) delete d.rules.charges;
+  }
+  if (hasFormal) charges = charges.filter((c) => !c.weak);
   const quoted = charges.filter((c) => c.quoted);
   const hadAny = d.charges.length > 0;
   const hasWorded = d.charges.some((c) => !/^Article \d/.test(c));
   const take = quoted.length ? quoted : charges.filter((c) => (c.code ? !hasWorded : !hadAny || d.charges.every((x) => /^Article \d/.test(x))));
   for (const c of take) {
-    if (!d.charges.includes(c.text)) d.charges.push(c.text);
-    addEvidence(d, 'charges', span(base, c.start, c.end));
+    const at = span(base, c.start, c.end);
+    if (!d.charges.includes(c.text)) {
+      d.charges.push(c.text);
+      if (c.weak) d.weakCharges.texts.push(c.text);
+    }
+    if (c.weak) d.weakCharges.spans.push(at);
+    addEvidence(d, 'charges', at);
     d.rules.charges ??= c.quoted ? 'charges-quoted' : c.code ? 'charges-code-article' : 'charges-phrase';
   }
 }

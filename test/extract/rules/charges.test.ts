@@ -21,7 +21,25 @@ const table: Array<[string, string[]]> = [
   ['was convicted under Part 2 of Article 272 of the Criminal Code.', ['Article 272']],
   ['was convicted of spreading knowingly false information (Article 207.3).', ['spreading knowingly false information']],
   ['Beasley admitted flying drugs into HMP Lowdham Grange.', ['flying drugs into HMP Lowdham Grange']],
+  ['was jailed for nine years and four months at Bolton Crown Court on Friday after pleading guilty to conspiracy to supply Class A drugs and money laundering.', ['conspiracy to supply Class A drugs', 'money laundering']],
+  ['was jailed for 18 weeks after admitting dangerous driving, driving without insurance and handling stolen goods.', ['dangerous driving', 'driving without insurance', 'handling stolen goods']],
+  ['who admitted allowing himself to be carried in a stolen vehicle, was given a 12-month community order with 150 hours of unpaid work.', ['allowing himself to be carried in a stolen vehicle']],
+  ['was given a community order with 120 hours of unpaid work for affray.', ['affray']],
+  ['was given 10 months for assault occasioning actual bodily harm and a further three months for breaching the restraining order, to run consecutively, when he appeared', ['assault occasioning actual bodily harm', 'breaching the restraining order']],
+  ['was found guilty by a jury at York Crown Court of 12 counts of indecent assault on a male and two counts of indecency with a child, committed between 1979 and 1991.', ['indecent assault on a male', 'indecency with a child']],
+  ['the Kyzylorda city court on November 22 acquitted Marlen Dauletov, 27, of participation in mass riots, ruling that', ['participation in mass riots']],
+  ['was convicted of the murder of Mehmet Ali Yilmaz, 38, following a three-week trial', ['murder']],
+  ['was sentenced to 70 months for possessing a machine gun conversion device, commonly known as a "switch," and for making a false statement during the purchase of a firearm.', ['possessing a machine gun conversion device', 'making a false statement during the purchase of a firearm']],
+  ['was sentenced to time served for illegal reentry after deportation and possession of a firearm by an alien unlawfully present in the United States.', ['illegal reentry after deportation', 'possession of a firearm by an alien unlawfully present in the United States']],
+  ['was sentenced to 60 months on the health care fraud counts and a consecutive 24 months for aggravated identity theft.', ['health care fraud', 'aggravated identity theft']],
+  ['has fined him 150 million soums for accepting a bribe in exchange for allocating land plots', ['accepting a bribe']],
+  ['was convicted of "insulting the president" under Article 158 of the Criminal Code, as well as "extortion" and "fraud."', ['insulting the president', 'extortion', 'fraud']],
+  ['was found guilty under Part 3 of Article 282.1 of the Criminal Code and of "financing extremist activities" in connection with', ['Article 282.1', 'financing extremist activities']],
+  ['was found guilty of the same offence and of possession of an offensive weapon in a public place.', ['possession of an offensive weapon in a public place']],
   // not charges
+  ['sentenced him to death for the 2021 carjacking', []],
+  ['was jailed for 11 years for the same offences.', []],
+  ['Garside pleaded guilty to both offences at an earlier hearing.', []],
   ['According to investigators, he “deliberately hit police officers with a car” during the riots.', []],
   ['He admitted his guilt and apologised on camera.', []],
   ['Officials initially spoke of “20,000 terrorists” attacking Almaty.', []],
@@ -30,6 +48,22 @@ const table: Array<[string, string[]]> = [
 describe('findCharges', () => {
   it.each(table)('%s', (text, expected) => {
     expect(texts(text)).toEqual(expected);
+  });
+
+  it('marks a sentence\'s "for" as weak and a conviction as formal', () => {
+    const [weak] = findCharges('was sentenced to life imprisonment for the bombing of a shopping centre');
+    const [formal] = findCharges('was found guilty of an "act of terrorism resulting in death"');
+    expect([weak?.text, weak?.weak]).toEqual(['bombing of a shopping centre', true]);
+    expect([formal?.text, formal?.weak]).toEqual(['act of terrorism resulting in death', false]);
+  });
+
+  it('marks the offences of an acquittal next to a conviction', () => {
+    const found = findCharges('was cleared of murder but convicted of manslaughter');
+    expect(found.map((c) => [c.text, c.cleared])).toEqual([['murder', true], ['manslaughter', false]]);
+  });
+
+  it('gives "the conspiracy charge" as a reference to an offence named before', () => {
+    expect(findCharges('admitted the conspiracy charge and was sentenced').map((c) => c.ref)).toEqual(['conspiracy']);
   });
 
   it('recognises "under the same articles"', () => {
