@@ -271,7 +271,11 @@ function addCharges(d: Draft, found: ChargeFound[], base: number, drafts: Draft[
   const quoted = charges.filter((c) => c.quoted);
   const hadAny = d.charges.length > 0;
   const hasWorded = d.charges.some((c) => !/^Article \d/.test(c));
-  const take = quoted.length ? quoted : charges.filter((c) => (c.code ? !hasWorded : !hadAny || d.charges.every((x) => /^Article \d/.test(x))));
+  const codes = charges.filter((c) => c.code && !hasWorded);
+  // an unquoted weak phrase after a code article is the narrative ("charged under Article 174 ... arrested in 2022 for")
+  const phrases = charges.filter((c) => !c.code && (!hadAny || (!c.weak && d.charges.every((x) => /^Article \d/.test(x)))));
+  const take = quoted.length ? [...quoted, ...codes] : [...phrases, ...codes];
+  take.sort((a, b) => a.start - b.start);
   for (const c of take) {
     const at = span(base, c.start, c.end);
     if (!d.charges.includes(c.text)) {

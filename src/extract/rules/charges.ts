@@ -40,12 +40,13 @@ const verdictVerbRe = /\b(?:guilty|convicted|charged|acquitted|cleared|admitted|
 const NAMED = String.raw`\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3},\s*\d{1,3},`;
 // lead-ins of an unquoted offence: "convicted of", "pleaded guilty on March 3 to", "admitted", "on charges of"
 const leadInRe = new RegExp(
-  String.raw`\b(?:(?:found\s+)?guilty(?:\s+(?!and\b|were\b|was\b|each\b|given\b)[^\s,.;“”"]+){0,8}?\s+of|convicted(?:\s+(?!and\b|were\b|was\b|each\b|given\b)[^\s,.;“”"]+){0,8}?\s+of|convicted\s+(?:[^,.;“”"]{1,40}?\s+)?on\s+[\w-]+\s+(?:counts?|charges?),?\s+including|(?:acquitted|cleared|convicted)\s+${NAMED}\s+of|acquitted\s+of|cleared\s+of|charged\s+with|accused\s+of|indicted\s+(?:on\s+(?:\w+\s+)?charges?\s+of|for)|on\s+(?:a\s+|the\s+)?charges?\s+of|(?:pleaded|pled|pleading)\s+guilty(?:\s+[^,.;“”"]{1,30}?)??\s+to|admitted|admitting|on\s+suspicion\s+of|(?:years?|months?|weeks?|days?|prison|jail|custody|sentences?|imprisonment|probation|colony|fine|order|life|death|time\s+served|unpaid\s+work|tenge|soums?|soms?|rubles|roubles|hryvnias?|manats?|dollars|pounds|euros)\s+(?:in\s+(?:federal\s+)?(?:prison|jail)\s+)?for|and\s+for)\s+`,
+  String.raw`\b(?:(?:found\s+)?guilty(?:\s+(?!and\b|were\b|was\b|each\b|given\b)[^\s,.;“”"]+){0,8}?\s+of|convicted(?:\s+(?!and\b|were\b|was\b|each\b|given\b)[^\s,.;“”"]+){0,8}?\s+of|convicted\s+(?:[^,.;“”"]{1,40}?\s+)?on\s+[\w-]+\s+(?:counts?|charges?),?\s+including|(?:acquitted|cleared|convicted)\s+${NAMED}\s+of|acquitted\s+of|cleared\s+of|charged\s+with|accused\s+of|indicted\s+(?:on\s+(?:\w+\s+)?charges?\s+of|for)|on\s+(?:a\s+|the\s+)?charges?\s+of|(?:pleaded|pled|pleading)\s+guilty(?:\s+[^,.;“”"]{1,30}?)??\s+to|admitted|admitting|on\s+suspicion\s+of|(?:years?|months?|weeks?|days?|prison|jail|custody|sentences?|imprisonment|probation|colony|fine|order|life|death|sentence,|time\s+served|unpaid\s+work|tenge|soums?|soms?|rubles|roubles|hryvnias?|manats?|dollars|pounds|euros)\s+(?:in\s+(?:federal\s+)?(?:prison|jail)\s+)?for|and\s+for)\s+`,
   'giu',
 );
 // which lead-ins are weak (see ChargeFound.weak) and which name an acquittal
 const weakLeadInRe = /^(?:accused|on\s+suspicion)|\bfor\s*$/i;
 const clearedLeadInRe = /^(?:acquitted|cleared)\b/i;
+const adminArrestRe = /\b(?:arrested|detained)\s+for\s+[\w-]+\s+days?\s+for\s*$/i;
 // "60 months on the health care fraud counts" -> "health care fraud"
 const onTheCountsRe = /\bon\s+the\s+((?:[\p{Ll}-]+\s+){0,4}[\p{Ll}-]+)\s+(?:counts|charges)\b/gu;
 // where an unquoted offence ends: "bribery and was sentenced", "fraud after a trial", "theft in 2019"
@@ -78,6 +79,8 @@ function splitOffences(phrase: string): string[] {
   }
   return parts;
 }
+// between a worded charge and its own article number: "” (", ", under Part 2 of ", " — "
+const codeOfWordedRe = /^[\s,.”"’»]*(?:\(|under|—|–)?\s*(?:(?:Part|part|paragraph|Paragraph)\s+\d+\s+of\s+)?$/;
 // "Part 2 of Article 272", "Article 282.1"
 const articleRe = /\b(?:(?:Part|part|paragraph|Paragraph)\s+\d+\s+of\s+)?Article\s+(\d+(?:\.\d+)?)/g;
 /** "Under the same articles", "on the same charges" */
@@ -131,6 +134,8 @@ export function findCharges(s: string): ChargeFound[] {
     const lead = m[0].trim();
     // "for X, commonly known as ..., and for Y": a second offence only after a first one
     if (/^and\s/i.test(lead) && !out.some((c) => c.end <= m.index)) continue;
+    // "arrested for 15 days for taking part in an unsanctioned rally": an administrative arrest, not a criminal case
+    if (adminArrestRe.test(s.slice(Math.max(0, m.index - 40), at))) continue;
     const weak = weakLeadInRe.test(lead);
     const cleared = clearedLeadInRe.test(lead);
     let offset = 0;
@@ -171,11 +176,13 @@ export function findCharges(s: string): ChargeFound[] {
     const start = m.index + m[0].lastIndexOf('Article');
     out.push({ text: `Article ${m[1]}`, start, end: m.index + m[0].length, code: true, quoted: false, weak: false, cleared: false });
   }
-  // "spreading false information (Article 207.3)": the number of a worded charge, not another offence
+  // "spreading false information (Article 207.3)", "... under Part 2 of Article 274": the number of a worded
+  // charge, not another offence
   const worded = out.filter((c) => !c.code);
+  const ofWorded = (w: ChargeFound, c: ChargeFound): boolean => w.end <= c.start && c.start - w.end < 40 && codeOfWordedRe.test(s.slice(w.end, c.start));
   const quoted = out.filter((c) => c.quoted);
   return out
-    .filter((c) => !c.code || !worded.some((w) => w.end <= c.start && c.start - w.end < 40))
+    .filter((c) => !c.code || !worded.some((w) => ofWorded(w, c)))
     // the same offence found quoted and as an unquoted phrase: keep the quoted one
     .filter((c) => c.quoted || c.code || !quoted.some((q) => q.start < c.end + 2 && q.end + 2 > c.start))
     .sort((a, b) => a.start - b.start);

@@ -36,7 +36,11 @@ const table: Array<[string, string[]]> = [
   ['was convicted of "insulting the president" under Article 158 of the Criminal Code, as well as "extortion" and "fraud."', ['insulting the president', 'extortion', 'fraud']],
   ['was found guilty under Part 3 of Article 282.1 of the Criminal Code and of "financing extremist activities" in connection with', ['Article 282.1', 'financing extremist activities']],
   ['was found guilty of the same offence and of possession of an offensive weapon in a public place.', ['possession of an offensive weapon in a public place']],
+  ['sentenced her to two years of "freedom limitation," a parole-like sentence, for spreading knowingly false information.', ['spreading knowingly false information']],
+  ['was found guilty of "calls for separatism" and was also convicted under Part 1 of Article 282.1 of the Criminal Code.', ['calls for separatism', 'Article 282.1']],
+  ['was convicted of spreading false information under Part 2 of Article 274.', ['spreading false information']],
   // not charges
+  ['when he was arrested for 15 days for taking part in an unsanctioned rally', []],
   ['sentenced him to death for the 2021 carjacking', []],
   ['was jailed for 11 years for the same offences.', []],
   ['Garside pleaded guilty to both offences at an earlier hearing.', []],
