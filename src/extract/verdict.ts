@@ -9,7 +9,7 @@ import { splitSentences } from './text.ts';
 import { findTerms, type Term, type TermRole } from './rules/sentences.ts';
 import { findDates, type DateMention } from './rules/dates.ts';
 import { findCourts, type CourtMention } from './rules/courts.ts';
-import { findCharges, sameChargesRe, type ChargeFound } from './rules/charges.ts';
+import { findCharges, findGroupCharges, sameChargesRe, type ChargeFound } from './rules/charges.ts';
 import { findDefendantNames, findGroups, findNameCandidates, type NameCandidate } from './rules/names.ts';
 import { findAgeNear, findAgeRange } from './rules/ages.ts';
 import { findAnaphors, resolveSurname, sameFullName } from './rules/coreference.ts';
@@ -36,6 +36,8 @@ interface Draft {
   rules: Partial<Record<EvidenceField, string>>;
   group: boolean;
   lastSeen: number;
+  /** the sentence (clock) of the first mention */
+  firstSeen: number;
 }
 
 /** A person named in full somewhere, not (yet) known as a defendant: "Curtis Lamont Beasley, 52, of
@@ -83,11 +85,14 @@ export function buildRecords(text: string, published: string | null | undefined)
   const persons: Person[] = [];
   const adminArticle = /\badministrative\b/i.test(text);
   let pending: { terms: Term[]; date: Placed | null; until: number } | null = null;
+  // charges stated for a numbered set of defendants before its members are named ("Two former subordinates
+  // were also convicted of X. NAME, 44, received eight years.")
+  const groupCharges: Array<{ clock: number; charges: string[]; spans: Span[] }> = [];
 
   const newDraft = (name: string | null, tokens: string[], count: number, group: boolean): Draft => {
     const d: Draft = {
       id: drafts.length, name, tokens, count, age: null, ageRange: null, charges: [], weakCharges: { texts: [], spans: [] }, court: null, sentence: null,
-      sentenceRole: null, verdictDate: null, status: null, evidence: {}, rules: {}, group, lastSeen: clock,
+      sentenceRole: null, verdictDate: null, status: null, evidence: {}, rules: {}, group, lastSeen: clock, firstSeen: clock,
     };
     drafts.push(d);
     return d;
@@ -122,6 +127,8 @@ export function buildRecords(text: string, published: string | null | undefined)
       }
     }
     if (factful.length === 0) {
+      const shared = titleLine ? null : findGroupCharges(s);
+      if (shared) groupCharges.push({ clock, charges: shared.map((c) => c.text), spans: shared.map((c) => span(base, c.start, c.end)) });
       // "The leader of the ring was sentenced Thursday to life" — the name comes in the next sentences
       const imposed = terms.filter((t) => t.role === 'imposed' && !t.respective);
       if (!titleLine && imposed.length && strong) {
@@ -208,6 +215,7 @@ export function buildRecords(text: string, published: string | null | undefined)
       if (group !== undefined) lastPlural = [group];
     }
   }
+  shareGroupCharges(drafts, groupCharges);
   for (const d of drafts) {
     // the name's evidence is where it is written in full (a surname alone supports it less)
     const full = (d.evidence.name ?? []).filter(([a, b]) => text.slice(a, b) === d.name);
@@ -241,6 +249,26 @@ function copyCharges(d: Draft, drafts: Draft[], spans: Span[]): void {
   for (const span of prev.evidence.charges ?? []) addEvidence(d, 'charges', span);
   for (const span of spans) addEvidence(d, 'charges', span);
   d.rules.charges ??= 'charges-same-articles';
+}
+
+/**
+ * A named defendant with no charge of his own, first named within a few sentences after a numbered set of
+ * defendants whose charges are stated ("Two Michigan residents were sentenced ... NAME ... His co-defendant, NAME
+ * ... Both pleaded guilty to X"), takes that set's charges: he is one of them.
+ */
+function shareGroupCharges(drafts: Draft[], stated: Array<{ clock: number; charges: string[]; spans: Span[] }>): void {
+  const sources = [
+    ...stated,
+    ...drafts.filter((g) => g.group && g.charges.length).map((g) => ({ clock: g.firstSeen, charges: g.charges, spans: g.evidence.charges ?? [] })),
+  ];
+  for (const d of drafts) {
+    if (d.group || d.charges.length) continue;
+    const source = sources.filter((x) => x.clock < d.firstSeen && d.firstSeen - x.clock <= 4).sort((a, b) => b.clock - a.clock)[0];
+    if (!source) continue;
+    d.charges = [...source.charges];
+    for (const at of source.spans) addEvidence(d, 'charges', at);
+    d.rules.charges = 'charges-of-group';
+  }
 }
 
 /**

@@ -5,6 +5,8 @@
  * ("under Part 2 of Article 272" -> "Article 272").
  */
 
+import { NUMBER_SRC } from './numbers.ts';
+
 export interface ChargeFound {
   text: string;
   start: number;
@@ -186,4 +188,20 @@ export function findCharges(s: string): ChargeFound[] {
     // the same offence found quoted and as an unquoted phrase: keep the quoted one
     .filter((c) => c.quoted || c.code || !quoted.some((q) => q.start < c.end + 2 && q.end + 2 > c.start))
     .sort((a, b) => a.start - b.start);
+}
+
+// a sentence whose subject is a numbered set of defendants: "Two former subordinates were also convicted of ...",
+// "All 27 were charged with ..."
+const numberedSubjectRe = new RegExp(String.raw`^(?:(?:the|all)\s+)?(?:other\s+|remaining\s+)?(?:${NUMBER_SRC}|both|all)\b[^,.;:]{0,40}?\s(?:were|are|have\s+been|had\s+been)\s`, 'i');
+
+/**
+ * The formal charges stated for a numbered set of defendants in its own sentence, up to the first ";" (what
+ * follows is often about a subset: "All 27 were charged with X; five of them also faced a charge of Y"). The
+ * members named next share them. Null when the sentence is not about such a set.
+ */
+export function findGroupCharges(s: string): ChargeFound[] | null {
+  if (!numberedSubjectRe.test(s)) return null;
+  const clause = s.split(';', 1)[0]!;
+  const found = findCharges(clause).filter((c) => !c.weak && !c.cleared && !c.ref);
+  return found.length ? found : null;
 }

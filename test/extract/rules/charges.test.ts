@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findCharges, sameChargesRe } from '../../../src/extract/rules/charges.ts';
+import { findCharges, findGroupCharges, sameChargesRe } from '../../../src/extract/rules/charges.ts';
 
 const texts = (s: string): string[] => findCharges(s).map((c) => c.text);
 
@@ -68,6 +68,16 @@ describe('findCharges', () => {
 
   it('gives "the conspiracy charge" as a reference to an offence named before', () => {
     expect(findCharges('admitted the conspiracy charge and was sentenced').map((c) => c.ref)).toEqual(['conspiracy']);
+  });
+
+  it('finds the charges stated for a numbered set of defendants', () => {
+    const shared = (t: string): string[] | null => findGroupCharges(t)?.map((c) => c.text) ?? null;
+    expect(shared('Two former subordinates were also convicted of smuggling committed by an organised group.')).toEqual(['smuggling committed by an organised group']);
+    // what follows ";" is about a subset
+    expect(shared('All 27 were charged with “preparing to organise mass riots”; five of them also faced a charge of “calls for the violent seizure of power.”')).toEqual(['preparing to organise mass riots']);
+    // not a numbered set; a total with no charge
+    expect(shared('His lawyer was convicted of contempt of court.')).toBeNull();
+    expect(shared('Almost 1,400 people have been convicted since January.')).toBeNull();
   });
 
   it('recognises "under the same articles"', () => {
