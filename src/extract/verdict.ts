@@ -88,6 +88,8 @@ export function buildRecords(text: string, published: string | null | undefined)
   // charges stated for a numbered set of defendants before its members are named ("Two former subordinates
   // were also convicted of X. NAME, 44, received eight years.")
   const groupCharges: Array<{ clock: number; charges: string[]; spans: Span[] }> = [];
+  // the last sentences with no defendant in a verdict role: "the same charge" may point at their charges
+  const unattached: Array<{ text: string; base: number }> = [];
 
   const newDraft = (name: string | null, tokens: string[], count: number, group: boolean): Draft => {
     const d: Draft = {
@@ -128,6 +130,7 @@ export function buildRecords(text: string, published: string | null | undefined)
     }
     if (factful.length === 0) {
       const shared = titleLine ? null : findGroupCharges(s);
+      if (!titleLine && unattached.push({ text: s, base }) > 3) unattached.shift();
       if (shared) groupCharges.push({ clock, charges: shared.map((c) => c.text), spans: shared.map((c) => span(base, c.start, c.end)) });
       // "The leader of the ring was sentenced Thursday to life" — the name comes in the next sentences
       const imposed = terms.filter((t) => t.role === 'imposed' && !t.respective);
@@ -168,7 +171,7 @@ export function buildRecords(text: string, published: string | null | undefined)
         const d = drafts[id]!;
         const own = respective.length === m.ids.length && respective.length > 1 ? [respective[i]!] : segTerms.filter((t) => !t.respective || respective.length === 1);
         addCharges(d, segCharges, base, drafts);
-        if (same.length) copyCharges(d, drafts, same.map(([a, b]) => span(base, a, b)));
+        if (same.length) copyCharges(d, drafts, same.map(([a, b]) => span(base, a, b)), unattached);
         let sentenceSet = applyTerms(d, own, base);
         let pendingDate: Placed | null = null;
         if (!sentenceSet && !d.sentence && pending && pending.until >= clock && !d.group && m.ids.length === 1) {
@@ -240,13 +243,29 @@ function isTitleCase(s: string): boolean {
   return capital / words.length > 0.7;
 }
 
-/** "Under the same articles": the charges of the defendant whose charges were told last before this one. */
-function copyCharges(d: Draft, drafts: Draft[], spans: Span[]): void {
+/**
+ * "Under the same articles": the charges told last before this one — of another defendant, or of a sentence
+ * about no named defendant ("Her four accomplices ... received jail terms ... for “fraud ...”").
+ */
+function copyCharges(d: Draft, drafts: Draft[], spans: Span[], unattached: Array<{ text: string; base: number }>): void {
   const lastCharge = (x: Draft): number => Math.max(-1, ...(x.evidence.charges ?? []).map(([a]) => a));
   const prev = drafts.filter((x) => x.id !== d.id && x.charges.length).sort((a, b) => lastCharge(b) - lastCharge(a) || b.id - a.id)[0];
-  if (!prev) return;
-  for (const c of prev.charges) if (!d.charges.includes(c)) d.charges.push(c);
-  for (const span of prev.evidence.charges ?? []) addEvidence(d, 'charges', span);
+  let charges = prev?.charges ?? [];
+  let from = prev?.evidence.charges ?? [];
+  for (let i = unattached.length - 1; i >= 0; i--) {
+    const u = unattached[i]!;
+    if (prev && u.base < lastCharge(prev)) break;
+    // a narrative "for ..." there is no charge: quoted or formal ones only
+    const found = findCharges(u.text).filter((c) => !c.ref && !c.cleared && !c.code && (c.quoted || !c.weak));
+    if (found.length) {
+      charges = found.map((c) => c.text);
+      from = found.map((c) => span(u.base, c.start, c.end));
+      break;
+    }
+  }
+  if (!charges.length) return;
+  for (const c of charges) if (!d.charges.includes(c)) d.charges.push(c);
+  for (const span of from) addEvidence(d, 'charges', span);
   for (const span of spans) addEvidence(d, 'charges', span);
   d.rules.charges ??= 'charges-same-articles';
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findCharges, findGroupCharges, sameChargesRe } from '../../../src/extract/rules/charges.ts';
+import { extractVerdicts } from '../../../src/extract/index.ts';
 
 const texts = (s: string): string[] => findCharges(s).map((c) => c.text);
 
@@ -41,6 +42,7 @@ const table: Array<[string, string[]]> = [
   ['was convicted of spreading false information under Part 2 of Article 274.', ['spreading false information']],
   // not charges
   ['when he was arrested for 15 days for taking part in an unsanctioned rally', []],
+  ['Under cross-examination, the witness admitted that he had never attended one.', []],
   ['sentenced him to death for the 2021 carjacking', []],
   ['was jailed for 11 years for the same offences.', []],
   ['Garside pleaded guilty to both offences at an earlier hearing.', []],
@@ -82,5 +84,30 @@ describe('findCharges', () => {
 
   it('recognises "under the same articles"', () => {
     expect('Under the same articles, a court sentenced'.match(sameChargesRe)).not.toBeNull();
+  });
+});
+
+// charges across sentences and defendants (verdict.ts: addCharges, copyCharges, shareGroupCharges)
+describe('charges in an article', () => {
+  const charges = (text: string): Array<[string | null, string[]]> =>
+    extractVerdicts(text, { published: '2024-05-01' }).records.map((r) => [r.name, r.charges]);
+
+  it.each<[string, Array<[string | null, string[]]>]>([
+    // a member named after a numbered set shares its charges
+    ['Two former clerks were also convicted of forgery. John Hartley, 44, who ran the office, received eight years.', [['John Hartley', ['forgery']]]],
+    // "on the same charge" after a sentence about unnamed defendants
+    [
+      'Her three accomplices, whose names were not released, received jail terms of two to five years for "fraud on an especially large scale." Police said the ring used rented flats. The group\'s leader, John Hartley, was sentenced separately last year to seven years on the same charge.',
+      [['John Hartley', ['fraud on an especially large scale']]],
+    ],
+    // the act after a sentence's "for" gives way to the offence of conviction
+    [
+      'A court sentenced John Hartley, 30, to life imprisonment for the bombing of a shopping centre. Hartley was found guilty of an "act of terrorism resulting in death."',
+      [['John Hartley', ['act of terrorism resulting in death']]],
+    ],
+    // a witness's admission is no charge
+    ['John Hartley, 30, was jailed for six years for fraud. A witness, Mark Pell, admitted that he had never met him.', [['John Hartley', ['fraud']]]],
+  ])('%s', (text, expected) => {
+    expect(charges(text)).toEqual(expected);
   });
 });
