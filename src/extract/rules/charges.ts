@@ -42,7 +42,7 @@ const verdictVerbRe = /\b(?:guilty|convicted|charged|acquitted|cleared|admitted|
 const NAMED = String.raw`\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3},\s*\d{1,3},`;
 // lead-ins of an unquoted offence: "convicted of", "pleaded guilty on March 3 to", "admitted", "on charges of"
 const leadInRe = new RegExp(
-  String.raw`\b(?:(?:found\s+)?guilty(?:\s+(?!and\b|were\b|was\b|each\b|given\b)[^\s,.;“”"]+){0,8}?\s+of|convicted(?:\s+(?!and\b|were\b|was\b|each\b|given\b)[^\s,.;“”"]+){0,8}?\s+of|convicted\s+(?:[^,.;“”"]{1,40}?\s+)?on\s+[\w-]+\s+(?:counts?|charges?),?\s+including|(?:acquitted|cleared|convicted)\s+${NAMED}\s+of|acquitted\s+of|cleared\s+of|charged\s+with|accused\s+of|indicted\s+(?:on\s+(?:\w+\s+)?charges?\s+of|for)|on\s+(?:a\s+|the\s+)?charges?\s+of|(?:pleaded|pled|pleading)\s+guilty(?:\s+[^,.;“”"]{1,30}?)??\s+to|admitted|admitting|on\s+suspicion\s+of|(?:years?|months?|weeks?|days?|prison|jail|custody|sentences?|imprisonment|probation|colony|fine|order|life|death|sentence,|time\s+served|unpaid\s+work|tenge|soums?|soms?|rubles|roubles|hryvnias?|manats?|dollars|pounds|euros)\s+(?:in\s+(?:federal\s+)?(?:prison|jail)\s+)?for|and\s+for)\s+`,
+  String.raw`\b(?:(?:found\s+)?guilty(?:\s+(?!and\b|were\b|was\b|each\b|given\b)[^\s,.;“”"]+){0,8}?\s+of|convicted(?:\s+(?!and\b|were\b|was\b|each\b|given\b)[^\s,.;“”"]+){0,8}?\s+of|convicted\s+(?:[^,.;“”"]{1,40}?\s+)?on\s+[\w-]+\s+(?:counts?|charges?),?\s+including|(?:acquitted|cleared|convicted)\s+${NAMED}\s+of|acquitted\s+of|cleared\s+of|charged\s+with|accused\s+of|indicted\s+(?:on\s+(?:\w+\s+)?charges?\s+of|for)|on\s+(?:a\s+|the\s+)?charges?\s+of|(?:pleaded|pled|pleading)\s+guilty(?:\s+[^,.;“”"]{1,30}?)??\s+to|admitted|admitting|on\s+suspicion\s+of|(?:years?|months?|weeks?|days?|prison|jail|custody|sentences?|imprisonment|probation|colony|fine|order|life|death|sentence,|time\s+served|unpaid\s+work|(?<=\bfined\b[^.;]{0,120})(?:tenge|soums?|soms?|rubles|roubles|hryvnias?|manats?|dollars|pounds|euros))\s+(?:in\s+(?:federal\s+)?(?:prison|jail)\s+)?for(?!\s+(?:the|a|an|his|her|their)\s+(?:community|public|state|same|rest|next|first|last)\b)|and\s+for)\s+`,
   'giu',
 );
 // which lead-ins are weak (see ChargeFound.weak) and which name an acquittal
@@ -57,7 +57,7 @@ const phraseStopRe =
 // an unquoted phrase that is not an offence: "his guilt", "their part in the unrest", "five years", "the same offence",
 // "the 2021 carjacking" (an event, dated), "admitted that he had never attended" (a statement)
 const notOffenceRe =
-  /^(?:his|her|their|its|my|our|your|part|role|involvement|every|each|all|both|some|any|no|same|these|those|one|two|three|four|five|six|seven|eight|nine|ten|\d+|probation|prison|jail|that|how|whether|what|why|the\s+(?:same|charges?|crimes?|offen[cs]es?))\b/i;
+  /^(?:his|her|their|its|my|our|your|part|role|involvement|every|each|all|both|some|any|no|same|these|those|one|two|three|four|five|six|seven|eight|nine|ten|\d+|probation|prison|jail|that|how|whether|what|why|he|she|they|it|we|i|him|them|next|following|rest|remainder|period|remaining|other|outstanding|lesser|original|further|additional|the\s+(?:same|charges?|crimes?|offen[cs]es?))\b/i;
 // "four counts of", "one count of", "two charges of", "a charge of"
 const quantifierRe = /^(?:to\s+)?(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|multiple|several|numerous)\s+(?:[\w-]+\s+)?(?:counts?|charges?)\s+(?:each\s+)?of\s+)|^to\s+(?=\p{Ll})/iu;
 // a lead word repeated from a shared lead-in: "and for making a false statement", "the same offence and of possession"

@@ -43,6 +43,11 @@ const table: Array<[string, string[]]> = [
   // not charges
   ['when he was arrested for 15 days for taking part in an unsanctioned rally', []],
   ['Under cross-examination, the witness admitted that he had never attended one.', []],
+  ['He was jailed after admitting he had lied to police.', []],
+  ['He paid 2 million tenge for a flat in Almaty.', []],
+  ['He was given 200 hours of unpaid work for the community.', []],
+  ['He was convicted on the remaining counts.', []],
+  ['He was jailed for three years for fraud and for the next two years he will be banned from driving.', ['fraud']],
   ['sentenced him to death for the 2021 carjacking', []],
   ['was jailed for 11 years for the same offences.', []],
   ['Garside pleaded guilty to both offences at an earlier hearing.', []],
