@@ -40,6 +40,9 @@ const table: Array<[string, string[]]> = [
   ['sentenced her to two years of "freedom limitation," a parole-like sentence, for spreading knowingly false information.', ['spreading knowingly false information']],
   ['was found guilty of "calls for separatism" and was also convicted under Part 1 of Article 282.1 of the Criminal Code.', ['calls for separatism', 'Article 282.1']],
   ['was convicted of spreading false information under Part 2 of Article 274.', ['spreading false information']],
+  ['He pleaded guilty to four offences of making indecent images of children.', ['making indecent images of children']],
+  ['was sentenced to 18 months for possession of cocaine with intent to supply, police said.', ['possession of cocaine with intent to supply']],
+  ['Convicted of fraud, sentenced to four years', ['fraud']],
   // not charges
   ['when he was arrested for 15 days for taking part in an unsanctioned rally', []],
   ['Under cross-examination, the witness admitted that he had never attended one.', []],
