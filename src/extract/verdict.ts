@@ -170,8 +170,14 @@ export function buildRecords(text: string, published: string | null | undefined)
       m.ids.forEach((id, i) => {
         const d = drafts[id]!;
         const own = respective.length === m.ids.length && respective.length > 1 ? [respective[i]!] : segTerms.filter((t) => !t.respective || respective.length === 1);
+        const known = d.charges.length;
         addCharges(d, segCharges, base, drafts);
-        if (same.length) copyCharges(d, drafts, same.map(([a, b]) => span(base, a, b)), unattached);
+        if (same.length) {
+          const added = d.charges.slice(known);
+          copyCharges(d, drafts, same.map(([a, b]) => span(base, a, b)), unattached);
+          // in order of mention: "found guilty of the same offence and of possession of ..."
+          if (same[0]![0] < (segCharges[0]?.start ?? Infinity)) d.charges = [...d.charges.slice(0, known), ...d.charges.slice(known + added.length), ...added];
+        }
         let sentenceSet = applyTerms(d, own, base);
         let pendingDate: Placed | null = null;
         if (!sentenceSet && !d.sentence && pending && pending.until >= clock && !d.group && m.ids.length === 1) {

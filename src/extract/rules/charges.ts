@@ -157,6 +157,8 @@ export function findCharges(s: string): ChargeFound[] {
       // embedded quotes are stripped, as is a leading article: the "attempted murder ..." -> attempted murder ...
       let end = start + text.length;
       const article = /^(?:the|an?)\s+/i.exec(text);
+      // "jailed for 12 years for a stabbing outside a bar": after a sentence's "for", "a ..." is the act, not the offence
+      if (weak && article && /^an?\s/i.test(article[0])) continue;
       if (article) start += article[0].length;
       text = text.replace(/[“”"]/g, '').slice(article ? article[0].length : 0);
       const offence = victimNameRe.exec(text)?.[1];

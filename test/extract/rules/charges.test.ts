@@ -50,6 +50,7 @@ const table: Array<[string, string[]]> = [
   ['He paid 2 million tenge for a flat in Almaty.', []],
   ['He was given 200 hours of unpaid work for the community.', []],
   ['He was convicted on the remaining counts.', []],
+  ['In a separate case, a 19-year-old was jailed for 12 years for a stabbing outside a bar.', []],
   ['He was jailed for three years for fraud and for the next two years he will be banned from driving.', ['fraud']],
   ['sentenced him to death for the 2021 carjacking', []],
   ['was jailed for 11 years for the same offences.', []],
@@ -112,6 +113,11 @@ describe('charges in an article', () => {
     [
       'A court sentenced John Hartley, 30, to life imprisonment for the bombing of a shopping centre. Hartley was found guilty of an "act of terrorism resulting in death."',
       [['John Hartley', ['act of terrorism resulting in death']]],
+    ],
+    // "the same offence" first: its charges come first
+    [
+      'The youth, who cannot be named, was convicted of wounding with intent. John Hartley, 19, was jailed after being found guilty of the same offence and of possession of an offensive weapon.',
+      [['John Hartley', ['wounding with intent', 'possession of an offensive weapon']]],
     ],
     // a witness's admission is no charge
     ['John Hartley, 30, was jailed for six years for fraud. A witness, Mark Pell, admitted that he had never met him.', [['John Hartley', ['fraud']]]],
