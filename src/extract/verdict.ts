@@ -9,7 +9,7 @@ import { splitSentences } from './text.ts';
 import { findTerms, type Term, type TermRole } from './rules/sentences.ts';
 import { findDates, type DateMention } from './rules/dates.ts';
 import { findCourts, type CourtMention } from './rules/courts.ts';
-import { findCharges, findGroupCharges, sameChargesRe, type ChargeFound } from './rules/charges.ts';
+import { allCountsRe, findCharges, findGroupCharges, sameChargesRe, type ChargeFound } from './rules/charges.ts';
 import { findDefendantNames, findGroups, findNameCandidates, type NameCandidate } from './rules/names.ts';
 import { findAgeNear, findAgeRange } from './rules/ages.ts';
 import { findAnaphors, resolveSurname, sameFullName } from './rules/coreference.ts';
@@ -38,6 +38,16 @@ interface Draft {
   lastSeen: number;
   /** the sentence (clock) of the first mention */
   firstSeen: number;
+}
+
+/** Charges stated for a numbered set of defendants (rules/charges.ts findGroupCharges), placed in the article. */
+interface StatedCharges {
+  clock: number;
+  count: number | null;
+  charges: string[];
+  spans: Span[];
+  all: string[];
+  allSpans: Span[];
 }
 
 /** A person named in full somewhere, not (yet) known as a defendant: "Curtis Lamont Beasley, 52, of
@@ -87,7 +97,7 @@ export function buildRecords(text: string, published: string | null | undefined)
   let pending: { terms: Term[]; date: Placed | null; until: number } | null = null;
   // charges stated for a numbered set of defendants before its members are named ("Two former subordinates
   // were also convicted of X. NAME, 44, received eight years.")
-  const groupCharges: Array<{ clock: number; charges: string[]; spans: Span[] }> = [];
+  const groupCharges: StatedCharges[] = [];
   // the last sentences with no defendant in a verdict role: "the same charge" may point at their charges
   const unattached: Array<{ text: string; base: number }> = [];
 
@@ -131,7 +141,11 @@ export function buildRecords(text: string, published: string | null | undefined)
     if (factful.length === 0) {
       const shared = titleLine ? null : findGroupCharges(s);
       if (!titleLine && unattached.push({ text: s, base }) > 3) unattached.shift();
-      if (shared) groupCharges.push({ clock, charges: shared.map((c) => c.text), spans: shared.map((c) => span(base, c.start, c.end)) });
+      if (shared) {
+        const texts = (cs: ChargeFound[]): string[] => [...new Set(cs.map((c) => c.text))];
+        const spans = (cs: ChargeFound[]): Span[] => cs.map((c) => span(base, c.start, c.end));
+        groupCharges.push({ clock, count: shared.count, charges: texts(shared.charges), spans: spans(shared.charges), all: texts(shared.all), allSpans: spans(shared.all) });
+      }
       // "The leader of the ring was sentenced Thursday to life" — the name comes in the next sentences
       const imposed = terms.filter((t) => t.role === 'imposed' && !t.respective);
       if (!titleLine && imposed.length && strong) {
@@ -177,6 +191,13 @@ export function buildRecords(text: string, published: string | null | undefined)
           copyCharges(d, drafts, same.map(([a, b]) => span(base, a, b)), unattached);
           // in order of mention: "found guilty of the same offence and of possession of ..."
           if (same[0]![0] < (segCharges[0]?.start ?? Infinity)) d.charges = [...d.charges.slice(0, known), ...d.charges.slice(known + added.length), ...added];
+        }
+        // "The other five defendants were found guilty on both counts": the counts stated before for the set
+        const stated = groupCharges[groupCharges.length - 1];
+        if (!d.charges.length && stated && clock - stated.clock <= 8 && allCountsRe.test(segText)) {
+          d.charges = [...stated.all];
+          for (const at of stated.allSpans) addEvidence(d, 'charges', at);
+          d.rules.charges = 'charges-all-counts';
         }
         let sentenceSet = applyTerms(d, own, base);
         let pendingDate: Placed | null = null;
@@ -279,16 +300,19 @@ function copyCharges(d: Draft, drafts: Draft[], spans: Span[], unattached: Array
 /**
  * A named defendant with no charge of his own, first named within a few sentences after a numbered set of
  * defendants whose charges are stated ("Two Michigan residents were sentenced ... NAME ... His co-defendant, NAME
- * ... Both pleaded guilty to X"), takes that set's charges: he is one of them.
+ * ... Both pleaded guilty to X"), takes that set's charges: he is one of them. A group of that size told just
+ * before ("jailed four members of the group ... Her four accomplices ... received jail terms for X") is that set.
  */
-function shareGroupCharges(drafts: Draft[], stated: Array<{ clock: number; charges: string[]; spans: Span[] }>): void {
+function shareGroupCharges(drafts: Draft[], stated: StatedCharges[]): void {
   const sources = [
     ...stated,
-    ...drafts.filter((g) => g.group && g.charges.length).map((g) => ({ clock: g.firstSeen, charges: g.charges, spans: g.evidence.charges ?? [] })),
+    ...drafts.filter((g) => g.group && g.charges.length).map((g) => ({ clock: g.firstSeen, count: g.count, charges: g.charges, spans: g.evidence.charges ?? [] })),
   ];
   for (const d of drafts) {
-    if (d.group || d.charges.length) continue;
-    const source = sources.filter((x) => x.clock < d.firstSeen && d.firstSeen - x.clock <= 4).sort((a, b) => b.clock - a.clock)[0];
+    if (d.charges.length) continue;
+    const source = d.group
+      ? stated.filter((x) => x.count === d.count && d.firstSeen < x.clock && x.clock - d.firstSeen <= 6).sort((a, b) => a.clock - b.clock)[0]
+      : sources.filter((x) => x.clock < d.firstSeen && d.firstSeen - x.clock <= 4).sort((a, b) => b.clock - a.clock)[0];
     if (!source) continue;
     d.charges = [...source.charges];
     for (const at of source.spans) addEvidence(d, 'charges', at);

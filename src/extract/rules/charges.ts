@@ -5,7 +5,7 @@
  * ("under Part 2 of Article 272" -> "Article 272").
  */
 
-import { NUMBER_SRC } from './numbers.ts';
+import { NUMBER_SRC, parseNumber } from './numbers.ts';
 
 export interface ChargeFound {
   text: string;
@@ -194,17 +194,37 @@ export function findCharges(s: string): ChargeFound[] {
 }
 
 // a sentence whose subject is a numbered set of defendants: "Two former subordinates were also convicted of ...",
-// "All 27 were charged with ..."
-const numberedSubjectRe = new RegExp(String.raw`^(?:(?:the|all)\s+)?(?:other\s+|remaining\s+)?(?:${NUMBER_SRC}|both|all)\b[^,.;:]{0,40}?\s(?:were|are|have\s+been|had\s+been)\s`, 'i');
+// "All 27 were charged with ...", "Her four accomplices, whose names were not released, received ..."
+const numberedSubjectRe = new RegExp(
+  String.raw`^(?:(?:the|all|his|her|their|its)\s+)?(?:other\s+|remaining\s+)?(${NUMBER_SRC}|both|all)\b[^,.;:]{0,40}?(?:,[^,.;:]{1,80},)?\s(?:were|are|have\s+been|had\s+been|received|got)\s`,
+  'i',
+);
+/** "on both counts", "of all charges": every charge stated before for the set */
+export const allCountsRe = /\b(?:on|of)\s+(?:both|all)\s+(?:counts|charges)\b/i;
+
+export interface GroupCharges {
+  /** the size of the set as written, null for "all" */
+  count: number | null;
+  /** the charges of the first clause, up to ";" */
+  charges: ChargeFound[];
+  /** every charge of the sentence ("All 27 were charged with X; five of them also faced Y": X and Y) */
+  all: ChargeFound[];
+}
 
 /**
- * The formal charges stated for a numbered set of defendants in its own sentence, up to the first ";" (what
- * follows is often about a subset: "All 27 were charged with X; five of them also faced a charge of Y"). The
- * members named next share them. Null when the sentence is not about such a set.
+ * The charges stated for a numbered set of defendants in its own sentence: quoted or formal ones. Those of
+ * the first clause belong to the whole set (what follows ";" is often about a subset: "All 27 were charged
+ * with X; five of them also faced a charge of Y"); the members named next share them. Null when the sentence
+ * is not about such a set.
  */
-export function findGroupCharges(s: string): ChargeFound[] | null {
-  if (!numberedSubjectRe.test(s)) return null;
-  const clause = s.split(';', 1)[0]!;
-  const found = findCharges(clause).filter((c) => !c.weak && !c.cleared && !c.ref);
-  return found.length ? found : null;
+export function findGroupCharges(s: string): GroupCharges | null {
+  const m = numberedSubjectRe.exec(s);
+  if (!m) return null;
+  const stated = (c: ChargeFound): boolean => (c.quoted || !c.weak) && !c.cleared && !c.ref && !c.code;
+  const all = findCharges(s).filter(stated);
+  const clauseEnd = s.indexOf(';');
+  const charges = clauseEnd < 0 ? all : all.filter((c) => c.start < clauseEnd);
+  if (!charges.length) return null;
+  const word = m[1]!.toLowerCase();
+  return { count: word === 'all' ? null : word === 'both' ? 2 : parseNumber(word), charges, all };
 }

@@ -82,10 +82,14 @@ describe('findCharges', () => {
   });
 
   it('finds the charges stated for a numbered set of defendants', () => {
-    const shared = (t: string): string[] | null => findGroupCharges(t)?.map((c) => c.text) ?? null;
+    const shared = (t: string): string[] | null => findGroupCharges(t)?.charges.map((c) => c.text) ?? null;
     expect(shared('Two former subordinates were also convicted of smuggling committed by an organised group.')).toEqual(['smuggling committed by an organised group']);
     // what follows ";" is about a subset
     expect(shared('All 27 were charged with “preparing to organise mass riots”; five of them also faced a charge of “calls for the violent seizure of power.”')).toEqual(['preparing to organise mass riots']);
+    const accomplices = findGroupCharges('Her four accomplices, whose names were not released, received jail terms of two to five years for "fraud on a large scale."');
+    expect([accomplices?.count, accomplices?.charges.map((c) => c.text)]).toEqual([4, ['fraud on a large scale']]);
+    const all27 = findGroupCharges('All 27 were charged with “preparing to organise mass riots”; five of them also faced a charge of “calls for the violent seizure of power.”');
+    expect([all27?.count, all27?.all.map((c) => c.text)]).toEqual([27, ['preparing to organise mass riots', 'calls for the violent seizure of power']]);
     // not a numbered set; a total with no charge
     expect(shared('His lawyer was convicted of contempt of court.')).toBeNull();
     expect(shared('Almost 1,400 people have been convicted since January.')).toBeNull();
@@ -118,6 +122,16 @@ describe('charges in an article', () => {
     [
       'The youth, who cannot be named, was convicted of wounding with intent. John Hartley, 19, was jailed after being found guilty of the same offence and of possession of an offensive weapon.',
       [['John Hartley', ['wounding with intent', 'possession of an offensive weapon']]],
+    ],
+    // a group told before takes the charges stated for a set of its size
+    [
+      'A district court on Tuesday handed a one-year prison sentence to a former clerk, and jailed four members of the ring. Her four accomplices, whose names were not released, received jail terms between two to five years for "fraud on a large scale."',
+      [[null, ['fraud on a large scale']]],
+    ],
+    // "on both counts": the counts stated for the set
+    [
+      'All 27 were charged with “preparing to organise mass riots”; five of them also faced a charge of “calls for the violent seizure of power.” The other five defendants were found guilty on both counts and were each given three years of probation.',
+      [[null, ['preparing to organise mass riots', 'calls for the violent seizure of power']]],
     ],
     // a witness's admission is no charge
     ['John Hartley, 30, was jailed for six years for fraud. A witness, Mark Pell, admitted that he had never met him.', [['John Hartley', ['fraud']]]],
