@@ -167,6 +167,8 @@ export function findCharges(s: string): ChargeFound[] {
         end = start + offence.length;
       }
       if (!isOffence(text)) continue;
+      // "was accused of overturning a police car": an act told by the prosecution, not the offence
+      if (/^accused/i.test(lead) && ingStartRe.test(text)) continue;
       out.push({ text, start, end, code: false, quoted: false, weak, cleared });
     }
   }

@@ -50,6 +50,8 @@ const table: Array<[string, string[]]> = [
   ['He paid 2 million tenge for a flat in Almaty.', []],
   ['He was given 200 hours of unpaid work for the community.', []],
   ['He was convicted on the remaining counts.', []],
+  ['Orazbayev was accused of overturning a police car.', []],
+  ['He is accused of murder.', ['murder']],
   ['In a separate case, a 19-year-old was jailed for 12 years for a stabbing outside a bar.', []],
   ['He was jailed for three years for fraud and for the next two years he will be banned from driving.', ['fraud']],
   ['sentenced him to death for the 2021 carjacking', []],
