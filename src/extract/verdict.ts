@@ -301,7 +301,8 @@ function copyCharges(d: Draft, drafts: Draft[], spans: Span[], unattached: Array
  * A named defendant with no charge of his own, first named within a few sentences after a numbered set of
  * defendants whose charges are stated ("Two Michigan residents were sentenced ... NAME ... His co-defendant, NAME
  * ... Both pleaded guilty to X"), takes that set's charges: he is one of them. A group of that size told just
- * before ("jailed four members of the group ... Her four accomplices ... received jail terms for X") is that set.
+ * before ("jailed four members of the group ... Her four accomplices ... received jail terms for X") is that set;
+ * a smaller one is part of it ("acquitted 22 of the 27 ... All 27 were charged with X").
  */
 function shareGroupCharges(drafts: Draft[], stated: StatedCharges[]): void {
   const sources = [
@@ -310,8 +311,10 @@ function shareGroupCharges(drafts: Draft[], stated: StatedCharges[]): void {
   ];
   for (const d of drafts) {
     if (d.charges.length) continue;
+    // a group: a set of its size, else a larger set it is part of ("acquitted 22 of the 27 ... All 27 were charged with X")
+    const later = stated.filter((x) => d.firstSeen < x.clock && x.clock - d.firstSeen <= 6 && (x.count === null || x.count >= d.count));
     const source = d.group
-      ? stated.filter((x) => x.count === d.count && d.firstSeen < x.clock && x.clock - d.firstSeen <= 6).sort((a, b) => a.clock - b.clock)[0]
+      ? (later.find((x) => x.count === d.count) ?? later[0])
       : sources.filter((x) => x.clock < d.firstSeen && d.firstSeen - x.clock <= 4).sort((a, b) => b.clock - a.clock)[0];
     if (!source) continue;
     d.charges = [...source.charges];

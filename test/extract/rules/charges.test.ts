@@ -130,6 +130,11 @@ describe('charges in an article', () => {
       'A district court on Tuesday handed a one-year prison sentence to a former clerk, and jailed four members of the ring. Her four accomplices, whose names were not released, received jail terms between two to five years for "fraud on a large scale."',
       [[null, ['fraud on a large scale']]],
     ],
+    // a smaller group is part of a larger set
+    [
+      'A court on Friday sentenced the other 10 defendants to between two and five years in prison. The defendants had been arrested in October. All 12 were charged with “hooliganism”; two of them also faced a charge of “robbery.”',
+      [[null, ['hooliganism']]],
+    ],
     // "on both counts": the counts stated for the set
     [
       'All 27 were charged with “preparing to organise mass riots”; five of them also faced a charge of “calls for the violent seizure of power.” The other five defendants were found guilty on both counts and were each given three years of probation.',
