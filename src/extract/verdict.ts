@@ -9,7 +9,7 @@ import { splitSentences } from './text.ts';
 import { findTerms, type Term, type TermRole } from './rules/sentences.ts';
 import { findDates, type DateMention } from './rules/dates.ts';
 import { findCourts, isAppealTarget, isCitedAsSource, isHigherCourt, isOtherFirstInstanceCourt, namesCourtMoreFully, type CourtMention } from './rules/courts.ts';
-import { findCharges, sameChargesRe, type ChargeFound } from './rules/charges.ts';
+import { allCountsRe, findCharges, findGroupCharges, sameChargesRe, type ChargeFound } from './rules/charges.ts';
 import { findDefendantNames, findGroups, findNameCandidates, type NameCandidate } from './rules/names.ts';
 import { findAgeNear, findAgeRange } from './rules/ages.ts';
 import { findAnaphors, resolveSurname, sameFullName } from './rules/coreference.ts';
@@ -24,6 +24,8 @@ interface Draft {
   age: number | null;
   ageRange: [number, number] | null;
   charges: string[];
+  /** the charges taken from a weak cue (ChargeFound.weak), with their evidence: a formal charge replaces them */
+  weakCharges: { texts: string[]; spans: Span[] };
   court: string | null;
   sentence: Sentence | null;
   sentenceRole: TermRole | null;
@@ -40,6 +42,18 @@ interface Draft {
   sentencedOn: Placed | null;
   /** "sentenced at the same hearing": the draft whose outcome date (and court) this one shares */
   sameHearingAs: number | null;
+  /** the sentence (clock) of the first mention */
+  firstSeen: number;
+}
+
+/** Charges stated for a numbered set of defendants (rules/charges.ts findGroupCharges), placed in the article. */
+interface StatedCharges {
+  clock: number;
+  count: number | null;
+  charges: string[];
+  spans: Span[];
+  all: string[];
+  allSpans: Span[];
 }
 
 /** A person named in full somewhere, not (yet) known as a defendant: "Curtis Lamont Beasley, 52, of
@@ -154,10 +168,16 @@ export function buildRecords(text: string, published: string | null | undefined)
   // the appeal court last named: the court of an appeal ruling that names none
   let appellateCourt: Placed | null = null;
 
+  // charges stated for a numbered set of defendants before its members are named ("Two former subordinates
+  // were also convicted of X. NAME, 44, received eight years.")
+  const groupCharges: StatedCharges[] = [];
+  // the last sentences with no defendant in a verdict role: "the same charge" may point at their charges
+  const unattached: Array<{ text: string; base: number }> = [];
+
   const newDraft = (name: string | null, tokens: string[], count: number, group: boolean): Draft => {
     const d: Draft = {
-      id: drafts.length, name, tokens, count, age: null, ageRange: null, charges: [], court: null, sentence: null,
-      sentenceRole: null, verdictDate: null, status: null, evidence: {}, rules: {}, group, lastSeen: clock,
+      id: drafts.length, name, tokens, count, age: null, ageRange: null, charges: [], weakCharges: { texts: [], spans: [] }, court: null, sentence: null,
+      sentenceRole: null, verdictDate: null, status: null, evidence: {}, rules: {}, group, lastSeen: clock, firstSeen: clock,
       caseNo, sentencedOn: null, sameHearingAs: null,
     };
     drafts.push(d);
@@ -242,6 +262,13 @@ export function buildRecords(text: string, published: string | null | undefined)
       }
     }
     if (factful.length === 0) {
+      const shared = titleLine ? null : findGroupCharges(s);
+      if (!titleLine && unattached.push({ text: s, base }) > 3) unattached.shift();
+      if (shared) {
+        const texts = (cs: ChargeFound[]): string[] => [...new Set(cs.map((c) => c.text))];
+        const spans = (cs: ChargeFound[]): Span[] => cs.map((c) => span(base, c.start, c.end));
+        groupCharges.push({ clock, count: shared.count, charges: texts(shared.charges), spans: spans(shared.charges), all: texts(shared.all), allSpans: spans(shared.all) });
+      }
       // "The leader of the ring was sentenced Thursday to life" — the name comes in the next sentences
       if (!titleLine && pendingVerdictRe.test(s)) {
         const place = (t: Term): Term => ({ ...t, start: base + t.start, end: base + t.end });
@@ -290,8 +317,6 @@ export function buildRecords(text: string, published: string | null | undefined)
       if (segTerms.length === 0) segTerms = terms.filter((t) => recipientOf(t) === m && IMPOSED_ROLES.has(t.role));
       let segCharges = inRange(charges, segStart, segEnd);
       if (segCharges.length === 0) segCharges = inRange(charges, 0, prefixEnd);
-      const worded = segCharges.filter((c) => !c.code);
-      const useCharges: ChargeFound[] = worded.length ? worded : segCharges;
       const same = [...sameSpans.filter(([a]) => a >= segStart && a < segEnd), ...(k === 0 ? sameSpans.filter(([a]) => a < firstStart) : [])];
       const status = statusIn(segText, segTerms.map((t) => ({ ...t, start: t.start - off, end: t.end - off })));
       // ("convicted under Article N of the Criminal Code, having already been fined under the administrative
@@ -309,8 +334,21 @@ export function buildRecords(text: string, published: string | null | undefined)
       m.ids.forEach((id, i) => {
         const d = drafts[id]!;
         const own = respective.length === m.ids.length && respective.length > 1 ? [respective[i]!] : segTerms.filter((t) => !t.respective || respective.length === 1);
-        addCharges(d, useCharges, base);
-        if (same.length) copyCharges(d, drafts, same.map(([a, b]) => span(base, a, b)));
+        const known = d.charges.length;
+        addCharges(d, segCharges, base, drafts);
+        if (same.length) {
+          const added = d.charges.slice(known);
+          copyCharges(d, drafts, same.map(([a, b]) => span(base, a, b)), unattached);
+          // in order of mention: "found guilty of the same offence and of possession of ..."
+          if (same[0]![0] < (segCharges[0]?.start ?? Infinity)) d.charges = [...d.charges.slice(0, known), ...d.charges.slice(known + added.length), ...added];
+        }
+        // "The other five defendants were found guilty on both counts": the counts stated before for the set
+        const stated = groupCharges[groupCharges.length - 1];
+        if (!d.charges.length && stated && clock - stated.clock <= 8 && allCountsRe.test(segText)) {
+          d.charges = [...stated.all];
+          for (const at of stated.allSpans) addEvidence(d, 'charges', at);
+          d.rules.charges = 'charges-all-counts';
+        }
         const before = d.status;
         const sentenceBefore = sentenceKey(d.sentence);
         // administrative arrests and fines are not criminal cases (CONVENTIONS.md): days or a fine told under the
@@ -417,6 +455,7 @@ export function buildRecords(text: string, published: string | null | undefined)
       if (group !== undefined) lastPlural = [group];
     }
   }
+  shareGroupCharges(drafts, groupCharges);
   for (const d of drafts) {
     // sentenced, but dated only by a plea or a conviction: the case's sentencing told before the name
     const sentencing = caseSentencing.get(d.caseNo);
@@ -500,29 +539,100 @@ function isTitleCase(s: string): boolean {
   return capital / words.length > 0.7;
 }
 
-/** "Under the same articles": the charges of the defendant mentioned last before this one. */
-function copyCharges(d: Draft, drafts: Draft[], spans: Span[]): void {
-  const prev = drafts.filter((x) => x.id !== d.id && x.charges.length).sort((a, b) => b.lastSeen - a.lastSeen || b.id - a.id)[0];
-  if (!prev) return;
-  for (const c of prev.charges) if (!d.charges.includes(c)) d.charges.push(c);
-  for (const span of prev.evidence.charges ?? []) addEvidence(d, 'charges', span);
+/**
+ * "Under the same articles": the charges told last before this one — of another defendant, or of a sentence
+ * about no named defendant ("Her four accomplices ... received jail terms ... for “fraud ...”").
+ */
+function copyCharges(d: Draft, drafts: Draft[], spans: Span[], unattached: Array<{ text: string; base: number }>): void {
+  const lastCharge = (x: Draft): number => Math.max(-1, ...(x.evidence.charges ?? []).map(([a]) => a));
+  const prev = drafts.filter((x) => x.id !== d.id && x.charges.length).sort((a, b) => lastCharge(b) - lastCharge(a) || b.id - a.id)[0];
+  let charges = prev?.charges ?? [];
+  let from = prev?.evidence.charges ?? [];
+  for (let i = unattached.length - 1; i >= 0; i--) {
+    const u = unattached[i]!;
+    if (prev && u.base < lastCharge(prev)) break;
+    // a narrative "for ..." there is no charge: quoted or formal ones only
+    const found = findCharges(u.text).filter((c) => !c.ref && !c.cleared && !c.code && (c.quoted || !c.weak));
+    if (found.length) {
+      charges = found.map((c) => c.text);
+      from = found.map((c) => span(u.base, c.start, c.end));
+      break;
+    }
+  }
+  if (!charges.length) return;
+  for (const c of charges) if (!d.charges.includes(c)) d.charges.push(c);
+  for (const span of from) addEvidence(d, 'charges', span);
   for (const span of spans) addEvidence(d, 'charges', span);
   d.rules.charges ??= 'charges-same-articles';
 }
 
 /**
- * Quoted charges (translated article names) always count; an unquoted phrase only while the defendant has
- * no charge yet (later ones are usually the narrative: "accused of carrying two computers"); a bare code
- * article only while no worded charge is known.
+ * A named defendant with no charge of his own, first named within a few sentences after a numbered set of
+ * defendants whose charges are stated ("Two Michigan residents were sentenced ... NAME ... His co-defendant, NAME
+ * ... Both pleaded guilty to X"), takes that set's charges: he is one of them. A group of that size told just
+ * before ("jailed four members of the group ... Her four accomplices ... received jail terms for X") is that set;
+ * a smaller one is part of it ("acquitted 22 of the 27 ... All 27 were charged with X").
  */
-function addCharges(d: Draft, charges: ChargeFound[], base: number): void {
+function shareGroupCharges(drafts: Draft[], stated: StatedCharges[]): void {
+  const sources = [
+    ...stated,
+    ...drafts.filter((g) => g.group && g.charges.length).map((g) => ({ clock: g.firstSeen, count: g.count, charges: g.charges, spans: g.evidence.charges ?? [] })),
+  ];
+  for (const d of drafts) {
+    if (d.charges.length) continue;
+    // a group: a set of its size, else a larger set it is part of ("acquitted 22 of the 27 ... All 27 were charged with X")
+    const later = stated.filter((x) => d.firstSeen < x.clock && x.clock - d.firstSeen <= 6 && (x.count === null || x.count >= d.count));
+    const source = d.group
+      ? (later.find((x) => x.count === d.count) ?? later[0])
+      : sources.filter((x) => x.clock < d.firstSeen && d.firstSeen - x.clock <= 4).sort((a, b) => b.clock - a.clock)[0];
+    if (!source) continue;
+    d.charges = [...source.charges];
+    for (const at of source.spans) addEvidence(d, 'charges', at);
+    d.rules.charges = 'charges-of-group';
+  }
+}
+
+/**
+ * Quoted charges (translated article names) count unless they come from a weak cue after a formal charge; an
+ * unquoted phrase only while the defendant has no charge yet (later ones are usually the narrative: "accused of
+ * carrying two computers"); a bare code article only while no worded charge is known. A formal charge ("convicted
+ * of", "pleaded guilty to") replaces the weak ones ("jailed for six years for the bombing of ...").
+ */
+function addCharges(d: Draft, found: ChargeFound[], base: number, drafts: Draft[]): void {
+  // "cleared of murder but convicted of manslaughter": the offences of conviction
+  let charges = found.some((c) => !c.cleared) ? found.filter((c) => !c.cleared) : found;
+  // "admitted the conspiracy charge": the offence named before that starts with these words
+  charges = charges.flatMap((c) => {
+    if (!c.ref) return [c];
+    const named = drafts.flatMap((x) => x.charges).find((x) => x.toLowerCase().startsWith(c.ref!.toLowerCase()));
+    return named ? [{ ...c, text: named }] : [];
+  });
+  const formal = charges.some((c) => !c.weak && !c.code);
+  const hasFormal = d.charges.some((c) => !/^Article \d/.test(c) && !d.weakCharges.texts.includes(c));
+  if (formal && !hasFormal && d.weakCharges.texts.length) {
+    const { texts, spans } = d.weakCharges;
+    d.charges = d.charges.filter((c) => !texts.includes(c));
+    d.evidence.charges = (d.evidence.charges ?? []).filter(([a, b]) => !spans.some(([x, y]) => x === a && y === b));
+    d.weakCharges = { texts: [], spans: [] };
+    if (!d.charges.length) delete d.rules.charges;
+  }
+  if (hasFormal) charges = charges.filter((c) => !c.weak);
   const quoted = charges.filter((c) => c.quoted);
   const hadAny = d.charges.length > 0;
   const hasWorded = d.charges.some((c) => !/^Article \d/.test(c));
-  const take = quoted.length ? quoted : charges.filter((c) => (c.code ? !hasWorded : !hadAny || d.charges.every((x) => /^Article \d/.test(x))));
+  const codes = charges.filter((c) => c.code && !hasWorded);
+  // an unquoted weak phrase after a code article is the narrative ("charged under Article 174 ... arrested in 2022 for")
+  const phrases = charges.filter((c) => !c.code && (!hadAny || (!c.weak && d.charges.every((x) => /^Article \d/.test(x)))));
+  const take = quoted.length ? [...quoted, ...codes] : [...phrases, ...codes];
+  take.sort((a, b) => a.start - b.start);
   for (const c of take) {
-    if (!d.charges.includes(c.text)) d.charges.push(c.text);
-    addEvidence(d, 'charges', span(base, c.start, c.end));
+    const at = span(base, c.start, c.end);
+    if (!d.charges.includes(c.text)) {
+      d.charges.push(c.text);
+      if (c.weak) d.weakCharges.texts.push(c.text);
+    }
+    if (c.weak) d.weakCharges.spans.push(at);
+    addEvidence(d, 'charges', at);
     d.rules.charges ??= c.quoted ? 'charges-quoted' : c.code ? 'charges-code-article' : 'charges-phrase';
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findCharges, sameChargesRe } from '../../../src/extract/rules/charges.ts';
+import { findCharges, findGroupCharges, sameChargesRe } from '../../../src/extract/rules/charges.ts';
+import { extractVerdicts } from '../../../src/extract/index.ts';
 
 const texts = (s: string): string[] => findCharges(s).map((c) => c.text);
 
@@ -21,7 +22,41 @@ const table: Array<[string, string[]]> = [
   ['was convicted under Part 2 of Article 272 of the Criminal Code.', ['Article 272']],
   ['was convicted of spreading knowingly false information (Article 207.3).', ['spreading knowingly false information']],
   ['Beasley admitted flying drugs into HMP Lowdham Grange.', ['flying drugs into HMP Lowdham Grange']],
+  ['was jailed for nine years and four months at Bolton Crown Court on Friday after pleading guilty to conspiracy to supply Class A drugs and money laundering.', ['conspiracy to supply Class A drugs', 'money laundering']],
+  ['was jailed for 18 weeks after admitting dangerous driving, driving without insurance and handling stolen goods.', ['dangerous driving', 'driving without insurance', 'handling stolen goods']],
+  ['who admitted allowing himself to be carried in a stolen vehicle, was given a 12-month community order with 150 hours of unpaid work.', ['allowing himself to be carried in a stolen vehicle']],
+  ['was given a community order with 120 hours of unpaid work for affray.', ['affray']],
+  ['was given 10 months for assault occasioning actual bodily harm and a further three months for breaching the restraining order, to run consecutively, when he appeared', ['assault occasioning actual bodily harm', 'breaching the restraining order']],
+  ['was found guilty by a jury at York Crown Court of 12 counts of indecent assault on a male and two counts of indecency with a child, committed between 1979 and 1991.', ['indecent assault on a male', 'indecency with a child']],
+  ['the Kyzylorda city court on November 22 acquitted Marlen Dauletov, 27, of participation in mass riots, ruling that', ['participation in mass riots']],
+  ['was convicted of the murder of Mehmet Ali Yilmaz, 38, following a three-week trial', ['murder']],
+  ['was sentenced to 70 months for possessing a machine gun conversion device, commonly known as a "switch," and for making a false statement during the purchase of a firearm.', ['possessing a machine gun conversion device', 'making a false statement during the purchase of a firearm']],
+  ['was sentenced to time served for illegal reentry after deportation and possession of a firearm by an alien unlawfully present in the United States.', ['illegal reentry after deportation', 'possession of a firearm by an alien unlawfully present in the United States']],
+  ['was sentenced to 60 months on the health care fraud counts and a consecutive 24 months for aggravated identity theft.', ['health care fraud', 'aggravated identity theft']],
+  ['has fined him 150 million soums for accepting a bribe in exchange for allocating land plots', ['accepting a bribe']],
+  ['was convicted of "insulting the president" under Article 158 of the Criminal Code, as well as "extortion" and "fraud."', ['insulting the president', 'extortion', 'fraud']],
+  ['was found guilty under Part 3 of Article 282.1 of the Criminal Code and of "financing extremist activities" in connection with', ['Article 282.1', 'financing extremist activities']],
+  ['was found guilty of the same offence and of possession of an offensive weapon in a public place.', ['possession of an offensive weapon in a public place']],
+  ['sentenced her to two years of "freedom limitation," a parole-like sentence, for spreading knowingly false information.', ['spreading knowingly false information']],
+  ['was found guilty of "calls for separatism" and was also convicted under Part 1 of Article 282.1 of the Criminal Code.', ['calls for separatism', 'Article 282.1']],
+  ['was convicted of spreading false information under Part 2 of Article 274.', ['spreading false information']],
+  ['He pleaded guilty to four offences of making indecent images of children.', ['making indecent images of children']],
+  ['was sentenced to 18 months for possession of cocaine with intent to supply, police said.', ['possession of cocaine with intent to supply']],
+  ['Convicted of fraud, sentenced to four years', ['fraud']],
   // not charges
+  ['when he was arrested for 15 days for taking part in an unsanctioned rally', []],
+  ['Under cross-examination, the witness admitted that he had never attended one.', []],
+  ['He was jailed after admitting he had lied to police.', []],
+  ['He paid 2 million tenge for a flat in Almaty.', []],
+  ['He was given 200 hours of unpaid work for the community.', []],
+  ['He was convicted on the remaining counts.', []],
+  ['Orazbayev was accused of overturning a police car.', []],
+  ['He is accused of murder.', ['murder']],
+  ['In a separate case, a 19-year-old was jailed for 12 years for a stabbing outside a bar.', []],
+  ['He was jailed for three years for fraud and for the next two years he will be banned from driving.', ['fraud']],
+  ['sentenced him to death for the 2021 carjacking', []],
+  ['was jailed for 11 years for the same offences.', []],
+  ['Garside pleaded guilty to both offences at an earlier hearing.', []],
   ['According to investigators, he “deliberately hit police officers with a car” during the riots.', []],
   ['He admitted his guilt and apologised on camera.', []],
   ['Officials initially spoke of “20,000 terrorists” attacking Almaty.', []],
@@ -32,7 +67,82 @@ describe('findCharges', () => {
     expect(texts(text)).toEqual(expected);
   });
 
+  it('marks a sentence\'s "for" as weak and a conviction as formal', () => {
+    const [weak] = findCharges('was sentenced to life imprisonment for the bombing of a shopping centre');
+    const [formal] = findCharges('was found guilty of an "act of terrorism resulting in death"');
+    expect([weak?.text, weak?.weak]).toEqual(['bombing of a shopping centre', true]);
+    expect([formal?.text, formal?.weak]).toEqual(['act of terrorism resulting in death', false]);
+  });
+
+  it('marks the offences of an acquittal next to a conviction', () => {
+    const found = findCharges('was cleared of murder but convicted of manslaughter');
+    expect(found.map((c) => [c.text, c.cleared])).toEqual([['murder', true], ['manslaughter', false]]);
+  });
+
+  it('gives "the conspiracy charge" as a reference to an offence named before', () => {
+    expect(findCharges('admitted the conspiracy charge and was sentenced').map((c) => c.ref)).toEqual(['conspiracy']);
+  });
+
+  it('finds the charges stated for a numbered set of defendants', () => {
+    const shared = (t: string): string[] | null => findGroupCharges(t)?.charges.map((c) => c.text) ?? null;
+    expect(shared('Two former subordinates were also convicted of smuggling committed by an organised group.')).toEqual(['smuggling committed by an organised group']);
+    // what follows ";" is about a subset
+    expect(shared('All 27 were charged with “preparing to organise mass riots”; five of them also faced a charge of “calls for the violent seizure of power.”')).toEqual(['preparing to organise mass riots']);
+    const accomplices = findGroupCharges('Her four accomplices, whose names were not released, received jail terms of two to five years for "fraud on a large scale."');
+    expect([accomplices?.count, accomplices?.charges.map((c) => c.text)]).toEqual([4, ['fraud on a large scale']]);
+    const all27 = findGroupCharges('All 27 were charged with “preparing to organise mass riots”; five of them also faced a charge of “calls for the violent seizure of power.”');
+    expect([all27?.count, all27?.all.map((c) => c.text)]).toEqual([27, ['preparing to organise mass riots', 'calls for the violent seizure of power']]);
+    // not a numbered set; a total with no charge
+    expect(shared('His lawyer was convicted of contempt of court.')).toBeNull();
+    expect(shared('Almost 1,400 people have been convicted since January.')).toBeNull();
+  });
+
   it('recognises "under the same articles"', () => {
     expect('Under the same articles, a court sentenced'.match(sameChargesRe)).not.toBeNull();
+  });
+});
+
+// charges across sentences and defendants (verdict.ts: addCharges, copyCharges, shareGroupCharges)
+describe('charges in an article', () => {
+  const charges = (text: string): Array<[string | null, string[]]> =>
+    extractVerdicts(text, { published: '2024-05-01' }).records.map((r) => [r.name, r.charges]);
+
+  it.each<[string, Array<[string | null, string[]]>]>([
+    // a member named after a numbered set shares its charges
+    ['Two former clerks were also convicted of forgery. John Hartley, 44, who ran the office, received eight years.', [['John Hartley', ['forgery']]]],
+    // "on the same charge" after a sentence about unnamed defendants
+    [
+      'Her three accomplices, whose names were not released, received jail terms of two to five years for "fraud on an especially large scale." Police said the ring used rented flats. The group\'s leader, John Hartley, was sentenced separately last year to seven years on the same charge.',
+      [['John Hartley', ['fraud on an especially large scale']]],
+    ],
+    // the act after a sentence's "for" gives way to the offence of conviction
+    [
+      'A court sentenced John Hartley, 30, to life imprisonment for the bombing of a shopping centre. Hartley was found guilty of an "act of terrorism resulting in death."',
+      [['John Hartley', ['act of terrorism resulting in death']]],
+    ],
+    // "the same offence" first: its charges come first
+    [
+      'The youth, who cannot be named, was convicted of wounding with intent. John Hartley, 19, was jailed after being found guilty of the same offence and of possession of an offensive weapon.',
+      [['John Hartley', ['wounding with intent', 'possession of an offensive weapon']]],
+    ],
+    // a group told before takes the charges stated for a set of its size
+    [
+      'A district court on Tuesday handed a one-year prison sentence to a former clerk, and jailed four members of the ring. Her four accomplices, whose names were not released, received jail terms between two to five years for "fraud on a large scale."',
+      [[null, ['fraud on a large scale']]],
+    ],
+    // a smaller group is part of a larger set
+    [
+      'A court on Friday sentenced the other 10 defendants to between two and five years in prison. The defendants had been arrested in October. All 12 were charged with “hooliganism”; two of them also faced a charge of “robbery.”',
+      [[null, ['hooliganism']]],
+    ],
+    // "on both counts": the counts stated for the set
+    [
+      'All 27 were charged with “preparing to organise mass riots”; five of them also faced a charge of “calls for the violent seizure of power.” The other five defendants were found guilty on both counts and were each given three years of probation.',
+      [[null, ['preparing to organise mass riots', 'calls for the violent seizure of power']]],
+    ],
+    // a witness's admission is no charge
+    ['John Hartley, 30, was jailed for six years for fraud. A witness, Mark Pell, admitted that he had never met him.', [['John Hartley', ['fraud']]]],
+  ])('%s', (text, expected) => {
+    expect(charges(text)).toEqual(expected);
   });
 });
