@@ -58,6 +58,15 @@ interface Mention {
 const IMPOSED_ROLES = new Set<TermRole>(['imposed', 'unknown', 'additional', 'appeal_upheld', 'appeal_reduced']);
 // between two names of one subject: "NAME and NAME", "NAME, NAME and NAME", "NAME, 44, and NAME"
 const joinRe = /^\s*(?:,\s*\d{1,3}(?:,\s*(?:of|from)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)?\s*)?(?:,|,?\s+and|&)\s*$/u;
+// "A, 45, a Russian national residing in Queens; B, 37, ...; and C, 52, ..., are charged": a list of
+// defendants whose items are set off by semicolons (an item has no verb of its own)
+const semicolonItemRe = /^\s*,[^;]{0,160};\s*(?:and\s+)?$/;
+const itemVerbRe = /\b(?:was|were|is|are|has|have|had|will|would|sentenced|jailed|convicted|acquitted|received|got|given|handed|pleaded|admitted|charged|fined|said)\b/i;
+
+/** Whether the text between two names joins them into one subject ("A and B", "A, 31; B, 58; and C"). */
+function joinsNames(gap: string): boolean {
+  return joinRe.test(gap) || (semicolonItemRe.test(gap) && !itemVerbRe.test(gap));
+}
 const courtWordRe = /\bcourt\b/i;
 // a sentence that says a court gave the outcome: "imposed the sentence in", "sentenced ... at"
 const courtRulingRe = /\b(?:imposed|sentenced|convicted|acquitted|verdict|upheld|handed down)\b/i;
@@ -380,12 +389,16 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
   const candidates = findNameCandidates(s);
   const accepted = findDefendantNames(s, candidates);
   const acceptedStarts = new Set(accepted.map((a) => a.start));
-  // "NAME and NAME were found guilty": the first name shares the second's role
+  // "NAME and NAME were found guilty": the first name shares the role of the next accepted one (places in
+  // between belong to the list: "A, 27, of Ely, and B, 25, of Splott, appeared"); a lone surname only if it
+  // is a defendant already ("Zhukovsky and Tashmatova were arrested")
   for (let i = candidates.length - 2; i >= 0; i--) {
     const c = candidates[i]!;
-    const next = candidates[i + 1]!;
-    if (acceptedStarts.has(c.start) || !acceptedStarts.has(next.start) || c.courtSide || c.possessive) continue;
-    if (c.tokens.length >= 2 && joinRe.test(s.slice(c.end, next.start))) {
+    if (acceptedStarts.has(c.start) || c.courtSide || c.possessive) continue;
+    const next = candidates.slice(i + 1).find((x) => acceptedStarts.has(x.start));
+    if (!next) continue;
+    const known = c.tokens.length >= 2 || resolveSurname(c.tokens[0]!, drafts.filter((d) => !d.group && d.tokens.length)) !== null;
+    if (known && joinsNames(s.slice(c.end, next.start))) {
       accepted.push({ ...c, role: 'subject', verb: null });
       acceptedStarts.add(c.start);
     }
@@ -490,7 +503,7 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
   const merged: Mention[] = [];
   for (const m of mentions) {
     const prev = merged[merged.length - 1];
-    if (prev && prev.factful && m.factful && joinRe.test(s.slice(prev.end, m.start))) {
+    if (prev && prev.factful && m.factful && joinsNames(s.slice(prev.end, m.start))) {
       prev.end = m.end;
       for (const id of m.ids) if (!prev.ids.includes(id)) prev.ids.push(id);
     } else merged.push({ ...m, ids: [...m.ids] });

@@ -111,9 +111,10 @@ export function findNameCandidates(s: string): NameCandidate[] {
   return out;
 }
 
-// what follows a defendant named as the subject: "was found guilty", ", 32, of Reno, was sentenced", "received"
+// what follows a defendant named as the subject: "was found guilty", ", 32, of Reno, was sentenced", "received",
+// ", 20, of Wigan, who admitted", "C, 27, of Owasso — each pleaded guilty" (the end of a dashed list)
 const subjectAfterRe =
-  /^(?:\s*\(\d{1,3}\))?(?:,\s*who\s+|(?:,\s*[^,;()“”"]{1,70}){0,3},\s*|\s+)(?:(was|were|is|are|has been|have been|had been|will be|would be|has|have|had)\s+)?(?:(?:also|later|then|each|subsequently|eventually|ultimately|previously|already|initially|originally|both|all|now|jointly|additionally|formally|officially|yesterday|today|last\s+\w+)\s+)*(sentenced|jailed|convicted|found\s+(?:not\s+)?guilty|acquitted|cleared|handed|given|ordered|received|receives|got|gets|pleaded|pled|admitted|admits|charged|arrested|detained|indicted|imprisoned|fined|faces|faced|locked\s+up|stood\s+trial|went\s+on\s+trial|accused|spared|walked\s+free|lost|appealed|denied|denies|remains?\s+in\s+custody|was\s+remanded|remanded|placed|appeared|guilty\s+of)\b/i;
+  /^(?:\s*\(\d{1,3}\))?(?:,\s*who\s+|(?:,\s*[^,;()“”"]{1,110}){0,3}(?:,|\s+[—–])\s*(?:who\s+)?|\s+)(?:(was|were|is|are|has been|have been|had been|will be|would be|has|have|had)\s+)?(?:(?:also|later|then|each|subsequently|eventually|ultimately|previously|already|initially|originally|both|all|now|jointly|additionally|formally|officially|yesterday|today|last\s+\w+)\s+)*(sentenced|jailed|convicted|found\s+(?:not\s+)?guilty|acquitted|cleared|handed|given|ordered|received|receives|got|gets|pleaded|pled|admitted|admits|charged|arrested|detained|indicted|imprisoned|fined|faces|faced|locked\s+up|stood\s+trial|went\s+on\s+trial|accused|spared|walked\s+free|lost|appealed|denied|denies|remains?\s+in\s+custody|was\s+remanded|remanded|placed|appeared|guilty\s+of)\b/i;
 // verbs whose bare form after a name is active voice ("Smith sentenced Jones"): they need an auxiliary,
 // or "to"/"for" after them (headline style: "NAME jailed for five years")
 const PASSIVE_ONLY = new Set([
@@ -141,7 +142,7 @@ const diedAfterRe = /^(?:,\s*\d{1,3})?,?\s*(?:who\s+)?(?:died|was killed|was fou
 const placeBeforeRe = /\b(?:of|in|from|at|near|outside|across)\s+$|,\s*\d{1,3},\s+(?:of|from)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*,\s+$/u;
 
 // a sentence with none of these stems has no defendant in a verdict role
-const roleVerbGateRe = /\b(?:sentenc|jail|convict|found|guilty|acquit|clear|hand|given|gave|order|receiv|got|gets|plead|pled|admit|charg|arrest|detain|indict|impris|fine|fac|stood|went|accus|spared|walked|lost|appeal|denie|remand|placed|sent|verdict|trial|prison|colony)/i;
+const roleVerbGateRe = /\b(?:sentenc|jail|appear|remain|convict|found|guilty|acquit|clear|hand|given|gave|order|receiv|got|gets|plead|pled|admit|charg|arrest|detain|indict|impris|fine|fac|stood|went|accus|spared|walked|lost|appeal|denie|remand|placed|sent|verdict|trial|prison|colony)/i;
 
 export type MentionRole = 'subject' | 'object' | 'apposition' | 'age' | 'other';
 
@@ -151,7 +152,11 @@ export interface NameMention extends NameCandidate {
   verb: string | null;
 }
 
+// "A co-defendant, NAME, 23, who delivered pills for " + NAME: a name inside another's relative clause
+const insideRelativeRe = /,\s*(?:who|whom|whose)\s+[^,;.—–]{0,80}$/;
+
 function roleOf(c: NameCandidate, before: string, after: string, hasVerdictWord: boolean): { role: MentionRole; verb: string | null } | null {
+  if (insideRelativeRe.test(before)) return null;
   const place = placeBeforeRe.test(before);
   const sm = place ? null : subjectAfterRe.exec(after);
   if (sm) {

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { extractVerdicts } from '../../../src/extract/index.ts';
+
+const names = (text: string): Array<string | null> => extractVerdicts(text, { published: '2024-05-10' }).records.map((r) => r.name);
+
+// Who the records are, across the list shapes of verdict news (collectMentions in verdict.ts).
+const table: Array<[string, Array<string | null>]> = [
+  [
+    'The defendants, Artem Gennadyevich Zhukovsky, 45, a Russian national residing in Queens; Nargiza Tashmatova, 37, a citizen of Uzbekistan; and Tamerlan Aliyev, 52, a national residing in Istanbul, are charged with smuggling.',
+    ['Artem Gennadyevich Zhukovsky', 'Nargiza Tashmatova', 'Tamerlan Aliyev'],
+  ],
+  [
+    'The associates — Dakota Lee Brannigan, 31, of Sapulpa; Marisol Yáñez, 38, of Tulsa; and Terrell Washington Greer, 27, of Owasso — each pleaded guilty to drug conspiracy.',
+    ['Dakota Lee Brannigan', 'Marisol Yáñez', 'Terrell Washington Greer'],
+  ],
+  ['Four of them — Sherzod Nematov, Bahodir Qosimov, Akmal Rustamov and Ulugbek Valiyev — got three years each.', ['Sherzod Nematov', 'Bahodir Qosimov', 'Akmal Rustamov', 'Ulugbek Valiyev']],
+  ["Rhys Llewellyn-Davies, 27, of Ely, and Osian Prydderch, 25, of Splott, appeared at Cardiff Magistrates' Court on Wednesday.", ['Rhys Llewellyn-Davies', 'Osian Prydderch']],
+  ['A fifth defendant, Aaliyah Brennan, 20, of Wigan, who admitted possession of drugs, was given two years imprisonment.', ['Aaliyah Brennan']],
+  // a name inside another's relative clause is not the subject of the main verb
+  ['A co-defendant, Kayleigh Marie Strand, 23, who delivered pills for Ahmad Nasser, pleaded guilty in July.', ['Kayleigh Marie Strand']],
+  // a semicolon between two sentences' worth of facts is not a list of one subject
+  ['Ivan Petrov, 31, was jailed for five years; Oleg Sidorov, 40, received three years.', ['Ivan Petrov', 'Oleg Sidorov']],
+];
+
+describe('defendant mentions', () => {
+  it.each(table)('%s', (text, expected) => {
+    expect(names(text)).toEqual(expected);
+  });
+
+  it('keeps the facts of each item of a semicolon-separated pair apart', () => {
+    const r = extractVerdicts('Ivan Petrov, 31, was jailed for five years; Oleg Sidorov, 40, received three years.', { published: '2024-05-10' }).records;
+    expect(r.map((x) => x.sentence?.months)).toEqual([60, 36]);
+  });
+});
