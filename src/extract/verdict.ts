@@ -169,7 +169,9 @@ export function buildRecords(text: string, published: string | null | undefined)
       m.ids.forEach((id, i) => {
         const d = drafts[id]!;
         const own = respective.length === m.ids.length && respective.length > 1 ? [respective[i]!] : segTerms.filter((t) => !t.respective || respective.length === 1);
-        addCharges(d, useCharges, base);
+        // the offence after an administrative arrest or fine is no criminal charge ("when he was arrested for 15
+        // days for taking part in an unsanctioned rally")
+        addCharges(d, admin ? useCharges.filter((c) => !isAdministrative(s.slice(off, c.start))) : useCharges, base);
         if (same.length) copyCharges(d, drafts, same.map(([a, b]) => span(base, a, b)));
         let sentenceSet = applyTerms(d, own, base);
         let pendingDate: Placed | null = null;
@@ -479,7 +481,10 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
   }
   for (const a of findAnaphors(s)) {
     if (mentions.some((m) => m.start < a.end && m.end > a.start)) continue;
-    const ids = a.plural ? lastPlural : lastSingular !== null ? [lastSingular] : [];
+    // "the court rejected the appeal of NAME, 22, ..., and upheld his sentence": "his" is the defendant named
+    // just before in the same sentence, not the one of the previous sentences
+    const before = a.plural ? undefined : mentions.filter((m) => m.factful && m.end <= a.start && m.ids.length === 1 && !drafts[m.ids[0]!]!.group).pop();
+    const ids = a.plural ? lastPlural : before ? [...before.ids] : lastSingular !== null ? [lastSingular] : [];
     if (ids.length === 0) continue;
     if (a.plural && ids.length === 1 && drafts[ids[0]!]!.group) {
       const g = drafts[ids[0]!]!;
@@ -503,7 +508,9 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
   const merged: Mention[] = [];
   for (const m of mentions) {
     const prev = merged[merged.length - 1];
-    if (prev && prev.factful && m.factful && joinsNames(s.slice(prev.end, m.start))) {
+    // ... and a name and its own pronoun ("NAME, 19, who handed him ..., was sentenced") are one mention
+    const samePerson = prev && prev.ids.length === m.ids.length && prev.ids.every((id, i) => m.ids[i] === id);
+    if (prev && ((prev.factful && m.factful && joinsNames(s.slice(prev.end, m.start))) || (samePerson && (prev.factful || !m.factful)))) {
       prev.end = m.end;
       for (const id of m.ids) if (!prev.ids.includes(id)) prev.ids.push(id);
     } else merged.push({ ...m, ids: [...m.ids] });

@@ -125,6 +125,8 @@ const headlineContinuationRe = /^\s+(?:to|for|over|in|on|after|at|of|with)\b/i;
 // a verdict verb before the object: "sentenced a local resident, 32-year-old " + NAME
 const objectBeforeRe =
   /\b(sentenced|sentencing|jailed|jailing|convicted|convicting|acquitted|acquitting|cleared|fined|charged|charging|arrested|detained|indicted|imprisoned|found|gave|handed|ordered|sent)\s+((?:[\p{Ll}\d'’-]+,?\s+){0,8})$/u;
+// "rejected the appeal of Belousov's friend " + NAME, "upheld the 10-year sentence of " + NAME
+const outcomeOfRe = /\b(?:appeals?|sentences?|convictions?|verdicts?)\s+of\s+(?:(?:his|her|their|\p{Lu}[\p{L}'’-]*['’]s)\s+(?:[\p{Ll}-]+\s+){1,2})?$/u;
 const PREPOSITIONS = new Set(['to', 'for', 'of', 'in', 'on', 'by', 'with', 'from', 'at', 'against', 'after', 'before', 'over', 'under', 'and', 'or', 'that', 'who', 'which']);
 // "journalist NAME", "One of the defendants, NAME", "an entrepreneur ..., NAME"
 const appositionBeforeRe =
@@ -164,13 +166,19 @@ function roleOf(c: NameCandidate, before: string, after: string, hasVerdictWord:
     const rest = after.slice(sm.index + sm[0].length);
     if (!PASSIVE_ONLY.has(verb) || sm[1] || headlineContinuationRe.test(rest)) return { role: 'subject', verb };
   }
-  if (place || isVictimContext(before)) return null;
+  if (place) return null;
+  if (outcomeOfRe.test(before)) return { role: 'object', verb: null };
+  if (isVictimContext(before)) return null;
   const om = objectBeforeRe.exec(before);
   if (om) {
-    const filler = (om[2] ?? '').split(/[\s,]+/).filter(Boolean);
+    const fillerText = om[2] ?? '';
+    const filler = fillerText.split(/[\s,]+/).filter(Boolean);
     const verb = om[1]!.toLowerCase();
     const guiltyAfter = /^\s+(?:not\s+)?guilty\b/i.test(after);
-    if (!filler.some((w) => PREPOSITIONS.has(w.toLowerCase())) && (verb !== 'found' || guiltyAfter)) return { role: 'object', verb };
+    // "acquitted a former deputy head of the regional police, NAME": an "of" inside an appositive is no preposition of the verb
+    const appositive = /^(?:a|an|the)\s[^,]*,\s*$/.test(fillerText);
+    const prepositional = filler.some((w) => PREPOSITIONS.has(w.toLowerCase()) && !(appositive && (w === 'of' || w === 'in' || w === 'from')));
+    if (!prepositional && (verb !== 'found' || guiltyAfter)) return { role: 'object', verb };
   }
   if (!hasVerdictWord || c.tokens.length < 2 || diedAfterRe.test(after)) return null;
   if (appositionBeforeRe.test(before)) return { role: 'apposition', verb: null };
@@ -189,7 +197,7 @@ export function findDefendantNames(s: string, candidates: NameCandidate[] = find
     const after = s.slice(c.end, c.end + 260);
     const role = roleOf(c, before, after, hasVerdictWord);
     // the costlier non-defendant checks run only for names in a defendant's role
-    if (role && !isNonDefendantContext(before, after)) out.push({ ...c, role: role.role, verb: role.verb });
+    if (role && !isNonDefendantContext(before, after, role.role === 'subject' || role.role === 'object')) out.push({ ...c, role: role.role, verb: role.verb });
   }
   return out;
 }

@@ -27,6 +27,12 @@ describe('defendant mentions', () => {
     expect(names(text)).toEqual(expected);
   });
 
+  it('reads a pronoun as the defendant named just before it in the same sentence', () => {
+    const text = 'Maxim Belousov was jailed for six years on Monday. The court rejected the appeal of his friend Timofei Ryabov, 22, and upheld his sentence of three years and six months.';
+    const r = extractVerdicts(text, { published: '2024-05-10' }).records;
+    expect(r.map((x) => [x.name, x.sentence?.months])).toEqual([['Maxim Belousov', 72], ['Timofei Ryabov', 42]]);
+  });
+
   it('keeps the facts of each item of a semicolon-separated pair apart', () => {
     const r = extractVerdicts('Ivan Petrov, 31, was jailed for five years; Oleg Sidorov, 40, received three years.', { published: '2024-05-10' }).records;
     expect(r.map((x) => x.sentence?.months)).toEqual([60, 36]);

@@ -25,8 +25,13 @@ const table: Array<[string, string[]]> = [
   ['A witness for the prosecution, Marat Sabirov, 67, told the court the lessons were political, and the defendant was convicted.', []],
   ["Mr Jeffries-Oduya's mother, Denise Jeffries, 51, said he was not convicted of anything.", []],
   ['Another colleague, Gennady Sobolev, 80, died in custody two days after being arrested.', []],
+  ['Marat Yerzhanov, whose mother, Zhamilya Yerzhanova, campaigned for him, was convicted.', ['Marat Yerzhanov']],
+  ["The victim's partner, Jane Cole, 41, was given a chance to speak before he was sentenced.", []],
   // relatives and friends can be co-defendants
   ['His girlfriend, Chantelle Ainsworth, 27, of Hucknall, admitted the conspiracy charge and was sentenced.', ['Chantelle Ainsworth']],
+  ["At the same hearing, Harrower's partner, Darren Coppell, 39, who pushed a trolley containing £312 worth of goods out of the store while the guard was struggling with her, admitted theft and was fined £1,200.", ['Darren Coppell']],
+  ["The court rejected the appeal of Belousov's friend Timofei Ryabov, 22, and upheld his sentence.", ['Timofei Ryabov']],
+  ['The Shymkent city court acquitted a former deputy head of the regional police, Gulmira Sadvakasova, 51, of negligence.', ['Gulmira Sadvakasova']],
 ];
 
 describe('findDefendantNames', () => {
