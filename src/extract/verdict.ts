@@ -10,7 +10,7 @@ import { findTerms, type Term, type TermRole } from './rules/sentences.ts';
 import { findDates, type DateMention } from './rules/dates.ts';
 import { findCourts, type CourtMention } from './rules/courts.ts';
 import { findCharges, sameChargesRe, type ChargeFound } from './rules/charges.ts';
-import { findDefendantNames, findGroups, findNameCandidates, type NameCandidate } from './rules/names.ts';
+import { findDefendantNames, findGroups, findNameCandidates, findUnnamedDefendants, type NameCandidate } from './rules/names.ts';
 import { findAgeNear, findAgeRange } from './rules/ages.ts';
 import { findAnaphors, resolveSurname, sameFullName } from './rules/coreference.ts';
 import { isNonDefendantContext } from './rules/roles.ts';
@@ -33,6 +33,10 @@ interface Draft {
   /** which rule set each field, for reviewers' per-rule statistics */
   rules: Partial<Record<EvidenceField, string>>;
   group: boolean;
+  /** a single defendant given by age alone ("a 19-year-old was jailed"); a name may follow */
+  unnamed: boolean;
+  /** "who cannot be named": no later name is theirs */
+  anonymous: boolean;
   lastSeen: number;
 }
 
@@ -94,7 +98,7 @@ export function buildRecords(text: string, published: string | null | undefined)
   const newDraft = (name: string | null, tokens: string[], count: number, group: boolean): Draft => {
     const d: Draft = {
       id: drafts.length, name, tokens, count, age: null, ageRange: null, charges: [], court: null, sentence: null,
-      sentenceRole: null, verdictDate: null, status: null, evidence: {}, rules: {}, group, lastSeen: clock,
+      sentenceRole: null, verdictDate: null, status: null, evidence: {}, rules: {}, group, unnamed: false, anonymous: false, lastSeen: clock,
     };
     drafts.push(d);
     return d;
@@ -117,7 +121,7 @@ export function buildRecords(text: string, published: string | null | undefined)
     if (courts.length) caseCourt = placeCourt(base, courts[0]!);
     const titleLine = isTitleCase(s);
 
-    const mentions: Mention[] = titleLine ? [] : collectMentions(s, { drafts, persons, newDraft, lastSingular, lastPlural }, base);
+    const mentions: Mention[] = titleLine ? [] : collectMentions(s, { drafts, persons, newDraft, lastSingular, lastPlural, clock }, base);
     for (const m of mentions) for (const id of m.ids) drafts[id]!.lastSeen = clock;
     const terms = findTerms(s);
     const factful = mentions.filter((m) => m.factful);
@@ -384,6 +388,21 @@ interface MentionContext {
   newDraft: (name: string | null, tokens: string[], count: number, group: boolean) => Draft;
   lastSingular: number | null;
   lastPlural: number[];
+  /** the number of the current sentence */
+  clock: number;
+}
+
+// "The youth, who cannot be named for legal reasons": a later name is someone else's
+const anonymousRe = /\b(?:cannot|can(?:no|['’])t|could\s+not|may\s+not)\s+be\s+(?:named|identified)\b/i;
+
+/**
+ * "A court sentenced a 35-year-old man to life ... Ilyas Toktarov was found guilty": a defendant given by age
+ * alone in the sentence before is the one named now, when nobody came between and the ages agree.
+ */
+function unnamedToName(ctx: MentionContext, age: number | null): Draft | undefined {
+  const last = ctx.drafts[ctx.drafts.length - 1];
+  if (!last?.unnamed || last.anonymous || last.lastSeen !== ctx.clock - 1) return undefined;
+  return age === null || age === last.age ? last : undefined;
 }
 
 function collectMentions(s: string, ctx: MentionContext, base: number): Mention[] {
@@ -418,7 +437,21 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
       if (r) d = drafts[r.id];
     }
     if (!d && isAccepted && c.tokens.length >= 2) {
-      d = newDraft(c.name, c.tokens, 1, false);
+      d = unnamedToName(ctx, findAgeNear(s, c.start, c.end)?.age ?? null);
+      if (d) {
+        // the term, date and age carry over; the named sentence tells the charges and court better ("for the
+        // killing of a conscript" is the act; "A court in Almaty" is named in full later)
+        d.name = c.name;
+        d.tokens = c.tokens;
+        d.unnamed = false;
+        d.evidence.name = [];
+        d.charges = [];
+        d.court = null;
+        delete d.evidence.charges;
+        delete d.evidence.court;
+        delete d.rules.charges;
+        delete d.rules.court;
+      } else d = newDraft(c.name, c.tokens, 1, false);
       d.rules.name = `name-${accepted.find((a) => a.start === c.start)?.role ?? 'subject'}`;
       named.push(d);
       namedRefs.push({ id: d.id, tokens: d.tokens });
@@ -479,6 +512,19 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
     }
     mentions.push({ start: g.start, end: g.end, ids: [d.id], factful: true });
   }
+  for (const u of findUnnamedDefendants(s)) {
+    // "NAME, a 39-year-old nurse, who was given": the age describes the name just before
+    if (mentions.some((m) => (m.start < u.end && m.end > u.start) || (m.end <= u.start && /^\s*,\s*$/.test(s.slice(m.end, u.start))))) continue;
+    const d = newDraft(null, [], 1, false);
+    d.unnamed = true;
+    d.anonymous = anonymousRe.test(s);
+    d.age = u.age;
+    d.evidence.age = [span(base, u.ageStart, u.ageStart + String(u.age).length)];
+    d.evidence.count = [span(base, u.start, u.end)];
+    d.rules.age = 'age-of-unnamed';
+    d.rules.count = 'unnamed-single';
+    mentions.push({ start: u.start, end: u.end, ids: [d.id], factful: true });
+  }
   for (const a of findAnaphors(s)) {
     if (mentions.some((m) => m.start < a.end && m.end > a.start)) continue;
     // "the court rejected the appeal of NAME, 22, ..., and upheld his sentence": "his" is the defendant named
@@ -494,6 +540,7 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
         g.evidence.ageRange = [span(base, range.start, range.end)];
       }
     }
+    if (!a.plural && anonymousRe.test(s)) drafts[ids[0]!]!.anonymous = true;
     if (!a.plural && a.age !== null) {
       const d = drafts[ids[0]!]!;
       if (d.age === null) {

@@ -239,9 +239,9 @@ export function findGroups(s: string): GroupMention[] {
     const countStart = start + m[0].indexOf(countText);
     const countEnd = countStart + countText.length;
     const after = s.slice(end, end + 260);
-    const sm = subjectAfterRe.exec(after);
+    const sm = subjectAfterRe.exec(after) ?? relativeThenSubject(after);
     let role: MentionRole | null = null;
-    if (sm && (!PASSIVE_ONLY.has(sm[2]!.toLowerCase()) || sm[1] || headlineContinuationRe.test(after.slice(sm[0].length)))) role = 'subject';
+    if (sm && (!PASSIVE_ONLY.has(sm[2]!.toLowerCase()) || sm[1] || headlineContinuationRe.test(after.slice(sm.index + sm[0].length)))) role = 'subject';
     else {
       const om = objectBeforeRe.exec(s.slice(Math.max(0, start - 120), start));
       if (om && !(om[2] ?? '').split(/[\s,]+/).some((w) => PREPOSITIONS.has(w.toLowerCase()))) role = 'object';
@@ -249,4 +249,51 @@ export function findGroups(s: string): GroupMention[] {
     if (role) out.push({ start, end, count, countStart, countEnd, role });
   }
   return out;
+}
+
+// "A 17-year-old boy has been sentenced", "sentenced a 35-year-old man to life", "a 19-year-old was jailed":
+// a defendant given only by age (a name may follow in the next sentence: see verdict.ts)
+const unnamedRe = /\b[Aa]n?\s+(\d{1,3})-year-old\b((?:\s+(?!who\b|to\b|was\b|has\b|is\b)[\p{Ll}-]+){0,3})/gu;
+// "a 29-year-old welder, NAME" / "a 32-year-old NAME": the name is right there
+const namedAfterRe = /^,?\s*\p{Lu}[\p{Ll}'’-]/u;
+
+export interface UnnamedMention {
+  start: number;
+  end: number;
+  age: number;
+  ageStart: number;
+}
+
+/** Defendants named by their age alone ("a 19-year-old was jailed for 12 years") in a verdict role. */
+export function findUnnamedDefendants(s: string): UnnamedMention[] {
+  const out: UnnamedMention[] = [];
+  if (!s.includes('-year-old') || !roleVerbGateRe.test(s)) return out;
+  unnamedRe.lastIndex = 0;
+  for (let m = unnamedRe.exec(s); m; m = unnamedRe.exec(s)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const age = Number(m[1]);
+    if (age < 10 || age > 110 || namedAfterRe.test(s.slice(end, end + 4))) continue;
+    const before = s.slice(Math.max(0, start - 120), start);
+    if (isVictimContext(before)) continue;
+    const after = s.slice(end, end + 260);
+    const sm = subjectAfterRe.exec(after) ?? relativeThenSubject(after);
+    let role = sm !== null && (!PASSIVE_ONLY.has(sm[2]!.toLowerCase()) || Boolean(sm[1]) || headlineContinuationRe.test(after.slice(sm.index + sm[0].length)));
+    if (!role) {
+      const om = objectBeforeRe.exec(before);
+      role = om !== null && !(om[2] ?? '').split(/[\s,]+/).some((w) => PREPOSITIONS.has(w.toLowerCase()));
+    }
+    if (role) out.push({ start, end, age, ageStart: start + m[0].indexOf(m[1]!) });
+  }
+  return out;
+}
+
+// "Four other men who were with NAME that night were sentenced": the verb after a defining relative clause
+const relativeClauseRe = /^\s+(?:who|that)\s+[^,;.]{1,100}?(?=\s+(?:was|were|has been|have been|had been|are|is)\s)/;
+
+function relativeThenSubject(after: string): RegExpExecArray | null {
+  const r = relativeClauseRe.exec(after);
+  const m = r ? subjectAfterRe.exec(after.slice(r[0].length)) : null;
+  if (m) m.index += r![0].length;
+  return m;
 }

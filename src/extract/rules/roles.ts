@@ -33,7 +33,10 @@ const neverDefendantRelativeRe = /(?:\bwhose|\b(?:victim|complainant)s?['’]s?)
 // "NAME, a lawyer who defended", "NAME, prosecuting", "NAME, the victim's mother"
 // ("NAME, whose mother, ..." is not the mother)
 const roleAfterRe =
-  /^,?\s*(?!whose\b)(?:(?:a|an|the|his|her|their|who is|who was)\s+)?(?:[\p{L}’'-]+\s+){0,3}?(?:lawyer|attorney|advocate|counsel|judge|prosecutor|investigator|spokes(?:man|woman|person)|victim|witness|expert|analyst|researcher|ombudsman|wife|husband|mother|father|son|daughter|sister|brother|officer|detective|policeman|policewoman)\b/iu;
+  /^,?\s*(?!whose\b)(?:(?:a|an|the|his|her|their|who is|who was)\s+)?(?:[\p{L}’'-]+\s+){0,3}?(?:lawyer|attorney|advocate|counsel|judge|prosecutor|investigator|spokes(?:man|woman|person)|victim|witness|ombudsman|wife|husband|mother|father|son|daughter|sister|brother|officer|detective|policeman|policewoman)\b/iu;
+// "NAME, a researcher at HRW, said" — a commentator, unless in a verdict role ("NAME, a former senior
+// researcher at an institute, was accused")
+const commentatorAfterRe = /^,?\s*(?:(?:a|an|the)\s+)?(?:[\p{L}’'-]+\s+){0,3}?(?:expert|analyst|researcher)\b/iu;
 // "NAME, 51, said outside the court": a speaker
 const speakerAfterRe = /^(?:,\s*\d{1,3}\s*,)?\s*(?:said|says|told|added)\b/i;
 const roleAfterDutyRe = /^,?\s*(?:prosecuting|defending|mitigating|representing|for the (?:prosecution|defence|defense|crown))\b/i;
@@ -51,6 +54,7 @@ export function isNonDefendantContext(before: string, after: string, inVerdictRo
   const b = before.slice(-60);
   const a = after.slice(0, 80);
   if (relativeBeforeRe.test(b) && (!inVerdictRole || neverDefendantRelativeRe.test(b))) return true;
+  if (!inVerdictRole && commentatorAfterRe.test(a)) return true;
   return roleBeforeRe.test(b) || roleAfterRe.test(a) || roleAfterDutyRe.test(a) || speakerBeforeRe.test(b) || speakerAfterRe.test(a);
 }
 

@@ -33,6 +33,21 @@ describe('defendant mentions', () => {
     expect(r.map((x) => [x.name, x.sentence?.months])).toEqual([['Maxim Belousov', 72], ['Timofei Ryabov', 42]]);
   });
 
+  it('makes a record of a defendant given by age alone, and names it from the next sentence', () => {
+    const run = (text: string) => extractVerdicts(text, { published: '2024-05-10' }).records.map((r) => [r.name, r.count, r.age, r.sentence?.months ?? null]);
+    expect(run('In a separate case last month, a 19-year-old was jailed for 12 years for a stabbing.')).toEqual([[null, 1, 19, 144]]);
+    expect(run('A court in Almaty has sentenced a 35-year-old man to 20 years. Ilyas Toktarov was found guilty on Tuesday of murder.')).toEqual([['Ilyas Toktarov', 1, 35, 240]]);
+    // "who cannot be named": the next name is someone else
+    expect(run('A 17-year-old boy has been sentenced to four years. The youth, who cannot be named, was convicted of wounding. Jordan Mace was sentenced to six years.')).toEqual([
+      [null, 1, 17, 48],
+      ['Jordan Mace', 1, null, 72],
+    ]);
+    // a victim's age is no defendant
+    expect(run('He was jailed for the killing of a 20-year-old conscript. A 24-year-old man was stabbed.')).toEqual([]);
+    // "NAME, a 39-year-old nurse, who was given five years": the age is the name's
+    expect(run('Among them was Gulnora Abdimuratova, a 39-year-old nurse, who was given five years.')).toEqual([['Gulnora Abdimuratova', 1, 39, 60]]);
+  });
+
   it('keeps the facts of each item of a semicolon-separated pair apart', () => {
     const r = extractVerdicts('Ivan Petrov, 31, was jailed for five years; Oleg Sidorov, 40, received three years.', { published: '2024-05-10' }).records;
     expect(r.map((x) => x.sentence?.months)).toEqual([60, 36]);
