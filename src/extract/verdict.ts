@@ -10,7 +10,7 @@ import { findTerms, type Term, type TermRole } from './rules/sentences.ts';
 import { findDates, type DateMention } from './rules/dates.ts';
 import { findCourts, type CourtMention } from './rules/courts.ts';
 import { findCharges, sameChargesRe, type ChargeFound } from './rules/charges.ts';
-import { findDefendantNames, findGroups, findNameCandidates, findUnnamedDefendants, type NameCandidate } from './rules/names.ts';
+import { findDefendantNames, findGroups, findNameCandidates, findUnnamedDefendants, memberCueBefore, type MemberCue, type NameCandidate } from './rules/names.ts';
 import { findAgeNear, findAgeRange } from './rules/ages.ts';
 import { findAnaphors, resolveSurname, sameFullName } from './rules/coreference.ts';
 import { isNonDefendantContext } from './rules/roles.ts';
@@ -37,6 +37,11 @@ interface Draft {
   unnamed: boolean;
   /** "who cannot be named": no later name is theirs */
   anonymous: boolean;
+  /** "Among them was NAME": the group this defendant belongs to, whose outcome they share */
+  memberOf: number | null;
+  memberCue: MemberCue | null;
+  /** a group whose members are all named ("The four — A, B, C and D —"): they are its records */
+  namedInFull: boolean;
   lastSeen: number;
 }
 
@@ -71,6 +76,10 @@ const itemVerbRe = /\b(?:was|were|is|are|has|have|had|will|would|sentenced|jaile
 function joinsNames(gap: string): boolean {
   return joinRe.test(gap) || (semicolonItemRe.test(gap) && !itemVerbRe.test(gap));
 }
+const ordinalDefendantRe =
+  /\b(?:a|the)\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:\s+(?:defendant|man|woman|person|activist|suspect|member))?\s+(?=(?:was|were|has\s+been|had\s+been)\s)/gi;
+// between two members listed after a cue: ", 58, and the blogger ", ", "
+const memberGapRe = /^(?:,\s*\d{1,3})?(?:,\s*(?:of|from)\s+[^,;]{1,40})?\s*(?:,|;|,?\s+and)\s+(?:(?:the|a|an)\s+)?(?:[\p{Ll}-]+\s+){0,4}$/u;
 const courtWordRe = /\bcourt\b/i;
 // a sentence that says a court gave the outcome: "imposed the sentence in", "sentenced ... at"
 const courtRulingRe = /\b(?:imposed|sentenced|convicted|acquitted|verdict|upheld|handed down)\b/i;
@@ -98,7 +107,7 @@ export function buildRecords(text: string, published: string | null | undefined)
   const newDraft = (name: string | null, tokens: string[], count: number, group: boolean): Draft => {
     const d: Draft = {
       id: drafts.length, name, tokens, count, age: null, ageRange: null, charges: [], court: null, sentence: null,
-      sentenceRole: null, verdictDate: null, status: null, evidence: {}, rules: {}, group, unnamed: false, anonymous: false, lastSeen: clock,
+      sentenceRole: null, verdictDate: null, status: null, evidence: {}, rules: {}, group, unnamed: false, anonymous: false, memberOf: null, memberCue: null, namedInFull: false, lastSeen: clock,
     };
     drafts.push(d);
     return d;
@@ -223,6 +232,7 @@ export function buildRecords(text: string, published: string | null | undefined)
       if (group !== undefined) lastPlural = [group];
     }
   }
+  shareGroupOutcomes(drafts);
   for (const d of drafts) {
     // the name's evidence is where it is written in full (a surname alone supports it less)
     const full = (d.evidence.name ?? []).filter(([a, b]) => text.slice(a, b) === d.name);
@@ -341,8 +351,50 @@ function applyTerms(d: Draft, terms: Term[], base: number): boolean {
   return Boolean(main || fine);
 }
 
+/**
+ * Members named after their group ("Among them was NAME", "The longest term went to NAME") share what the
+ * article says of the group and not of them: status, the group's charges (first: they were stated first),
+ * court, date, and the group's term when it is one term — or its top/bottom for "the longest/shortest term".
+ */
+function shareGroupOutcomes(drafts: Draft[]): void {
+  const wholeCount = new Map<number, number>();
+  for (const d of drafts) {
+    if (d.memberOf === null) continue;
+    const g = drafts[d.memberOf]!;
+    if (d.memberCue?.whole) wholeCount.set(g.id, (wholeCount.get(g.id) ?? 0) + 1);
+    if (!g.status) continue;
+    if (!d.status) {
+      d.status = g.status;
+      d.evidence.status = g.evidence.status ?? [];
+      d.rules.status = 'status-of-group';
+    }
+    const own = d.charges.filter((c) => !g.charges.includes(c));
+    if (g.charges.length) {
+      d.charges = [...g.charges, ...own];
+      for (const sp of g.evidence.charges ?? []) addEvidence(d, 'charges', sp);
+      d.rules.charges ??= 'charges-of-group';
+    }
+    if (!d.court && g.court) setCourt(d, g.court, g.evidence.court?.[0] ?? [0, 0], 'court-of-group');
+    // (a date the member got only from the case's last dated sentence is weaker than the group's own)
+    if (g.verdictDate && (!d.verdictDate || d.rules.verdictDate === 'date-of-case')) {
+      d.verdictDate = g.verdictDate;
+      d.evidence.verdictDate = g.evidence.verdictDate ?? [];
+      d.rules.verdictDate = 'date-of-group';
+    }
+    const gs = g.sentence;
+    const extreme = d.memberCue?.extreme ?? null;
+    if (!d.sentence && gs && (gs.monthsMax === null || extreme)) {
+      const months = extreme === 'max' && gs.monthsMax !== null ? gs.monthsMax : gs.months;
+      d.sentence = { kind: gs.kind, months, monthsMax: null, fine: gs.fine };
+      d.evidence.sentence = g.evidence.sentence ?? [];
+      d.rules.sentence = extreme ? `sentence-group-${extreme}` : 'sentence-of-group';
+    }
+  }
+  for (const [id, n] of wholeCount) if (drafts[id]!.count === n) drafts[id]!.namedInFull = true;
+}
+
 function keep(d: Draft): boolean {
-  if (d.status === null) return false;
+  if (d.status === null || d.namedInFull) return false;
   if (d.group) return d.sentence !== null || d.status === 'acquitted';
   return true;
 }
@@ -424,6 +476,29 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
       acceptedStarts.add(c.start);
     }
   }
+  // "Among them was NAME", "They include the lawyer NAME, 58, and the blogger NAME": members of the group just
+  // reported (the names listed after the cue all are)
+  const memberGroup = lastPlural.length === 1 && drafts[lastPlural[0]!]!.group ? lastPlural[0]! : null;
+  const memberCues = new Map<number, MemberCue>();
+  if (memberGroup !== null) {
+    let listCue: MemberCue | null = null;
+    let listEnd = -1;
+    for (const c of candidates) {
+      if (c.courtSide || c.possessive) continue;
+      const before = s.slice(Math.max(0, c.start - 120), c.start);
+      const inList: MemberCue | null = listCue !== null && memberGapRe.test(s.slice(listEnd, c.start)) ? { extreme: null, whole: (listCue as MemberCue).whole } : null;
+      const cue: MemberCue | null = memberCueBefore(before) ?? inList;
+      if (!cue || isNonDefendantContext(before, s.slice(c.end, c.end + 260), true)) continue;
+      if (c.tokens.length < 2 && !resolveSurname(c.tokens[0]!, drafts.filter((d) => !d.group && d.tokens.length))) continue;
+      memberCues.set(c.start, cue);
+      if (!acceptedStarts.has(c.start)) {
+        accepted.push({ ...c, role: 'apposition', verb: null });
+        acceptedStarts.add(c.start);
+      }
+      listCue = cue;
+      listEnd = c.end;
+    }
+  }
   const mentions: Mention[] = [];
   const named = drafts.filter((d) => !d.group);
   const namedRefs = named.map((x) => ({ id: x.id, tokens: x.tokens }));
@@ -486,6 +561,11 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
       continue;
     }
     if (c.courtSide) continue;
+    const cue = memberCues.get(c.start);
+    if (cue && memberGroup !== null && d.memberOf === null && !d.group) {
+      d.memberOf = memberGroup;
+      d.memberCue = cue;
+    }
     if (c.tokens.length > d.tokens.length) {
       d.name = c.name;
       d.tokens = c.tokens;
@@ -511,6 +591,11 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
       d.rules.ageRange = 'group-age-range';
     }
     mentions.push({ start: g.start, end: g.end, ids: [d.id], factful: true });
+  }
+  // "Four activists ... have been cleared, while a fifth was convicted of a separate offence": the other
+  // defendant's facts are not the group's (no record: "the fifth" is named later or not at all)
+  for (const o of s.matchAll(ordinalDefendantRe)) {
+    if (!mentions.some((m) => m.start < o.index + o[0].length && m.end > o.index)) mentions.push({ start: o.index, end: o.index + o[0].length, ids: [], factful: true });
   }
   for (const u of findUnnamedDefendants(s)) {
     // "NAME, a 39-year-old nurse, who was given": the age describes the name just before

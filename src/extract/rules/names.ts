@@ -21,10 +21,11 @@ export interface NameCandidate {
   possessive: boolean;
 }
 
-// "Akzhol Zhandarbekov", "Marcus J. Whitfield", "Abdullah al-Hassan", "Jean-Paul de la Cruz", "O'Brien"
+// "Akzhol Zhandarbekov", "Marcus J. Whitfield", "Abdullah al-Hassan", "Jean-Paul de la Cruz", "O'Brien",
+// "Niamh Ó Súilleabháin"
 const nameSequenceRe =
-  /(?:(?:al|el|ul|ad|as|ash|at|az|ibn|bin)-)?(?:\p{Lu}[\p{L}'’-]*\p{L}|\p{Lu}\.)(?:\s+(?:(?:al|el|bin|ibn|de|da|van|von|der|den|la|le|du|dos|di|uly|kyzy)\s+)?(?:(?:al|el|ul)-)?(?:\p{Lu}[\p{L}'’-]*\p{L}|\p{Lu}\.))*(?:['’]s\b)?/gu;
-const tokenRe = /(?:(?:al|el|ul|ad|as|ash|at|az|ibn|bin)-)?(?:\p{Lu}[\p{L}'’-]*\p{L}|\p{Lu}\.)|(?:al|el|bin|ibn|de|da|van|von|der|den|la|le|du|dos|di|uly|kyzy)(?=\s)/gu;
+  /(?:(?:al|el|ul|ad|as|ash|at|az|ibn|bin)-)?(?:\p{Lu}[\p{L}'’-]*\p{L}|\p{Lu}\.)(?:\s+(?:(?:al|el|bin|ibn|de|da|van|von|der|den|la|le|du|dos|di|uly|kyzy|Ó|Ua)\s+)?(?:(?:al|el|ul)-)?(?:\p{Lu}[\p{L}'’-]*\p{L}|\p{Lu}\.))*(?:['’]s\b)?/gu;
+const tokenRe = /(?:(?:al|el|ul|ad|as|ash|at|az|ibn|bin)-)?(?:\p{Lu}[\p{L}'’-]*\p{L}|\p{Lu}\.)|(?:al|el|bin|ibn|de|da|van|von|der|den|la|le|du|dos|di|uly|kyzy|Ó|Ua)(?=\s)/gu;
 
 const FUNCTION_WORDS = new Set([
   'The', 'A', 'An', 'He', 'She', 'It', 'They', 'We', 'I', 'His', 'Her', 'Their', 'Its', 'In', 'On', 'At', 'Under',
@@ -58,7 +59,7 @@ const ORG_WORDS = new Set([
 
 interface Tok { t: string; at: number }
 
-const PARTICLE_RE = /^(?:al|el|bin|ibn|de|da|van|von|der|den|la|le|du|dos|di|uly|kyzy)$/;
+const PARTICLE_RE = /^(?:al|el|bin|ibn|de|da|van|von|der|den|la|le|du|dos|di|uly|kyzy|Ó|Ua)$/;
 
 /** One run of name tokens between organisation words -> a candidate (titles dropped), if any is left. */
 function pieceToCandidate(s: string, piece: Tok[], possessive: boolean): NameCandidate | null {
@@ -296,4 +297,26 @@ function relativeThenSubject(after: string): RegExpExecArray | null {
   const m = r ? subjectAfterRe.exec(after.slice(r[0].length)) : null;
   if (m) m.index += r![0].length;
   return m;
+}
+
+// A cue that the names after it are members of the group just reported: "Among them was NAME", "They include the
+// lawyer NAME", "Four of them — NAME, ...", "The four — NAME, 26, ...", "The longest term went to NAME"
+const memberCueRe =
+  /(?:\b(?:[Aa]mong\s+(?:them|those|whom)(?:\s+(?:acquitted|convicted|sentenced|jailed|charged|cleared))?|[Tt]hey\s+include[ds]?|[Tt]he\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s*[—–:]|of\s+them\s*[—–:])|\b(longest|shortest|harshest|heaviest|lightest|toughest)\s+(?:prison\s+|jail\s+)?(?:term|sentence|punishment)\s+(?:\w+\s+)?went\s+to)\s*(?:(?:was|were|are|is)\s+)?(?:(?:the|a|an)\s+)?(?:[\p{Ll}\d-]+\s+){0,5}$/u;
+// "The four — ": the cue names every member of the group
+const wholeGroupCueRe = /\b[Tt]he\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s*[—–:]\s*$/;
+
+export interface MemberCue {
+  /** "longest"/"harshest": the member got the group's top term; "shortest"/"lightest": its bottom one */
+  extreme: 'max' | 'min' | null;
+  /** "The four — A, B, C and D —": the names are the whole group */
+  whole: boolean;
+}
+
+/** Whether the words before a name say it is a member of the group just reported (see memberCueRe). */
+export function memberCueBefore(before: string): MemberCue | null {
+  const m = memberCueRe.exec(before);
+  if (!m) return null;
+  const extreme = m[1] ? (/longest|harshest|heaviest|toughest/.test(m[1]) ? 'max' : 'min') : null;
+  return { extreme, whole: wholeGroupCueRe.test(before) };
 }

@@ -48,6 +48,29 @@ describe('defendant mentions', () => {
     expect(run('Among them was Gulnora Abdimuratova, a 39-year-old nurse, who was given five years.')).toEqual([['Gulnora Abdimuratova', 1, 39, 60]]);
   });
 
+  it('gives members named after their group the outcome the article states for the group', () => {
+    const run = (text: string) =>
+      extractVerdicts(text, { published: '2024-05-10' }).records.map((r) => [r.name, r.count, r.status, r.sentence?.months ?? null, r.charges]);
+    expect(run('The city court on Tuesday convicted 14 local residents of "hooliganism." They were all handed five years. Among them was Marat Yerzhanov, 29, an electrician.')).toEqual([
+      [null, 14, 'convicted', 60, ['hooliganism']],
+      ['Marat Yerzhanov', 1, 'convicted', 60, ['hooliganism']],
+    ]);
+    // "The N — A, B, C and D —" names the whole group: the group is its members
+    expect(run('Four activists who broke windows have been cleared of "criminal damage," while a fifth was convicted. The four — Niamh Ó Súilleabháin, 26, Zara Ahmadi-Walsh, 31, Ben Harcourt, 24, and Farida Mansour, 29 — had argued a lawful excuse.').map((r) => [r[0], r[2]])).toEqual([
+      ['Niamh Ó Súilleabháin', 'acquitted'],
+      ['Zara Ahmadi-Walsh', 'acquitted'],
+      ['Ben Harcourt', 'acquitted'],
+      ['Farida Mansour', 'acquitted'],
+    ]);
+    // "the longest term went to": the top of the group's range
+    expect(run('The court sentenced 45 people to between 18 months and 20 years in prison. The longest term went to Serik Baimukhanov, 52, a former police major.').map((r) => [r[0], r[3]])).toEqual([
+      [null, 18],
+      ['Serik Baimukhanov', 240],
+    ]);
+    // no group just reported: a name after "among them" is not made a defendant by the cue alone
+    expect(run('Relatives gathered outside. Among them was Zhamilya Yerzhanova, who travelled from Astana.')).toEqual([]);
+  });
+
   it('keeps the facts of each item of a semicolon-separated pair apart', () => {
     const r = extractVerdicts('Ivan Petrov, 31, was jailed for five years; Oleg Sidorov, 40, received three years.', { published: '2024-05-10' }).records;
     expect(r.map((x) => x.sentence?.months)).toEqual([60, 36]);
