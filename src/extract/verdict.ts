@@ -40,8 +40,15 @@ interface Draft {
   /** "Among them was NAME": the group this defendant belongs to, whose outcome they share */
   memberOf: number | null;
   memberCue: MemberCue | null;
-  /** a group whose members are all named ("The four — A, B, C and D —"): they are its records */
+  /** a group whose members are all named ("The four — A, B, C and D —"), or a total split into named
+   * defendants and "the other N": its parts are the records */
   namedInFull: boolean;
+  /** a group that is a specific set of defendants ("the other 12 defendants", "22 of the 27") */
+  specific: boolean;
+  /** "the other 21 defendants" */
+  other: boolean;
+  /** the sentence it was first mentioned in */
+  bornAt: number;
   lastSeen: number;
 }
 
@@ -107,7 +114,7 @@ export function buildRecords(text: string, published: string | null | undefined)
   const newDraft = (name: string | null, tokens: string[], count: number, group: boolean): Draft => {
     const d: Draft = {
       id: drafts.length, name, tokens, count, age: null, ageRange: null, charges: [], court: null, sentence: null,
-      sentenceRole: null, verdictDate: null, status: null, evidence: {}, rules: {}, group, unnamed: false, anonymous: false, memberOf: null, memberCue: null, namedInFull: false, lastSeen: clock,
+      sentenceRole: null, verdictDate: null, status: null, evidence: {}, rules: {}, group, unnamed: false, anonymous: false, memberOf: null, memberCue: null, namedInFull: false, specific: false, other: false, bornAt: clock, lastSeen: clock,
     };
     drafts.push(d);
     return d;
@@ -391,11 +398,21 @@ function shareGroupOutcomes(drafts: Draft[]): void {
     }
   }
   for (const [id, n] of wholeCount) if (drafts[id]!.count === n) drafts[id]!.namedInFull = true;
+  // "sentenced 22 people ..., handing the longest term to NAME. The other 21 defendants received ...": the 22
+  // are NAME and the other 21
+  for (const rest of drafts) {
+    if (!rest.group || !rest.other) continue;
+    const named = (t: Draft): number => drafts.filter((n) => !n.group && n.bornAt >= t.bornAt && n.bornAt < rest.bornAt).length;
+    const total = drafts.find((t) => t.group && !t.other && t.bornAt < rest.bornAt && t.count === rest.count + named(t));
+    if (total && total.count > rest.count) total.namedInFull = true;
+  }
 }
 
 function keep(d: Draft): boolean {
   if (d.status === null || d.namedInFull) return false;
-  if (d.group) return d.sentence !== null || d.status === 'acquitted';
+  // a number of people with no term is a group of defendants only when it is a stated set ("Twelve other
+  // defendants ... have pleaded guilty")
+  if (d.group) return d.sentence !== null || d.status === 'acquitted' || d.specific;
   return true;
 }
 
@@ -582,6 +599,8 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
     // a group that names its members right after ("two men, NAME and NAME,") is those members
     if (/^\s*,\s*\p{Lu}/u.test(s.slice(g.end, g.end + 4)) && mentions.some((m) => m.start >= g.end && m.start < g.end + 4)) continue;
     const d = newDraft(null, [], g.count, true);
+    d.specific = g.specific;
+    d.other = g.other;
     d.evidence.count = [span(base, g.countStart, g.countEnd)];
     d.rules.count = 'group-count';
     const range = findAgeRange(s, g.end, g.end + 80);

@@ -203,9 +203,12 @@ export function findDefendantNames(s: string, candidates: NameCandidate[] = find
   return out;
 }
 
-// "The other 10 defendants", "45 people", "three men", "the remaining 12 accused"
+// a count of people: "10", "1,400", "twelve"
+const COUNT_SRC =
+  '\\d{1,3}(?:,\\d{3})+|\\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty';
+// "The other 10 defendants", "45 people", "three men", "the remaining 12 accused", "Two camera operators"
 const groupRe = new RegExp(
-  `\\b(?:(?:the|all|another|these|those)\\s+)?(?:(?:other|remaining)\\s+)?(?<![\\d,])(\\d{1,3}(?:,\\d{3})+|\\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)\\s+(?:(?:other|more|remaining|further|young|local|former|[a-z]+)\\s+){0,2}?(?:defendants|people|men|women|persons|individuals|activists|accused|others|suspects|protesters|protestors|participants|members|residents|officers|soldiers|journalists|youths|teenagers|students|workers)\\b`,
+  `\\b(?:(?:the|all|another|these|those)\\s+)?(?:(?:other|remaining)\\s+)?(?<![\\d,])(${COUNT_SRC})\\s+(?:(?:other|more|remaining|further|young|local|former|[a-z]+)\\s+){0,2}?(?:defendants|people|men|women|persons|individuals|activists|accused|others|suspects|protesters|protestors|participants|members|residents|officers|soldiers|journalists|youths|teenagers|students|workers|operators|employees|colleagues|bloggers)\\b`,
   'gi',
 );
 // "almost 1,400 people", "more than 100 activists" — a total, not a set of defendants
@@ -223,33 +226,49 @@ export interface GroupMention {
   countStart: number;
   countEnd: number;
   role: MentionRole;
+  /** a set of defendants in one case ("the other 10 defendants", "22 of the 27"), not any number of people */
+  specific: boolean;
+  /** "the other 21 defendants": the rest of a set whose other members were named */
+  other: boolean;
 }
 
 /** Unnamed groups of defendants in a subject or object role ("The other 10 defendants ... were found guilty"). */
 export function findGroups(s: string): GroupMention[] {
   const out: GroupMention[] = [];
   if (!roleVerbGateRe.test(s)) return out;
-  groupRe.lastIndex = 0;
-  for (let m = groupRe.exec(s); m; m = groupRe.exec(s)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    if (approximateBeforeRe.test(s.slice(Math.max(0, start - 16), start))) continue;
-    const countText = m[1]!;
-    const count = /^\d/.test(countText) ? Number(countText.replace(/,/g, '')) : WORD_COUNTS[countText.toLowerCase()]!;
-    if (!count || count < 2) continue;
-    const countStart = start + m[0].indexOf(countText);
-    const countEnd = countStart + countText.length;
-    const after = s.slice(end, end + 260);
-    const sm = subjectAfterRe.exec(after) ?? relativeThenSubject(after);
-    let role: MentionRole | null = null;
-    if (sm && (!PASSIVE_ONLY.has(sm[2]!.toLowerCase()) || sm[1] || headlineContinuationRe.test(after.slice(sm.index + sm[0].length)))) role = 'subject';
-    else {
-      const om = objectBeforeRe.exec(s.slice(Math.max(0, start - 120), start));
-      if (om && !(om[2] ?? '').split(/[\s,]+/).some((w) => PREPOSITIONS.has(w.toLowerCase()))) role = 'object';
+  for (const re of [groupRe, partOfRe]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(s); m; m = re.exec(s)) {
+      const g = groupAt(s, m, re === partOfRe);
+      if (g) out.push(g);
     }
-    if (role) out.push({ start, end, count, countStart, countEnd, role });
   }
-  return out;
+  return out.sort((a, b) => a.start - b.start);
+}
+
+// "acquitted 22 of the 27 politicians": the first number is the group
+const partOfRe = new RegExp(`\\b(${COUNT_SRC})\\s+of\\s+the\\s+(?:${COUNT_SRC})\\b(?:\\s+[a-z]+)?`, 'gi');
+
+function groupAt(s: string, m: RegExpExecArray, partOf: boolean): GroupMention | null {
+  const start = m.index;
+  const end = start + m[0].length;
+  if (approximateBeforeRe.test(s.slice(Math.max(0, start - 16), start))) return null;
+  const countText = m[1]!;
+  const count = /^\d/.test(countText) ? Number(countText.replace(/,/g, '')) : WORD_COUNTS[countText.toLowerCase()]!;
+  if (!count || count < 2) return null;
+  const countStart = start + m[0].indexOf(countText);
+  const countEnd = countStart + countText.length;
+  const after = s.slice(end, end + 260);
+  const sm = subjectAfterRe.exec(after) ?? relativeThenSubject(after);
+  let role: MentionRole | null = null;
+  if (sm && (!PASSIVE_ONLY.has(sm[2]!.toLowerCase()) || sm[1] || headlineContinuationRe.test(after.slice(sm.index + sm[0].length)))) role = 'subject';
+  else {
+    const om = objectBeforeRe.exec(s.slice(Math.max(0, start - 120), start));
+    if (om && !(om[2] ?? '').split(/[\s,]+/).some((w) => PREPOSITIONS.has(w.toLowerCase()))) role = 'object';
+  }
+  if (!role) return null;
+  const other = /\b(?:other|remaining)\b/i.test(m[0]);
+  return { start, end, count, countStart, countEnd, role, specific: partOf || other, other };
 }
 
 // "A 17-year-old boy has been sentenced", "sentenced a 35-year-old man to life", "a 19-year-old was jailed":

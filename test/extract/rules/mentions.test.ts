@@ -71,6 +71,18 @@ describe('defendant mentions', () => {
     expect(run('Relatives gathered outside. Among them was Zhamilya Yerzhanova, who travelled from Astana.')).toEqual([]);
   });
 
+  it('keeps a stated set of defendants with no term, not any number of people', () => {
+    const run = (text: string) => extractVerdicts(text, { published: '2024-05-10' }).records.map((r) => [r.name, r.count, r.status]);
+    expect(run('Twelve other defendants charged in the investigation have pleaded guilty and are awaiting sentencing.')).toEqual([[null, 12, 'convicted']]);
+    expect(run('He had been arrested in 2019 in a series of raids in which 14 people were detained.')).toEqual([]);
+  });
+
+  it('drops a total that the article splits into named defendants and "the other N"', () => {
+    const text = 'The regional court on Tuesday sentenced 22 people, handing the longest term, 16 years, to the journalist Polat Seytmuratov. Seytmuratov, 45, was found guilty of treason. The other 21 defendants received sentences ranging from three to eight years in prison.';
+    const r = extractVerdicts(text, { published: '2024-05-10' }).records;
+    expect(r.map((x) => [x.name, x.count])).toEqual([['Polat Seytmuratov', 1], [null, 21]]);
+  });
+
   it('keeps the facts of each item of a semicolon-separated pair apart', () => {
     const r = extractVerdicts('Ivan Petrov, 31, was jailed for five years; Oleg Sidorov, 40, received three years.', { published: '2024-05-10' }).records;
     expect(r.map((x) => x.sentence?.months)).toEqual([60, 36]);

@@ -51,6 +51,9 @@ describe('findGroups', () => {
     ['The court on Wednesday sentenced 45 people to between 18 months and 20 years', [[45, 'object']]],
     ['Almost 1,400 individuals have been convicted of criminal behavior.', []],
     ['protests that left 238 people dead', []],
+    ['The court on Friday acquitted 22 of the 27 politicians, activists and journalists accused of plotting riots', [[22, 'object']]],
+    ['Two camera operators were acquitted of the same charge', [[2, 'subject']]],
+    ['Four other men who were with Toktarov that night were sentenced to between eight and 12 years', [[4, 'subject']]],
   ];
   it.each(table2)('%s', (text, expected) => {
     expect(findGroups(text).map((g) => [g.count, g.role])).toEqual(expected);
