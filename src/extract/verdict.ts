@@ -203,7 +203,10 @@ export function buildRecords(text: string, published: string | null | undefined)
         // administrative arrests and fines are not criminal cases (CONVENTIONS.md); in an article about them,
         // a jail term of days is one ("the student Varvara Ilyina, 19, who received 10 days")
         const adminTerm = adminArticle && own.length > 0 && own.every((t) => t.kind === 'prison' && t.months !== null && t.months <= 1);
-        if (!status || (admin && !sentenceSet) || adminTerm) return;
+        // ... and so is a fine under that code, or in a paragraph about administrative arrests with no criminal case
+        // ("A pensioner, Lidia Gorbunova, 78, was fined 20,000 rubles")
+        const adminFine = own.length > 0 && own.every((t) => t.kind === 'fine') && (admin || (adminArticle && isAdministrativeParagraph(text, base)));
+        if (!status || (admin && !sentenceSet) || adminTerm || adminFine) return;
         const rank = STATUS_RANK[status.status];
         const prevRank = d.status ? STATUS_RANK[d.status] : -1;
         const upgrade = rank > prevRank;
@@ -246,6 +249,16 @@ export function buildRecords(text: string, published: string | null | undefined)
     if (full.length) d.evidence.name = d.evidence.count = d.group ? d.evidence.count : full;
   }
   return drafts.filter(keep).map(finish);
+}
+
+const criminalCaseRe = /\b(?:criminal|convicted|convictions?)\b/i;
+
+/** Whether the paragraph around `at` is about administrative arrests or fines and names no criminal case. */
+function isAdministrativeParagraph(text: string, at: number): boolean {
+  const from = text.lastIndexOf('\n\n', at);
+  const to = text.indexOf('\n\n', at);
+  const paragraph = text.slice(from < 0 ? 0 : from, to < 0 ? text.length : to);
+  return isAdministrative(paragraph) && !criminalCaseRe.test(paragraph);
 }
 
 /** The date closest to a position (the status verb): "sentenced on Thursday ... a jury last month" */

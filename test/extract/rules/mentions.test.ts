@@ -83,6 +83,14 @@ describe('defendant mentions', () => {
     expect(r.map((x) => [x.name, x.count])).toEqual([['Polat Seytmuratov', 1], [null, 21]]);
   });
 
+  it('makes no record of an administrative fine', () => {
+    const run = (text: string) => extractVerdicts(text, { published: '2024-05-10' }).records.map((r) => [r.name, r.count]);
+    expect(run('Activists were arrested for 15 days. Five others were fined 69,000 tenge each under the Code of Administrative Offences.')).toEqual([]);
+    expect(run('Judges sentenced at least 39 people to administrative arrest. A pensioner, Lidia Gorbunova, 78, was fined 20,000 rubles.')).toEqual([]);
+    // a criminal fine beside an earlier administrative one is a record
+    expect(run('Gleb Tarasov, 23, was convicted under Article 280.3 of the Criminal Code, having already been fined under the administrative code. The court fined him 300,000 rubles.')).toEqual([['Gleb Tarasov', 1]]);
+  });
+
   it('keeps the facts of each item of a semicolon-separated pair apart', () => {
     const r = extractVerdicts('Ivan Petrov, 31, was jailed for five years; Oleg Sidorov, 40, received three years.', { published: '2024-05-10' }).records;
     expect(r.map((x) => x.sentence?.months)).toEqual([60, 36]);
