@@ -83,6 +83,7 @@ const itemVerbRe = /\b(?:was|were|is|are|has|have|had|will|would|sentenced|jaile
 function joinsNames(gap: string): boolean {
   return joinRe.test(gap) || (semicolonItemRe.test(gap) && !itemVerbRe.test(gap));
 }
+const ordinalWordRe = /(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s/i;
 const ordinalDefendantRe =
   /\b(?:a|the)\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:\s+(?:defendant|man|woman|person|activist|suspect|member))?\s+(?=(?:was|were|has\s+been|had\s+been)\s)/gi;
 // between two members listed after a cue: ", 58, and the blogger ", ", "
@@ -495,15 +496,20 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
   // "NAME and NAME were found guilty": the first name shares the role of the next accepted one (places in
   // between belong to the list: "A, 27, of Ely, and B, 25, of Splott, appeared"); a lone surname only if it
   // is a defendant already ("Zhukovsky and Tashmatova were arrested")
-  for (let i = candidates.length - 2; i >= 0; i--) {
+  let knownRefs: Draft[] | null = null;
+  const isKnown = (c: NameCandidate): boolean => c.tokens.length >= 2 || resolveSurname(c.tokens[0]!, (knownRefs ??= drafts.filter((d) => !d.group && d.tokens.length))) !== null;
+  let next: NameCandidate | undefined;
+  for (let i = candidates.length - 1; i >= 0; i--) {
     const c = candidates[i]!;
-    if (acceptedStarts.has(c.start) || c.courtSide || c.possessive) continue;
-    const next = candidates.slice(i + 1).find((x) => acceptedStarts.has(x.start));
-    if (!next) continue;
-    const known = c.tokens.length >= 2 || resolveSurname(c.tokens[0]!, drafts.filter((d) => !d.group && d.tokens.length)) !== null;
-    if (known && joinsNames(s.slice(c.end, next.start))) {
+    if (acceptedStarts.has(c.start)) {
+      next = c;
+      continue;
+    }
+    if (!next || c.courtSide || c.possessive) continue;
+    if (joinsNames(s.slice(c.end, next.start)) && isKnown(c)) {
       accepted.push({ ...c, role: 'subject', verb: null });
       acceptedStarts.add(c.start);
+      next = c;
     }
   }
   // "Among them was NAME", "They include the lawyer NAME, 58, and the blogger NAME": members of the group just
@@ -519,7 +525,7 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
       const inList: MemberCue | null = listCue !== null && memberGapRe.test(s.slice(listEnd, c.start)) ? { extreme: null, whole: (listCue as MemberCue).whole } : null;
       const cue: MemberCue | null = memberCueBefore(before) ?? inList;
       if (!cue || isNonDefendantContext(before, s.slice(c.end, c.end + 260), true)) continue;
-      if (c.tokens.length < 2 && !resolveSurname(c.tokens[0]!, drafts.filter((d) => !d.group && d.tokens.length))) continue;
+      if (!isKnown(c)) continue;
       memberCues.set(c.start, cue);
       if (!acceptedStarts.has(c.start)) {
         accepted.push({ ...c, role: 'apposition', verb: null });
@@ -624,11 +630,6 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
     }
     mentions.push({ start: g.start, end: g.end, ids: [d.id], factful: true });
   }
-  // "Four activists ... have been cleared, while a fifth was convicted of a separate offence": the other
-  // defendant's facts are not the group's (no record: "the fifth" is named later or not at all)
-  for (const o of s.matchAll(ordinalDefendantRe)) {
-    if (!mentions.some((m) => m.start < o.index + o[0].length && m.end > o.index)) mentions.push({ start: o.index, end: o.index + o[0].length, ids: [], factful: true });
-  }
   for (const u of findUnnamedDefendants(s)) {
     // "NAME, a 39-year-old nurse, who was given": the age describes the name just before
     if (mentions.some((m) => (m.start < u.end && m.end > u.start) || (m.end <= u.start && /^\s*,\s*$/.test(s.slice(m.end, u.start))))) continue;
@@ -641,6 +642,14 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
     d.rules.age = 'age-of-unnamed';
     d.rules.count = 'unnamed-single';
     mentions.push({ start: u.start, end: u.end, ids: [d.id], factful: true });
+  }
+  // "Four activists ... have been cleared, while a fifth was convicted of a separate offence": the other
+  // defendant's facts are not the group's (no record: "the fifth" is named later or not at all)
+  // (only a sentence with a defendant in it has facts to keep apart)
+  if (mentions.length && ordinalWordRe.test(s)) {
+    for (const o of s.matchAll(ordinalDefendantRe)) {
+      if (!mentions.some((m) => m.start < o.index + o[0].length && m.end > o.index)) mentions.push({ start: o.index, end: o.index + o[0].length, ids: [], factful: true });
+    }
   }
   for (const a of findAnaphors(s)) {
     if (mentions.some((m) => m.start < a.end && m.end > a.start)) continue;

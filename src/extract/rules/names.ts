@@ -236,7 +236,7 @@ export interface GroupMention {
 export function findGroups(s: string): GroupMention[] {
   const out: GroupMention[] = [];
   if (!roleVerbGateRe.test(s)) return out;
-  for (const re of [groupRe, partOfRe]) {
+  for (const re of s.includes(' of the ') ? [groupRe, partOfRe] : [groupRe]) {
     re.lastIndex = 0;
     for (let m = re.exec(s); m; m = re.exec(s)) {
       const g = groupAt(s, m, re === partOfRe);
