@@ -59,6 +59,8 @@ interface Person {
   tokens: string[];
   span: Span;
   age: { age: number; span: Span } | null;
+  /** the sentence it was named in */
+  seenAt: number;
 }
 
 interface Placed { value: string | null; span: Span; key: string }
@@ -464,6 +466,20 @@ function finish(d: Draft): VerdictRecord {
   };
 }
 
+/** A record for a person named earlier outside a verdict role, now found to be a defendant. */
+function draftFromPerson(p: Person, newDraft: MentionContext['newDraft']): Draft {
+  const d = newDraft(p.name, p.tokens, 1, false);
+  addEvidence(d, 'name', p.span);
+  addEvidence(d, 'count', p.span);
+  d.rules.name = 'name-earlier-full-form';
+  if (p.age) {
+    d.age = p.age.age;
+    d.evidence.age = [p.age.span];
+    d.rules.age = 'age-beside-earlier-name';
+  }
+  return d;
+}
+
 /** The defendant mentions of one sentence, resolved to drafts (new ones are created here). */
 interface MentionContext {
   drafts: Draft[];
@@ -573,17 +589,9 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
       const r = resolveSurname(key, (personRefs ??= persons.map((p, i) => ({ id: i, tokens: p.tokens }))));
       const p = r ? persons[r.id]! : null;
       if (p) {
-        d = newDraft(p.name, p.tokens, 1, false);
+        d = draftFromPerson(p, newDraft);
         named.push(d);
         namedRefs.push({ id: d.id, tokens: d.tokens });
-        addEvidence(d, 'name', p.span);
-        addEvidence(d, 'count', p.span);
-        d.rules.name = 'name-earlier-full-form';
-        if (p.age) {
-          d.age = p.age.age;
-          d.evidence.age = [p.age.span];
-          d.rules.age = 'age-beside-earlier-name';
-        }
       }
     }
     if (!d) {
@@ -591,7 +599,7 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
       // a witness, lawyer or speaker named in full is remembered as such: a later "Sabirov admitted" is not a defendant
       if (!c.courtSide && !c.possessive && c.tokens.length >= 2 && !known && !isNonDefendantContext(s.slice(Math.max(0, c.start - 120), c.start), s.slice(c.end, c.end + 260))) {
         const age = findAgeNear(s, c.start, c.end);
-        persons.push({ name: c.name, tokens: c.tokens, span: span(base, c.start, c.end), age: age ? { age: age.age, span: span(base, age.start, age.end) } : null });
+        persons.push({ name: c.name, tokens: c.tokens, span: span(base, c.start, c.end), age: age ? { age: age.age, span: span(base, age.start, age.end) } : null, seenAt: ctx.clock });
         personRefs = null;
       }
       continue;
@@ -656,7 +664,14 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
     // "the court rejected the appeal of NAME, 22, ..., and upheld his sentence": "his" is the defendant named
     // just before in the same sentence, not the one of the previous sentences
     const before = a.plural ? undefined : mentions.filter((m) => m.factful && m.end <= a.start && m.ids.length === 1 && !drafts[m.ids[0]!]!.group).pop();
-    const ids = a.plural ? lastPlural : before ? [...before.ids] : lastSingular !== null ? [lastSingular] : [];
+    let ids = a.plural ? lastPlural : before ? [...before.ids] : lastSingular !== null ? [lastSingular] : [];
+    // "The clerk, Aruzhan Kuanyshova, is 26 years old. She was found guilty": with no defendant named yet, the
+    // person named in the sentence before is the one the pronoun stands for
+    const person = persons[persons.length - 1];
+    if (!a.plural && a.withVerb && !before && lastSingular === null && person && person.seenAt === ctx.clock - 1) {
+      const known = drafts.find((x) => !x.group && sameFullName(x.tokens, person.tokens));
+      ids = [(known ?? draftFromPerson(person, newDraft)).id];
+    }
     if (ids.length === 0) continue;
     if (a.plural && ids.length === 1 && drafts[ids[0]!]!.group) {
       const g = drafts[ids[0]!]!;

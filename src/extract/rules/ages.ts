@@ -41,7 +41,7 @@ export function findAgeNear(s: string, start: number, end: number): AgeFound | n
     const at = start - before.length + b.index;
     if (plausible(age)) return { age, start: at, end: at + b[1]!.length };
   }
-  const after = s.slice(end, end + 60);
+  const after = s.slice(end, end + 160);
   const a = ageAfterRe.exec(after) ?? ageIsRe.exec(after) ?? (listOpenedRe.test(before) ? ellipticAgeRe.exec(after) : null);
   if (a) {
     const text = a[1] ?? a[2] ?? a[3]!;

@@ -91,6 +91,15 @@ describe('defendant mentions', () => {
     expect(run('Gleb Tarasov, 23, was convicted under Article 280.3 of the Criminal Code, having already been fined under the administrative code. The court fined him 300,000 rubles.')).toEqual([['Gleb Tarasov', 1]]);
   });
 
+  it('reads "She" as the person named in the sentence before when no defendant is named yet', () => {
+    const run = (text: string) => extractVerdicts(text, { published: '2024-05-10' }).records.map((r) => [r.name, r.age]);
+    expect(run('The clerk, Aruzhan Kuanyshova — whose surname also appears as Kuanysheva — is 26 years old. She was found guilty of "fraud."')).toEqual([['Aruzhan Kuanyshova', 26]]);
+    // a defendant named before keeps the pronoun
+    expect(run('Ivan Petrov was jailed for five years. Police named Anna Smirnova as the organiser. He was also fined.')).toEqual([['Ivan Petrov', null]]);
+    // a lawyer is never remembered as a possible defendant
+    expect(run('Defence lawyer Zamira Kadyrbekova spoke outside. She was found guilty of nothing, she said.')).toEqual([]);
+  });
+
   it('keeps the facts of each item of a semicolon-separated pair apart', () => {
     const r = extractVerdicts('Ivan Petrov, 31, was jailed for five years; Oleg Sidorov, 40, received three years.', { published: '2024-05-10' }).records;
     expect(r.map((x) => x.sentence?.months)).toEqual([60, 36]);
