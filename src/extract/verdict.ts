@@ -10,7 +10,7 @@ import { findTerms, type Term, type TermRole } from './rules/sentences.ts';
 import { findDates, type DateMention } from './rules/dates.ts';
 import { findCourts, isAppealTarget, isCitedAsSource, isHigherCourt, isOtherFirstInstanceCourt, namesCourtMoreFully, type CourtMention } from './rules/courts.ts';
 import { allCountsRe, findCharges, findGroupCharges, sameChargesRe, type ChargeFound } from './rules/charges.ts';
-import { findDefendantNames, findGroups, findNameCandidates, type NameCandidate } from './rules/names.ts';
+import { findDefendantNames, findGroups, findNameCandidates, findUnnamedDefendants, memberCueBefore, type MemberCue, type NameCandidate } from './rules/names.ts';
 import { findAgeNear, findAgeRange } from './rules/ages.ts';
 import { findAnaphors, resolveSurname, sameFullName } from './rules/coreference.ts';
 import { isNonDefendantContext } from './rules/roles.ts';
@@ -35,6 +35,20 @@ interface Draft {
   /** which rule set each field, for reviewers' per-rule statistics */
   rules: Partial<Record<EvidenceField, string>>;
   group: boolean;
+  /** a single defendant given by age alone ("a 19-year-old was jailed"); a name may follow */
+  unnamed: boolean;
+  /** "who cannot be named": no later name is theirs */
+  anonymous: boolean;
+  /** "Among them was NAME": the group this defendant belongs to, whose outcome they share */
+  memberOf: number | null;
+  memberCue: MemberCue | null;
+  /** a group whose members are all named ("The four — A, B, C and D —"), or a total split into named
+   * defendants and "the other N": its parts are the records */
+  namedInFull: boolean;
+  /** a group that is a specific set of defendants ("the other 12 defendants", "22 of the 27") */
+  specific: boolean;
+  /** "the other 21 defendants" */
+  other: boolean;
   lastSeen: number;
   /** the case (in the article's discourse) whose outcome this draft has */
   caseNo: number;
@@ -63,6 +77,8 @@ interface Person {
   tokens: string[];
   span: Span;
   age: { age: number; span: Span } | null;
+  /** the sentence it was named in */
+  seenAt: number;
 }
 
 interface Placed { value: string | null; span: Span; key: string }
@@ -101,6 +117,20 @@ const IMPOSED_ROLES = new Set<TermRole>(['imposed', 'unknown', 'additional', 'ap
 const joinRe = /^\s*(?:,\s*\d{1,3}(?:,\s*(?:of|from)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)?\s*)?(?:,|;|[,;]?\s+and|&)\s*$/u;
 // "NAME's sentence", "NAME's four-year term", "NAME's appeal"
 const possessiveOutcomeRe = /^['’]s\s+(?:[\w-]+\s+){0,2}?(?:sentences?|terms?|convictions?|verdicts?|appeals?|acquittals?|punishment)\b/i;
+// "A, 45, a Russian national residing in Queens; B, 37, ...; and C, 52, ..., are charged": a list of
+// defendants whose items are set off by semicolons (an item has no verb of its own)
+const semicolonItemRe = /^\s*,[^;]{0,160};\s*(?:and\s+)?$/;
+const itemVerbRe = /\b(?:was|were|is|are|has|have|had|will|would|sentenced|jailed|convicted|acquitted|received|got|given|handed|pleaded|admitted|charged|fined|said)\b/i;
+
+/** Whether the text between two names joins them into one subject ("A and B", "A, 31; B, 58; and C"). */
+function joinsNames(gap: string): boolean {
+  return joinRe.test(gap) || (semicolonItemRe.test(gap) && !itemVerbRe.test(gap));
+}
+const ordinalWordRe = /(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s/i;
+const ordinalDefendantRe =
+  /\b(?:a|the)\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:\s+(?:defendant|man|woman|person|activist|suspect|member))?\s+(?=(?:was|were|has\s+been|had\s+been)\s)/gi;
+// between two members listed after a cue: ", 58, and the blogger ", ", "
+const memberGapRe = /^(?:,\s*\d{1,3})?(?:,\s*(?:of|from)\s+[^,;]{1,40})?\s*(?:,|;|,?\s+and)\s+(?:(?:the|a|an)\s+)?(?:[\p{Ll}-]+\s+){0,4}$/u;
 const courtWordRe = /\bcourt\b/i;
 // a sentence that says a court gave the outcome: "imposed the sentence in", "sentenced ... at"
 const pluralRulingRe = /\b(?:sentences|verdicts|convictions)\b/i;
@@ -140,6 +170,10 @@ const sameAppealRulingRe = /\b(?:the|that)\s+same\s+(?:panel|court|hearing|judge
 const criminalRe = /\bcriminal\b/i;
 // "will be sentenced in May", "is awaiting sentencing": no term yet, so none told before is theirs
 const awaitingSentenceRe = /\b(?:will|is|are|to)\s+be\s+sentenced\b|\bawaiting\s+sentenc|\bsentencing\s+(?:is\s+)?(?:set|scheduled|due)\b|\bscheduled\s+to\s+be\s+sentenced\b|\bfaces\s+sentencing\b/i;
+// a possessive or demonstrative before a group: "Her four accomplices", "These three men"
+const definiteGroupRe = /\b(?:her|his|their|these|those|the)\s+$/i;
+// between a handed term and its recipient: " prison sentence to the lawyer " (not ", and jailed four members")
+const recipientGapRe = /^(?:\s+(?:prison|jail|custodial))?(?:\s+(?:sentence|term)s?)?,?\s+to\s+(?:(?:the|a|an|his|her|their)\s+)?(?:[\p{Ll}-]+\s+){0,3}(?:[\p{Ll}-]+,\s+)?$/u;
 const isAppeal = (s: VerdictStatus | null): boolean => s === 'appeal_upheld' || s === 'appeal_reduced';
 
 function addEvidence(d: Draft, field: EvidenceField, span: Span): void {
@@ -178,6 +212,7 @@ export function buildRecords(text: string, published: string | null | undefined)
     const d: Draft = {
       id: drafts.length, name, tokens, count, age: null, ageRange: null, charges: [], weakCharges: { texts: [], spans: [] }, court: null, sentence: null,
       sentenceRole: null, verdictDate: null, status: null, evidence: {}, rules: {}, group, lastSeen: clock, firstSeen: clock,
+      unnamed: false, anonymous: false, memberOf: null, memberCue: null, namedInFull: false, specific: false, other: false,
       caseNo, sentencedOn: null, sameHearingAs: null,
     };
     drafts.push(d);
@@ -196,7 +231,7 @@ export function buildRecords(text: string, published: string | null | undefined)
     if (appellate) appellateCourt = placeCourt(base, appellate);
     const titleLine = isTitleCase(s);
     const draftsBefore = drafts.length;
-    const mentions: Mention[] = titleLine ? [] : collectMentions(s, { drafts, persons, newDraft, lastSingular, lastPlural }, base);
+    const mentions: Mention[] = titleLine ? [] : collectMentions(s, { drafts, persons, newDraft, lastSingular, lastPlural, clock }, base);
     for (const m of mentions) for (const id of m.ids) drafts[id]!.lastSeen = clock;
     const terms = findTerms(s);
     const factful = mentions.filter((m) => m.factful);
@@ -294,7 +329,8 @@ export function buildRecords(text: string, published: string | null | undefined)
     const firstStart = factful[0]!.start;
     // "handing the longest term, 16 years, to the lawyer NAME": such a term is only for the one named right after
     // it, and for no one when that is someone unnamed ("a sentence to a former bank clerk")
-    const recipientOf = (t: Term): Mention | null | undefined => (t.toAfter ? factful.find((m) => m.start >= t.end && m.start <= t.end + 60) ?? null : undefined);
+    const recipientOf = (t: Term): Mention | null | undefined =>
+      t.toAfter ? factful.find((m) => m.start >= t.end && m.start <= t.end + 60 && recipientGapRe.test(s.slice(t.end, m.start))) ?? null : undefined;
     const forMention = (t: Term, m: Mention): boolean => {
       const r = recipientOf(t);
       return r === undefined || r === m;
@@ -456,6 +492,7 @@ export function buildRecords(text: string, published: string | null | undefined)
     }
   }
   shareGroupCharges(drafts, groupCharges);
+  shareGroupOutcomes(drafts);
   for (const d of drafts) {
     // sentenced, but dated only by a plea or a conviction: the case's sentencing told before the name
     const sentencing = caseSentencing.get(d.caseNo);
@@ -766,9 +803,61 @@ function reopen(d: Draft, at: Span): void {
   d.evidence.verdictDate = [];
 }
 
+/**
+ * Members named after their group ("Among them was NAME", "The longest term went to NAME") share what the
+ * article says of the group and not of them: status, the group's charges (first: they were stated first),
+ * court, date, and the group's term when it is one term — or its top/bottom for "the longest/shortest term".
+ */
+function shareGroupOutcomes(drafts: Draft[]): void {
+  const wholeCount = new Map<number, number>();
+  for (const d of drafts) {
+    if (d.memberOf === null) continue;
+    const g = drafts[d.memberOf]!;
+    if (d.memberCue?.whole) wholeCount.set(g.id, (wholeCount.get(g.id) ?? 0) + 1);
+    if (!g.status) continue;
+    if (!d.status) {
+      d.status = g.status;
+      d.evidence.status = g.evidence.status ?? [];
+      d.rules.status = 'status-of-group';
+    }
+    const own = d.charges.filter((c) => !g.charges.includes(c));
+    if (g.charges.length) {
+      d.charges = [...g.charges, ...own];
+      for (const sp of g.evidence.charges ?? []) addEvidence(d, 'charges', sp);
+      d.rules.charges ??= 'charges-of-group';
+    }
+    if (!d.court && g.court) setCourt(d, g.court, g.evidence.court?.[0] ?? [0, 0], 'court-of-group');
+    // (a date the member got only from the case's last dated sentence is weaker than the group's own)
+    if (g.verdictDate && (!d.verdictDate || d.rules.verdictDate === 'date-of-case')) {
+      d.verdictDate = g.verdictDate;
+      d.evidence.verdictDate = g.evidence.verdictDate ?? [];
+      d.rules.verdictDate = 'date-of-group';
+    }
+    const gs = g.sentence;
+    const extreme = d.memberCue?.extreme ?? null;
+    if (!d.sentence && gs && (gs.monthsMax === null || extreme)) {
+      const months = extreme === 'max' && gs.monthsMax !== null ? gs.monthsMax : gs.months;
+      d.sentence = { kind: gs.kind, months, monthsMax: null, fine: gs.fine };
+      d.evidence.sentence = g.evidence.sentence ?? [];
+      d.rules.sentence = extreme ? `sentence-group-${extreme}` : 'sentence-of-group';
+    }
+  }
+  for (const [id, n] of wholeCount) if (drafts[id]!.count === n) drafts[id]!.namedInFull = true;
+  // "sentenced 22 people ..., handing the longest term to NAME. The other 21 defendants received ...": the 22
+  // are NAME and the other 21
+  for (const rest of drafts) {
+    if (!rest.group || !rest.other) continue;
+    const named = (t: Draft): number => drafts.filter((n) => !n.group && n.firstSeen >= t.firstSeen && n.firstSeen < rest.firstSeen).length;
+    const total = drafts.find((t) => t.group && !t.other && t.firstSeen < rest.firstSeen && t.count === rest.count + named(t));
+    if (total && total.count > rest.count) total.namedInFull = true;
+  }
+}
+
 function keep(d: Draft): boolean {
-  if (d.status === null) return false;
-  if (d.group) return d.sentence !== null || d.status === 'acquitted';
+  if (d.status === null || d.namedInFull) return false;
+  // a number of people with no term is a group of defendants only when it is a stated set ("Twelve other
+  // defendants ... have pleaded guilty")
+  if (d.group) return d.sentence !== null || d.status === 'acquitted' || d.specific;
   return true;
 }
 
@@ -806,6 +895,20 @@ function finish(d: Draft): VerdictRecord {
   };
 }
 
+/** A record for a person named earlier outside a verdict role, now found to be a defendant. */
+function draftFromPerson(p: Person, newDraft: MentionContext['newDraft']): Draft {
+  const d = newDraft(p.name, p.tokens, 1, false);
+  addEvidence(d, 'name', p.span);
+  addEvidence(d, 'count', p.span);
+  d.rules.name = 'name-earlier-full-form';
+  if (p.age) {
+    d.age = p.age.age;
+    d.evidence.age = [p.age.span];
+    d.rules.age = 'age-beside-earlier-name';
+  }
+  return d;
+}
+
 /** The defendant mentions of one sentence, resolved to drafts (new ones are created here). */
 interface MentionContext {
   drafts: Draft[];
@@ -813,6 +916,21 @@ interface MentionContext {
   newDraft: (name: string | null, tokens: string[], count: number, group: boolean) => Draft;
   lastSingular: number | null;
   lastPlural: number[];
+  /** the number of the current sentence */
+  clock: number;
+}
+
+// "The youth, who cannot be named for legal reasons": a later name is someone else's
+const anonymousRe = /\b(?:cannot|can(?:no|['’])t|could\s+not|may\s+not)\s+be\s+(?:named|identified)\b/i;
+
+/**
+ * "A court sentenced a 35-year-old man to life ... Ilyas Toktarov was found guilty": a defendant given by age
+ * alone in the sentence before is the one named now, when nobody came between and the ages agree.
+ */
+function unnamedToName(ctx: MentionContext, age: number | null): Draft | undefined {
+  const last = ctx.drafts[ctx.drafts.length - 1];
+  if (!last?.unnamed || last.anonymous || last.lastSeen !== ctx.clock - 1) return undefined;
+  return age === null || age === last.age ? last : undefined;
 }
 
 function collectMentions(s: string, ctx: MentionContext, base: number): Mention[] {
@@ -820,14 +938,46 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
   const candidates = findNameCandidates(s);
   const accepted = findDefendantNames(s, candidates);
   const acceptedStarts = new Set(accepted.map((a) => a.start));
-  // "NAME and NAME were found guilty": the first name shares the second's role
-  for (let i = candidates.length - 2; i >= 0; i--) {
+  // "NAME and NAME were found guilty": the first name shares the role of the next accepted one (places in
+  // between belong to the list: "A, 27, of Ely, and B, 25, of Splott, appeared"); a lone surname only if it
+  // is a defendant already ("Zhukovsky and Tashmatova were arrested")
+  let knownRefs: Draft[] | null = null;
+  const isKnown = (c: NameCandidate): boolean => c.tokens.length >= 2 || resolveSurname(c.tokens[0]!, (knownRefs ??= drafts.filter((d) => !d.group && d.tokens.length))) !== null;
+  let next: NameCandidate | undefined;
+  for (let i = candidates.length - 1; i >= 0; i--) {
     const c = candidates[i]!;
-    const next = candidates[i + 1]!;
-    if (acceptedStarts.has(c.start) || !acceptedStarts.has(next.start) || c.courtSide || c.possessive) continue;
-    if (c.tokens.length >= 2 && joinRe.test(s.slice(c.end, next.start))) {
+    if (acceptedStarts.has(c.start)) {
+      next = c;
+      continue;
+    }
+    if (!next || c.courtSide || c.possessive) continue;
+    if (joinsNames(s.slice(c.end, next.start)) && isKnown(c)) {
       accepted.push({ ...c, role: 'subject', verb: null });
       acceptedStarts.add(c.start);
+      next = c;
+    }
+  }
+  // "Among them was NAME", "They include the lawyer NAME, 58, and the blogger NAME": members of the group just
+  // reported (the names listed after the cue all are)
+  const memberGroup = lastPlural.length === 1 && drafts[lastPlural[0]!]!.group ? lastPlural[0]! : null;
+  const memberCues = new Map<number, MemberCue>();
+  if (memberGroup !== null) {
+    let listCue: MemberCue | null = null;
+    let listEnd = -1;
+    for (const c of candidates) {
+      if (c.courtSide || c.possessive) continue;
+      const before = s.slice(Math.max(0, c.start - 120), c.start);
+      const inList: MemberCue | null = listCue !== null && memberGapRe.test(s.slice(listEnd, c.start)) ? { extreme: null, whole: (listCue as MemberCue).whole } : null;
+      const cue: MemberCue | null = memberCueBefore(before) ?? inList;
+      if (!cue || isNonDefendantContext(before, s.slice(c.end, c.end + 260), true)) continue;
+      if (!isKnown(c)) continue;
+      memberCues.set(c.start, cue);
+      if (!acceptedStarts.has(c.start)) {
+        accepted.push({ ...c, role: 'apposition', verb: null });
+        acceptedStarts.add(c.start);
+      }
+      listCue = cue;
+      listEnd = c.end;
     }
   }
   const mentions: Mention[] = [];
@@ -845,7 +995,19 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
       if (r) d = drafts[r.id];
     }
     if (!d && isAccepted && c.tokens.length >= 2) {
-      d = newDraft(c.name, c.tokens, 1, false);
+      d = unnamedToName(ctx, findAgeNear(s, c.start, c.end)?.age ?? null);
+      if (d) {
+        // the term, date, age and charges carry over (a formal charge told later replaces a sentence's "for the
+        // killing of a conscript": addCharges); the named sentence tells the court better ("A court in Almaty" is
+        // named in full later)
+        d.name = c.name;
+        d.tokens = c.tokens;
+        d.unnamed = false;
+        d.evidence.name = [];
+        d.court = null;
+        delete d.evidence.court;
+        delete d.rules.court;
+      } else d = newDraft(c.name, c.tokens, 1, false);
       d.rules.name = `name-${accepted.find((a) => a.start === c.start)?.role ?? 'subject'}`;
       named.push(d);
       namedRefs.push({ id: d.id, tokens: d.tokens });
@@ -856,17 +1018,9 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
       const r = resolveSurname(key, (personRefs ??= persons.map((p, i) => ({ id: i, tokens: p.tokens }))));
       const p = r ? persons[r.id]! : null;
       if (p) {
-        d = newDraft(p.name, p.tokens, 1, false);
+        d = draftFromPerson(p, newDraft);
         named.push(d);
         namedRefs.push({ id: d.id, tokens: d.tokens });
-        addEvidence(d, 'name', p.span);
-        addEvidence(d, 'count', p.span);
-        d.rules.name = 'name-earlier-full-form';
-        if (p.age) {
-          d.age = p.age.age;
-          d.evidence.age = [p.age.span];
-          d.rules.age = 'age-beside-earlier-name';
-        }
       }
     }
     if (!d) {
@@ -874,12 +1028,17 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
       // a witness, lawyer or speaker named in full is remembered as such: a later "Sabirov admitted" is not a defendant
       if (!c.courtSide && !c.possessive && c.tokens.length >= 2 && !known && !isNonDefendantContext(s.slice(Math.max(0, c.start - 120), c.start), s.slice(c.end, c.end + 260))) {
         const age = findAgeNear(s, c.start, c.end);
-        persons.push({ name: c.name, tokens: c.tokens, span: span(base, c.start, c.end), age: age ? { age: age.age, span: span(base, age.start, age.end) } : null });
+        persons.push({ name: c.name, tokens: c.tokens, span: span(base, c.start, c.end), age: age ? { age: age.age, span: span(base, age.start, age.end) } : null, seenAt: ctx.clock });
         personRefs = null;
       }
       continue;
     }
     if (c.courtSide) continue;
+    const cue = memberCues.get(c.start);
+    if (cue && memberGroup !== null && d.memberOf === null && !d.group) {
+      d.memberOf = memberGroup;
+      d.memberCue = cue;
+    }
     if (c.tokens.length > d.tokens.length) {
       d.name = c.name;
       d.tokens = c.tokens;
@@ -895,7 +1054,17 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
     if (mentions.some((m) => m.start < g.end && m.end > g.start)) continue;
     // a group that names its members right after ("two men, NAME and NAME,") is those members
     if (/^\s*,\s*\p{Lu}/u.test(s.slice(g.end, g.end + 4)) && mentions.some((m) => m.start >= g.end && m.start < g.end + 4)) continue;
+    // "jailed four members of the ring. Her four accomplices received ...": a definite group of the size of one
+    // just mentioned is that group
+    const definite = definiteGroupRe.test(s.slice(Math.max(0, g.start - 8), g.start)) || /^(?:the|these|those|all)\b/i.test(s.slice(g.start, g.end));
+    const earlier = definite && !g.other ? drafts.find((x) => x.group && x.count === g.count && ctx.clock - x.lastSeen <= 2) : undefined;
+    if (earlier) {
+      mentions.push({ start: g.start, end: g.end, ids: [earlier.id], factful: true });
+      continue;
+    }
     const d = newDraft(null, [], g.count, true);
+    d.specific = g.specific;
+    d.other = g.other;
     d.evidence.count = [span(base, g.countStart, g.countEnd)];
     d.rules.count = 'group-count';
     const range = findAgeRange(s, g.end, g.end + 80);
@@ -906,17 +1075,48 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
     }
     mentions.push({ start: g.start, end: g.end, ids: [d.id], factful: true });
   }
+  for (const u of findUnnamedDefendants(s)) {
+    // "NAME, a 39-year-old nurse, who was given": the age describes the name just before
+    if (mentions.some((m) => (m.start < u.end && m.end > u.start) || (m.end <= u.start && /^\s*,\s*$/.test(s.slice(m.end, u.start))))) continue;
+    const d = newDraft(null, [], 1, false);
+    d.unnamed = true;
+    d.anonymous = anonymousRe.test(s);
+    d.age = u.age;
+    d.evidence.age = [span(base, u.ageStart, u.ageStart + String(u.age).length)];
+    d.evidence.count = [span(base, u.start, u.end)];
+    d.rules.age = 'age-of-unnamed';
+    d.rules.count = 'unnamed-single';
+    mentions.push({ start: u.start, end: u.end, ids: [d.id], factful: true });
+  }
+  // "Four activists ... have been cleared, while a fifth was convicted of a separate offence": the other
+  // defendant's facts are not the group's (no record: "the fifth" is named later or not at all)
+  // (only a sentence with a defendant in it has facts to keep apart)
+  if (mentions.length && ordinalWordRe.test(s)) {
+    for (const o of s.matchAll(ordinalDefendantRe)) {
+      if (!mentions.some((m) => m.start < o.index + o[0].length && m.end > o.index)) mentions.push({ start: o.index, end: o.index + o[0].length, ids: [], factful: true });
+    }
+  }
   for (const a of findAnaphors(s)) {
     if (mentions.some((m) => m.start < a.end && m.end > a.start)) continue;
-    let ids = a.plural ? lastPlural : lastSingular !== null ? [lastSingular] : [];
-    if (!a.plural && a.age === null && /^(?:he|she|him|her|his)$/i.test(s.slice(a.start, a.end))) {
-      // "the appeal of NAME's friend NAME2 ... and upheld his sentence": a pronoun after a person named
-      // in full in the same sentence is that person (not a defendant if they have no record)
-      const antecedent = candidates.filter((c) => c.end <= a.start && c.tokens.length >= 2 && !c.courtSide && !c.possessive).pop();
-      if (antecedent) {
-        const own = mentions.find((m) => m.start === antecedent.start && m.ids.length === 1);
-        ids = own ? [...own.ids] : [];
-      }
+    // "the court rejected the appeal of NAME, 22, ..., and upheld his sentence": "his" is the defendant named
+    // just before in the same sentence, not the one of the previous sentences
+    const before = a.plural ? undefined : mentions.filter((m) => m.factful && m.end <= a.start && m.ids.length === 1 && !drafts[m.ids[0]!]!.group).pop();
+    let ids = a.plural ? lastPlural : before ? [...before.ids] : lastSingular !== null ? [lastSingular] : [];
+    // "the appeal of NAME's friend NAME2 ... and upheld his sentence": a pronoun after a person named in full in
+    // the same sentence is that person (no one, if they have no record)
+    const antecedent = !a.plural && !before && a.age === null && /^(?:he|she|him|her|his)$/i.test(s.slice(a.start, a.end))
+      ? candidates.filter((c) => c.end <= a.start && c.tokens.length >= 2 && !c.courtSide && !c.possessive).pop()
+      : undefined;
+    if (antecedent) {
+      const own = mentions.find((m) => m.start === antecedent.start && m.ids.length === 1);
+      ids = own ? [...own.ids] : [];
+    }
+    // "The clerk, Aruzhan Kuanyshova, is 26 years old. She was found guilty": with no defendant named yet, the
+    // person named in the sentence before is the one the pronoun stands for
+    const person = persons[persons.length - 1];
+    if (!antecedent && !a.plural && a.withVerb && !before && lastSingular === null && person && person.seenAt === ctx.clock - 1) {
+      const known = drafts.find((x) => !x.group && sameFullName(x.tokens, person.tokens));
+      ids = [(known ?? draftFromPerson(person, newDraft)).id];
     }
     if (ids.length === 0) continue;
     if (a.plural && ids.length === 1 && drafts[ids[0]!]!.group) {
@@ -927,6 +1127,7 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
         g.evidence.ageRange = [span(base, range.start, range.end)];
       }
     }
+    if (!a.plural && anonymousRe.test(s)) drafts[ids[0]!]!.anonymous = true;
     if (!a.plural && a.age !== null) {
       const d = drafts[ids[0]!]!;
       if (d.age === null) {
@@ -941,9 +1142,9 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
   const merged: Mention[] = [];
   for (const m of mentions) {
     const prev = merged[merged.length - 1];
-    // (and "NAME, 40, lost his appeal": a pronoun for the defendant just named continues that mention)
-    const sameOne = prev && prev.ids.length === 1 && m.ids.length === 1 && prev.ids[0] === m.ids[0];
-    if (prev && prev.factful && m.factful && (sameOne || joinRe.test(s.slice(prev.end, m.start)))) {
+    // ... and a name and its own pronoun ("NAME, 40, lost his appeal") ("NAME, 19, who handed him ..., was sentenced") are one mention
+    const samePerson = prev && prev.ids.length === m.ids.length && prev.ids.every((id, i) => m.ids[i] === id);
+    if (prev && ((prev.factful && m.factful && joinsNames(s.slice(prev.end, m.start))) || (samePerson && (prev.factful || !m.factful)))) {
       prev.end = m.end;
       for (const id of m.ids) if (!prev.ids.includes(id)) prev.ids.push(id);
     } else merged.push({ ...m, ids: [...m.ids] });

@@ -12,10 +12,16 @@ export interface AgeFound {
 
 // "32-year-old Nursultan Isaev", "a 29-year-old welder, NAME" — the age just before the name
 const ageBeforeRe = /\b(\d{1,3})-year-old\s+(?:[\p{Ll}-]+,?\s+){0,3}$/u;
-// "Tolegenov, 44, a former taxi driver", "NAME (32)", "NAME, aged 32,"
-const ageAfterRe = /^(?:,\s*(?:aged\s+)?(\d{1,3})(?=\s*[,.;)]|\s*$)|\s*\((\d{1,3})\))/;
-// "NAME is 32 years old", "NAME, who is 32,"
-const ageIsRe = /^(?:,\s*who\s+|\s+)is\s+(\d{1,3})(?:\s+years\s+old)?\b/;
+// "Tolegenov, 44, a former taxi driver", "NAME (32)", "NAME, aged 32,", "NAME, now 78,", "NAME, a 38-year-old
+// journalist", "NAME, the youngest of the three at 23,", "NAME, the youngest, 28"
+const ageAfterRe =
+  /^(?:,\s*(?:(?:aged|age|now)\s+|the\s+(?:youngest|oldest)(?:\s+of\s+[^,;.]{1,30}?)?(?:,\s*|\s+at\s+))?(\d{1,3})(?=\s*[,.;)—–]|\s*$)|\s*\((\d{1,3})\)|,\s*an?\s+(\d{1,3})-year-old\b)/;
+// an elliptic list of ages: "Sabirov is 39, Khusnutdinov 33 and Fattakhov ..." — a bare number after a
+// name, only when "NAME is N," has just opened the list
+const ellipticAgeRe = /^\s+(\d{1,3})(?=\s*(?:,|;|\.|and\b))/;
+const listOpenedRe = /\bis\s+\d{1,3}\s*,\s*$/;
+// "NAME is 32 years old", "NAME, who is 32,", "NAME — whose surname also appears as X — is 26 years old"
+const ageIsRe = /^(?:,\s*who\s+|\s+[—–]\s[^—–]{1,100}[—–]\s+|\s+)is\s+(\d{1,3})(?:\s+years\s+old)?\b/;
 // "then aged 16", "at the time", "when he was 16" — the age at the offence
 const atOffenceRe = /^[^.;]{0,25}\b(?:at the time|when (?:he|she) was|then aged)\b/i;
 const thenAgedBeforeRe = /\bthen\s+(?:aged\s+)?$/i;
@@ -35,10 +41,10 @@ export function findAgeNear(s: string, start: number, end: number): AgeFound | n
     const at = start - before.length + b.index;
     if (plausible(age)) return { age, start: at, end: at + b[1]!.length };
   }
-  const after = s.slice(end, end + 60);
-  const a = ageAfterRe.exec(after) ?? ageIsRe.exec(after);
+  const after = s.slice(end, end + 160);
+  const a = ageAfterRe.exec(after) ?? ageIsRe.exec(after) ?? (listOpenedRe.test(before) ? ellipticAgeRe.exec(after) : null);
   if (a) {
-    const text = a[1] ?? a[2]!;
+    const text = a[1] ?? a[2] ?? a[3]!;
     const age = Number(text);
     const at = end + a.index + a[0].indexOf(text);
     if (plausible(age) && !atOffenceRe.test(after.slice(a[0].length))) return { age, start: at, end: at + text.length };

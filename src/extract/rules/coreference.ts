@@ -90,14 +90,17 @@ const objectPronounRe = /\b(?:sentenced|sentencing|jailed|gave|handed|convicted|
 // "his 10-year sentence", "her conviction", "their appeal"
 const possessivePronounRe = /\b(his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:sentences?|terms?|conviction|verdict|appeals?|punishment)\b/gi;
 // "The 32-year-old, of Leeds, ...", "The defendant was", "The three were sentenced", "Both men received"
-const singularAnaphorRe = /\b(?:[Tt]he\s+(\d{1,3})-year-old|[Tt]he\s+(?:defendant|accused|man|woman|teenager|youth))\b(?!\s+\p{Lu})/gu;
+// (a noun after "The 24-year-old" may be someone else: "The 24-year-old victim"); "The woman, age 62,"
+const singularAnaphorRe =
+  /\b(?:[Tt]he\s+(\d{1,3})-year-old(?!\s+(?!defendant\b|accused\b)\p{Ll})|[Tt]he\s+(?:defendant|accused|man|woman|teenager|youth)(?:,\s*(?:age|aged)\s+(\d{1,3})(?=,))?)\b(?!\s+\p{Lu})/gu;
 const pluralAnaphorRe =
   /\b(?:[Tt]he\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?(?:defendants|accused|men|women|pair|trio|three|two|four|five)|All\s+(?:three|four|five|of them)|Both(?:\s+men|\s+women)?)\b/g;
 const verbAfterRe =
   /^(?:,\s*[^,;()]{1,70}){0,2}(?:,\s*|\s+)(?:(?:was|were|is|are|has been|have been|had been|will be|has|have|had|also|later|then|each|all|both|additionally)\s+){0,3}(?:sentenced|jailed|convicted|found|acquitted|cleared|handed|given|ordered|received|got|pleaded|pled|admitted|charged|arrested|detained|indicted|imprisoned|fined|faces|faced|lost|appealed|will\s+serve)\b/;
 
 // only a sentence with one of these verbs can hold an anaphor that matters
-const anaphorVerbGateRe = /\b(?:sentenc|jail|convict|found|acquit|clear|hand|given|gave|order|receiv|got|gets|plead|pled|admit|charg|arrest|detain|indict|impris|fine|fac|lost|appeal|serv|term|verdict|punish)/i;
+// ("The 34-year-old, of Great Lever, ran the operation" states an age with no verb of its own)
+const anaphorVerbGateRe = /\b(?:sentenc|jail|convict|found|acquit|clear|hand|given|gave|order|receiv|got|gets|plead|pled|admit|charg|arrest|detain|indict|impris|fine|fac|lost|appeal|serv|term|verdict|punish)|\d-year-old\b|\b(?:age|aged)\s+\d/i;
 
 function pushAnaphor(out: Anaphor[], start: number, end: number, plural: boolean, withVerb: boolean, age: number | null = null, ageStart = -1): void {
   if (!out.some((a) => start < a.end && end > a.start)) out.push({ start, end, plural, withVerb, age, ageStart });
@@ -116,8 +119,9 @@ export function findAnaphors(s: string): Anaphor[] {
   for (const m of s.matchAll(singularAnaphorRe)) {
     const end = m.index + m[0].length;
     const withVerb = verbAfterRe.test(s.slice(end, end + 200));
-    const ageStart = m[1] ? m.index + m[0].indexOf(m[1]) : -1;
-    pushAnaphor(out, m.index, end, false, withVerb, m[1] ? Number(m[1]) : null, ageStart);
+    const ageText = m[1] ?? m[2];
+    const ageStart = ageText ? m.index + m[0].lastIndexOf(ageText) : -1;
+    pushAnaphor(out, m.index, end, false, withVerb, ageText ? Number(ageText) : null, ageStart);
   }
   for (const m of s.matchAll(pluralAnaphorRe)) {
     const end = m.index + m[0].length;

@@ -21,10 +21,11 @@ export interface NameCandidate {
   possessive: boolean;
 }
 
-// "Akzhol Zhandarbekov", "Marcus J. Whitfield", "Abdullah al-Hassan", "Jean-Paul de la Cruz", "O'Brien"
+// "Akzhol Zhandarbekov", "Marcus J. Whitfield", "Abdullah al-Hassan", "Jean-Paul de la Cruz", "O'Brien",
+// "Niamh Ó Súilleabháin"
 const nameSequenceRe =
-  /(?:(?:al|el|ul|ad|as|ash|at|az|ibn|bin)-)?(?:\p{Lu}[\p{L}'’-]*\p{L}|\p{Lu}\.)(?:\s+(?:(?:al|el|bin|ibn|de|da|van|von|der|den|la|le|du|dos|di|uly|kyzy)\s+)?(?:(?:al|el|ul)-)?(?:\p{Lu}[\p{L}'’-]*\p{L}|\p{Lu}\.))*(?:['’]s\b)?/gu;
-const tokenRe = /(?:(?:al|el|ul|ad|as|ash|at|az|ibn|bin)-)?(?:\p{Lu}[\p{L}'’-]*\p{L}|\p{Lu}\.)|(?:al|el|bin|ibn|de|da|van|von|der|den|la|le|du|dos|di|uly|kyzy)(?=\s)/gu;
+  /(?:(?:al|el|ul|ad|as|ash|at|az|ibn|bin)-)?(?:\p{Lu}[\p{L}'’-]*\p{L}|\p{Lu}\.)(?:\s+(?:(?:al|el|bin|ibn|de|da|van|von|der|den|la|le|du|dos|di|uly|kyzy|Ó|Ua)\s+)?(?:(?:al|el|ul)-)?(?:\p{Lu}[\p{L}'’-]*\p{L}|\p{Lu}\.))*(?:['’]s\b)?/gu;
+const tokenRe = /(?:(?:al|el|ul|ad|as|ash|at|az|ibn|bin)-)?(?:\p{Lu}[\p{L}'’-]*\p{L}|\p{Lu}\.)|(?:al|el|bin|ibn|de|da|van|von|der|den|la|le|du|dos|di|uly|kyzy|Ó|Ua)(?=\s)/gu;
 
 const FUNCTION_WORDS = new Set([
   'The', 'A', 'An', 'He', 'She', 'It', 'They', 'We', 'I', 'His', 'Her', 'Their', 'Its', 'In', 'On', 'At', 'Under',
@@ -58,7 +59,7 @@ const ORG_WORDS = new Set([
 
 interface Tok { t: string; at: number }
 
-const PARTICLE_RE = /^(?:al|el|bin|ibn|de|da|van|von|der|den|la|le|du|dos|di|uly|kyzy)$/;
+const PARTICLE_RE = /^(?:al|el|bin|ibn|de|da|van|von|der|den|la|le|du|dos|di|uly|kyzy|Ó|Ua)$/;
 
 /** One run of name tokens between organisation words -> a candidate (titles dropped), if any is left. */
 function pieceToCandidate(s: string, piece: Tok[], possessive: boolean): NameCandidate | null {
@@ -111,9 +112,10 @@ export function findNameCandidates(s: string): NameCandidate[] {
   return out;
 }
 
-// what follows a defendant named as the subject: "was found guilty", ", 32, of Reno, was sentenced", "received"
+// what follows a defendant named as the subject: "was found guilty", ", 32, of Reno, was sentenced", "received",
+// ", 20, of Wigan, who admitted", "C, 27, of Owasso — each pleaded guilty" (the end of a dashed list)
 const subjectAfterRe =
-  /^(?:\s*\(\d{1,3}\))?(?:,\s*who\s+|(?:,\s*[^,;()“”"]{1,70}){0,3},\s*|\s+)(?:(was|were|is|are|has been|have been|had been|will be|would be|has|have|had)\s+)?(?:(?:also|later|then|each|subsequently|eventually|ultimately|previously|already|initially|originally|both|all|now|jointly|additionally|formally|officially|yesterday|today|last\s+\w+)\s+)*(sentenced|jailed|convicted|found\s+(?:not\s+)?guilty|acquitted|cleared|handed|given|ordered|received|receives|got|gets|pleaded|pled|admitted|admits|charged|arrested|detained|indicted|imprisoned|fined|faces|faced|locked\s+up|stood\s+trial|went\s+on\s+trial|accused|spared|walked\s+free|lost|appealed|denied|denies|remains?\s+in\s+custody|was\s+remanded|remanded|placed|appeared|guilty\s+of)\b/i;
+  /^(?:\s*\(\d{1,3}\))?(?:,\s*who\s+|(?:,\s*[^,;()“”"]{1,110}){0,3}(?:,|\s+[—–])\s*(?:who\s+)?|\s+)(?:(was|were|is|are|has been|have been|had been|will be|would be|has|have|had)\s+)?(?:(?:also|later|then|each|subsequently|eventually|ultimately|previously|already|initially|originally|both|all|now|jointly|additionally|formally|officially|yesterday|today|last\s+\w+)\s+)*(sentenced|jailed|convicted|found\s+(?:not\s+)?guilty|acquitted|cleared|handed|given|ordered|received|receives|got|gets|pleaded|pled|admitted|admits|charged|arrested|detained|indicted|imprisoned|fined|faces|faced|locked\s+up|stood\s+trial|went\s+on\s+trial|accused|spared|walked\s+free|lost|appealed|denied|denies|remains?\s+in\s+custody|was\s+remanded|remanded|placed|appeared|guilty\s+of)\b/i;
 // verbs whose bare form after a name is active voice ("Smith sentenced Jones"): they need an auxiliary,
 // or "to"/"for" after them (headline style: "NAME jailed for five years")
 const PASSIVE_ONLY = new Set([
@@ -124,10 +126,10 @@ const headlineContinuationRe = /^\s+(?:to|for|over|in|on|after|at|of|with)\b/i;
 // a verdict verb before the object: "sentenced a local resident, 32-year-old " + NAME
 const objectBeforeRe =
   /\b(sentenced|sentencing|jailed|jailing|convicted|convicting|acquitted|acquitting|cleared|fined|charged|charging|arrested|detained|indicted|imprisoned|found|gave|handed|ordered|sent)\s+((?:[\p{Ll}\d'’-]+,?\s+){0,8})$/u;
-// an appeal ruling's object: "upheld the 10-year sentence of NAME", "reduced the term handed to NAME", "rejected
-// the appeal of NAME", "reduced the sentence of his co-defendant, NAME,"
+// an outcome's object: "upheld the 10-year sentence of NAME", "reduced the term handed to NAME", "rejected
+// the appeal of NAME", "reduced the sentence of his co-defendant, NAME,", "the appeal of NAME2's friend NAME"
 const outcomeOfBeforeRe =
-  /\b(?:sentences?|terms?|verdicts?|convictions?|appeals?|acquittals?|punishment)\s+(?:of|by|(?:handed|given|imposed)\s+(?:to|on))\s+(?:(?:his|her|their|the)\s+)?(?:[\p{Ll}-]+,?\s+){0,3}$/u;
+  /\b(?:sentences?|terms?|verdicts?|convictions?|appeals?|acquittals?|punishment)\s+(?:of|by|(?:handed|given|imposed)\s+(?:to|on))\s+(?:(?:his|her|their|the|\p{Lu}[\p{L}'’-]*['’]s)\s+)?(?:[\p{Ll}-]+,?\s+){0,3}$/u;
 const PREPOSITIONS = new Set(['to', 'for', 'of', 'in', 'on', 'by', 'with', 'from', 'at', 'against', 'after', 'before', 'over', 'under', 'and', 'or', 'that', 'who', 'which']);
 // "journalist NAME", "One of the defendants, NAME", "an entrepreneur ..., NAME"
 const appositionBeforeRe =
@@ -147,7 +149,7 @@ const placeBeforeRe = /\b(?:of|in|from|at|near|outside|across)\s+$|,\s*\d{1,3},\
 const prepositionBeforeRe = /\b(?:for|against|with|by|to|than)\s+$/i;
 
 // a sentence with none of these stems has no defendant in a verdict role
-const roleVerbGateRe = /\b(?:sentenc|jail|convict|found|guilty|acquit|clear|hand|given|gave|order|receiv|got|gets|plead|pled|admit|charg|arrest|detain|indict|impris|fine|fac|stood|went|accus|spared|walked|lost|appeal|denie|remand|placed|sent|verdict|trial|prison|colony|upheld)/i;
+const roleVerbGateRe = /\b(?:sentenc|jail|appear|remain|convict|found|guilty|acquit|clear|hand|given|gave|order|receiv|got|gets|plead|pled|admit|charg|arrest|detain|indict|impris|fine|fac|stood|went|accus|spared|walked|lost|appeal|denie|remand|placed|sent|verdict|trial|prison|colony|upheld)/i;
 
 export type MentionRole = 'subject' | 'object' | 'apposition' | 'age' | 'other';
 
@@ -157,7 +159,11 @@ export interface NameMention extends NameCandidate {
   verb: string | null;
 }
 
+// "A co-defendant, NAME, 23, who delivered pills for " + NAME: a name inside another's relative clause
+const insideRelativeRe = /,\s*(?:who|whom|whose)\s+[^,;.—–]{0,80}$/;
+
 function roleOf(c: NameCandidate, before: string, after: string, hasVerdictWord: boolean): { role: MentionRole; verb: string | null } | null {
+  if (insideRelativeRe.test(before)) return null;
   const place = placeBeforeRe.test(before);
   // "NAME, who delivered pills for NAME2, pleaded guilty": a name after a preposition is no subject
   const sm = place || prepositionBeforeRe.test(before) ? null : subjectAfterRe.exec(after);
@@ -171,10 +177,14 @@ function roleOf(c: NameCandidate, before: string, after: string, hasVerdictWord:
   if (place || isVictimContext(before)) return null;
   const om = objectBeforeRe.exec(before);
   if (om) {
-    const filler = (om[2] ?? '').split(/[\s,]+/).filter(Boolean);
+    const fillerText = om[2] ?? '';
+    const filler = fillerText.split(/[\s,]+/).filter(Boolean);
     const verb = om[1]!.toLowerCase();
     const guiltyAfter = /^\s+(?:not\s+)?guilty\b/i.test(after);
-    if (!filler.some((w) => PREPOSITIONS.has(w.toLowerCase())) && (verb !== 'found' || guiltyAfter)) return { role: 'object', verb };
+    // "acquitted a former deputy head of the regional police, NAME": an "of" inside an appositive is no preposition of the verb
+    const appositive = /^(?:a|an|the)\s[^,]*,\s*$/.test(fillerText);
+    const prepositional = filler.some((w) => PREPOSITIONS.has(w.toLowerCase()) && !(appositive && (w === 'of' || w === 'in' || w === 'from')));
+    if (!prepositional && (verb !== 'found' || guiltyAfter)) return { role: 'object', verb };
   }
   if (!hasVerdictWord || c.tokens.length < 2 || diedAfterRe.test(after)) return null;
   if (appositionBeforeRe.test(before)) return { role: 'apposition', verb: null };
@@ -193,14 +203,17 @@ export function findDefendantNames(s: string, candidates: NameCandidate[] = find
     const after = s.slice(c.end, c.end + 260);
     const role = roleOf(c, before, after, hasVerdictWord);
     // the costlier non-defendant checks run only for names in a defendant's role
-    if (role && !isNonDefendantContext(before, after)) out.push({ ...c, role: role.role, verb: role.verb });
+    if (role && !isNonDefendantContext(before, after, role.role === 'subject' || role.role === 'object')) out.push({ ...c, role: role.role, verb: role.verb });
   }
   return out;
 }
 
-// "The other 10 defendants", "45 people", "three men", "the remaining 12 accused"
+// a count of people: "10", "1,400", "twelve"
+const COUNT_SRC =
+  '\\d{1,3}(?:,\\d{3})+|\\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty';
+// "The other 10 defendants", "45 people", "three men", "the remaining 12 accused", "Two camera operators"
 const groupRe = new RegExp(
-  `\\b(?:(?:the|all|another|these|those)\\s+)?(?:(?:other|remaining)\\s+)?(?<![\\d,])(\\d{1,3}(?:,\\d{3})+|\\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)\\s+(?:(?:other|more|remaining|further|young|local|former|[a-z]+)\\s+){0,2}?(?:defendants|people|men|women|persons|individuals|activists|accused|others|suspects|protesters|protestors|participants|members|residents|officers|soldiers|journalists|youths|teenagers|students|workers|accomplices|co-defendants)\\b`,
+  `\\b(?:(?:the|all|another|these|those)\\s+)?(?:(?:other|remaining)\\s+)?(?<![\\d,])(${COUNT_SRC})\\s+(?:(?:other|more|remaining|further|young|local|former|[a-z]+)\\s+){0,2}?(?:defendants|people|men|women|persons|individuals|activists|accused|others|suspects|protesters|protestors|participants|members|residents|officers|soldiers|journalists|youths|teenagers|students|workers|operators|employees|colleagues|bloggers|accomplices|co-defendants)\\b`,
   'gi',
 );
 // "almost 1,400 people", "more than 100 activists" — a total, not a set of defendants
@@ -218,31 +231,116 @@ export interface GroupMention {
   countStart: number;
   countEnd: number;
   role: MentionRole;
+  /** a set of defendants in one case ("the other 10 defendants", "22 of the 27"), not any number of people */
+  specific: boolean;
+  /** "the other 21 defendants": the rest of a set whose other members were named */
+  other: boolean;
 }
 
 /** Unnamed groups of defendants in a subject or object role ("The other 10 defendants ... were found guilty"). */
 export function findGroups(s: string): GroupMention[] {
   const out: GroupMention[] = [];
   if (!roleVerbGateRe.test(s)) return out;
-  groupRe.lastIndex = 0;
-  for (let m = groupRe.exec(s); m; m = groupRe.exec(s)) {
+  for (const re of s.includes(' of the ') ? [groupRe, partOfRe] : [groupRe]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(s); m; m = re.exec(s)) {
+      const g = groupAt(s, m, re === partOfRe);
+      if (g) out.push(g);
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+// "acquitted 22 of the 27 politicians": the first number is the group
+const partOfRe = new RegExp(`\\b(${COUNT_SRC})\\s+of\\s+the\\s+(?:${COUNT_SRC})\\b(?:\\s+[a-z]+)?`, 'gi');
+
+function groupAt(s: string, m: RegExpExecArray, partOf: boolean): GroupMention | null {
+  const start = m.index;
+  const end = start + m[0].length;
+  if (approximateBeforeRe.test(s.slice(Math.max(0, start - 16), start))) return null;
+  const countText = m[1]!;
+  const count = /^\d/.test(countText) ? Number(countText.replace(/,/g, '')) : WORD_COUNTS[countText.toLowerCase()]!;
+  if (!count || count < 2) return null;
+  const countStart = start + m[0].indexOf(countText);
+  const countEnd = countStart + countText.length;
+  const after = s.slice(end, end + 260);
+  const sm = subjectAfterRe.exec(after) ?? relativeThenSubject(after);
+  let role: MentionRole | null = null;
+  if (sm && (!PASSIVE_ONLY.has(sm[2]!.toLowerCase()) || sm[1] || headlineContinuationRe.test(after.slice(sm.index + sm[0].length)))) role = 'subject';
+  else {
+    const om = objectBeforeRe.exec(s.slice(Math.max(0, start - 120), start));
+    if (om && !(om[2] ?? '').split(/[\s,]+/).some((w) => PREPOSITIONS.has(w.toLowerCase()))) role = 'object';
+  }
+  if (!role) return null;
+  const other = /\b(?:other|remaining)\b/i.test(m[0]);
+  return { start, end, count, countStart, countEnd, role, specific: partOf || other, other };
+}
+
+// "A 17-year-old boy has been sentenced", "sentenced a 35-year-old man to life", "a 19-year-old was jailed":
+// a defendant given only by age (a name may follow in the next sentence: see verdict.ts)
+const unnamedRe = /\b[Aa]n?\s+(\d{1,3})-year-old\b((?:\s+(?!who\b|to\b|was\b|has\b|is\b)[\p{Ll}-]+){0,3})/gu;
+// "a 29-year-old welder, NAME" / "a 32-year-old NAME": the name is right there
+const namedAfterRe = /^,?\s*\p{Lu}[\p{Ll}'’-]/u;
+
+export interface UnnamedMention {
+  start: number;
+  end: number;
+  age: number;
+  ageStart: number;
+}
+
+/** Defendants named by their age alone ("a 19-year-old was jailed for 12 years") in a verdict role. */
+export function findUnnamedDefendants(s: string): UnnamedMention[] {
+  const out: UnnamedMention[] = [];
+  if (!s.includes('-year-old') || !roleVerbGateRe.test(s)) return out;
+  unnamedRe.lastIndex = 0;
+  for (let m = unnamedRe.exec(s); m; m = unnamedRe.exec(s)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (approximateBeforeRe.test(s.slice(Math.max(0, start - 16), start))) continue;
-    const countText = m[1]!;
-    const count = /^\d/.test(countText) ? Number(countText.replace(/,/g, '')) : WORD_COUNTS[countText.toLowerCase()]!;
-    if (!count || count < 2) continue;
-    const countStart = start + m[0].indexOf(countText);
-    const countEnd = countStart + countText.length;
+    const age = Number(m[1]);
+    if (age < 10 || age > 110 || namedAfterRe.test(s.slice(end, end + 4))) continue;
+    const before = s.slice(Math.max(0, start - 120), start);
+    if (isVictimContext(before)) continue;
     const after = s.slice(end, end + 260);
-    const sm = subjectAfterRe.exec(after);
-    let role: MentionRole | null = null;
-    if (sm && (!PASSIVE_ONLY.has(sm[2]!.toLowerCase()) || sm[1] || headlineContinuationRe.test(after.slice(sm[0].length)))) role = 'subject';
-    else {
-      const om = objectBeforeRe.exec(s.slice(Math.max(0, start - 120), start));
-      if (om && !(om[2] ?? '').split(/[\s,]+/).some((w) => PREPOSITIONS.has(w.toLowerCase()))) role = 'object';
+    const sm = subjectAfterRe.exec(after) ?? relativeThenSubject(after);
+    let role = sm !== null && (!PASSIVE_ONLY.has(sm[2]!.toLowerCase()) || Boolean(sm[1]) || headlineContinuationRe.test(after.slice(sm.index + sm[0].length)));
+    if (!role) {
+      const om = objectBeforeRe.exec(before);
+      role = om !== null && !(om[2] ?? '').split(/[\s,]+/).some((w) => PREPOSITIONS.has(w.toLowerCase()));
     }
-    if (role) out.push({ start, end, count, countStart, countEnd, role });
+    if (role) out.push({ start, end, age, ageStart: start + m[0].indexOf(m[1]!) });
   }
   return out;
+}
+
+// "Four other men who were with NAME that night were sentenced": the verb after a defining relative clause
+const relativeClauseRe = /^\s+(?:who|that)\s+[^,;.]{1,100}?(?=\s+(?:was|were|has been|have been|had been|are|is)\s)/;
+
+function relativeThenSubject(after: string): RegExpExecArray | null {
+  const r = relativeClauseRe.exec(after);
+  const m = r ? subjectAfterRe.exec(after.slice(r[0].length)) : null;
+  if (m) m.index += r![0].length;
+  return m;
+}
+
+// A cue that the names after it are members of the group just reported: "Among them was NAME", "They include the
+// lawyer NAME", "Four of them — NAME, ...", "The four — NAME, 26, ...", "The longest term went to NAME"
+const memberCueRe =
+  /(?:\b(?:[Aa]mong\s+(?:them|those|whom)(?:\s+(?:acquitted|convicted|sentenced|jailed|charged|cleared))?|[Tt]hey\s+include[ds]?|[Tt]he\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s*[—–:]|of\s+them\s*[—–:])|\b(longest|shortest|harshest|heaviest|lightest|toughest)\s+(?:prison\s+|jail\s+)?(?:term|sentence|punishment)\s+(?:\w+\s+)?went\s+to)\s*(?:(?:was|were|are|is)\s+)?(?:(?:the|a|an)\s+)?(?:[\p{Ll}\d-]+\s+){0,5}$/u;
+// "The four — ": the cue names every member of the group
+const wholeGroupCueRe = /\b[Tt]he\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s*[—–:]\s*$/;
+
+export interface MemberCue {
+  /** "longest"/"harshest": the member got the group's top term; "shortest"/"lightest": its bottom one */
+  extreme: 'max' | 'min' | null;
+  /** "The four — A, B, C and D —": the names are the whole group */
+  whole: boolean;
+}
+
+/** Whether the words before a name say it is a member of the group just reported (see memberCueRe). */
+export function memberCueBefore(before: string): MemberCue | null {
+  const m = memberCueRe.exec(before);
+  if (!m) return null;
+  const extreme = m[1] ? (/longest|harshest|heaviest|toughest/.test(m[1]) ? 'max' : 'min') : null;
+  return { extreme, whole: wholeGroupCueRe.test(before) };
 }

@@ -19,12 +19,24 @@ export const NEUTRAL_TITLES = new Set([
   'DC', 'DS', 'DI', 'DCI', 'PC', 'Police', 'Lance', 'Corporal', 'Colonel-General', 'Lieutenant-Colonel',
 ]);
 
-// "his lawyer, NAME", "the victim, NAME" (relatives and friends are left out: they are often co-defendants), "prosecutor NAME", "Defence lawyer NAME"
+// "his lawyer, NAME", "the victim, NAME", "prosecutor NAME", "Defence lawyer NAME" — but "a former deputy head of
+// the regional police, NAME" is a head, not a police officer
 const roleBeforeRe =
-  /\b(?:lawyers?|attorneys?|advocates?|counsel|judges?|prosecutors?|investigators?|spokes(?:man|woman|person)|victims?|witness(?:es)?|detectives?|ombudsman|experts?|analysts?|researchers?|police(?:man|woman)?|officers?|guards?|agents?|representatives?)(?:\s+for\s+the\s+(?:prosecution|defen[cs]e|crown|state))?\s*,?\s*$|['’]s\s+(?:wife|husband|son|daughter|mother|father|brother|sister|relatives?|friends?|girlfriend|boyfriend|widow|partner)\s*,?\s*$/i;
+  /(?<!\b(?:head|chief|commander|director|chairman)\s+of\s+(?:the\s+)?(?:[\p{Ll}-]+\s+)?)\b(?:lawyers?|attorneys?|advocates?|counsel|judges?|prosecutors?|investigators?|spokes(?:man|woman|person)|victims?|witness(?:es)?|detectives?|ombudsman|experts?|analysts?|researchers?|police(?:man|woman)?|officers?|guards?|agents?|representatives?)(?:\s+for\s+the\s+(?:prosecution|defen[cs]e|crown|state))?\s*,?\s*$/iu;
+// "NAME's mother, NAME", "whose mother, NAME": a relative or friend — unless the name is itself the subject or
+// object of a verdict ("Harrower's partner, Darren Coppell, 39, ... admitted theft"): relatives are often
+// co-defendants. A victim's relative never is.
+const relativeBeforeRe =
+  /(?:['’]s|\bwhose)\s+(?:wife|husband|son|daughter|mother|father|brother|sister|cousin|relatives?|friends?|girlfriend|boyfriend|widow|partner)\s*,?\s*$/i;
+// ... someone's relative inside a relative clause ("whose mother, NAME,") or a victim's relative never is one
+const neverDefendantRelativeRe = /(?:\bwhose|\b(?:victim|complainant)s?['’]s?)\s+(?:\p{Ll}+,?\s+){1,2}$/iu;
 // "NAME, a lawyer who defended", "NAME, prosecuting", "NAME, the victim's mother"
+// ("NAME, whose mother, ..." is not the mother)
 const roleAfterRe =
-  /^,?\s*(?:(?:a|an|the|his|her|their|who is|who was)\s+)?(?:[\p{L}’'-]+\s+){0,3}?(?:lawyer|attorney|advocate|counsel|judge|prosecutor|investigator|spokes(?:man|woman|person)|victim|witness|expert|analyst|researcher|ombudsman|wife|husband|mother|father|son|daughter|sister|brother|officer|detective|policeman|policewoman)\b/iu;
+  /^,?\s*(?!whose\b)(?:(?:a|an|the|his|her|their|who is|who was)\s+)?(?:[\p{L}’'-]+\s+){0,3}?(?:lawyer|attorney|advocate|counsel|judge|prosecutor|investigator|spokes(?:man|woman|person)|victim|witness|ombudsman|wife|husband|mother|father|son|daughter|sister|brother|officer|detective|policeman|policewoman)\b/iu;
+// "NAME, a researcher at HRW, said" — a commentator, unless in a verdict role ("NAME, a former senior
+// researcher at an institute, was accused")
+const commentatorAfterRe = /^,?\s*(?:(?:a|an|the)\s+)?(?:[\p{L}’'-]+\s+){0,3}?(?:expert|analyst|researcher)\b/iu;
 // "NAME, 51, said outside the court": a speaker
 const speakerAfterRe = /^(?:,\s*\d{1,3}\s*,)?\s*(?:said|says|told|added)\b/i;
 const roleAfterDutyRe = /^,?\s*(?:prosecuting|defending|mitigating|representing|for the (?:prosecution|defence|defense|crown))\b/i;
@@ -34,10 +46,15 @@ const victimBeforeRe =
 // "said NAME", "according to NAME"
 const speakerBeforeRe = /\b(?:said|says|told|according to|wrote|added)\s*,?\s*$/i;
 
-/** Whether the words around a name (before and after it, in one sentence) make it a non-defendant. */
-export function isNonDefendantContext(before: string, after: string): boolean {
+/**
+ * Whether the words around a name (before and after it, in one sentence) make it a non-defendant.
+ * `inVerdictRole`: the name is the subject or object of a verdict verb, which outweighs a family tie.
+ */
+export function isNonDefendantContext(before: string, after: string, inVerdictRole = false): boolean {
   const b = before.slice(-60);
   const a = after.slice(0, 80);
+  if (relativeBeforeRe.test(b) && (!inVerdictRole || neverDefendantRelativeRe.test(b))) return true;
+  if (!inVerdictRole && commentatorAfterRe.test(a)) return true;
   return roleBeforeRe.test(b) || roleAfterRe.test(a) || roleAfterDutyRe.test(a) || speakerBeforeRe.test(b) || speakerAfterRe.test(a);
 }
 

@@ -41,10 +41,10 @@ const durationRe = new RegExp(durationSrc(true), 'gi');
 const DURATION_NC = durationSrc(false);
 
 // "ranging from one to 15 years", "to between 18 months and 20 years", "between two to five years",
-// "from three to eight and a half years"
+// "from three to eight and a half years", "received jail terms of two to five years" (plural terms: a range)
 const HALF_SRC = '[-\\s]+and[-\\s]+a[-\\s]+half';
 const rangeRe = new RegExp(
-  `\\b(?:between|from)\\s+(${NUMBER_SRC})(${HALF_SRC})?(?:[-\\s]+(year|month)s?)?\\s+(?:and|to|-|–)\\s+(${NUMBER_SRC})(${HALF_SRC})?[-\\s]+(year|month)s?\\b`,
+  `\\b(?:between|from|(?:terms|sentences)\\s+of(?=\\s+(?:${NUMBER_SRC})(?:${HALF_SRC})?(?:[-\\s]+(?:year|month)s?)?\\s+(?:to|-|–)\\s))\\s+(${NUMBER_SRC})(${HALF_SRC})?(?:[-\\s]+(year|month)s?)?\\s+(?:and|to|-|–)\\s+(${NUMBER_SRC})(${HALF_SRC})?[-\\s]+(year|month)s?\\b`,
   'gi',
 );
 // "sentenced to 16, 15 and three years in prison, respectively" (only with "respectively")

@@ -13,6 +13,14 @@ const table: Array<[string, string, number | null]> = [
   ['Jane Doe (29) was jailed', 'Jane Doe', 29],
   ['Ruslan Kambarov, 34, from six to five years', 'Ruslan Kambarov', 34],
   ['Ivan Petrov is 45 years old', 'Ivan Petrov', 45],
+  ['sentenced Dinara Yeskendirova, a 38-year-old journalist who runs a channel', 'Dinara Yeskendirova', 38],
+  ['Reginald Ashworth-Pike, now 78, of Harrogate, was found guilty', 'Reginald Ashworth-Pike', 78],
+  ['Mukhametkali, the youngest of the three at 23, was accused', 'Mukhametkali', 23],
+  ['Sabirov is 39, Khusnutdinov 33 and Fattakhov, the youngest, 28.', 'Khusnutdinov', 33],
+  ['Sabirov is 39, Khusnutdinov 33 and Fattakhov, the youngest, 28.', 'Fattakhov', 28],
+  ['The clerk, Aruzhan Kuanyshova — whose surname also appears as Kuanysheva — is 26 years old.', 'Aruzhan Kuanyshova', 26],
+  // a bare number after a name is an age only in a list opened by "NAME is N,"
+  ['Kuanyshova 26 times denied it', 'Kuanyshova', null],
   // not the defendant's present age
   ['Ivan Petrov, then aged 16, was', 'Ivan Petrov', null],
   ['Ivan Petrov, 16 at the time, was', 'Ivan Petrov', null],

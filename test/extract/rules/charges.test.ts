@@ -113,7 +113,8 @@ describe('charges in an article', () => {
     // "on the same charge" after a sentence about unnamed defendants
     [
       'Her three accomplices, whose names were not released, received jail terms of two to five years for "fraud on an especially large scale." Police said the ring used rented flats. The group\'s leader, John Hartley, was sentenced separately last year to seven years on the same charge.',
-      [['John Hartley', ['fraud on an especially large scale']]],
+      // (the three accomplices, with their range of terms, are a group record of their own)
+      [[null, ['fraud on an especially large scale']], ['John Hartley', ['fraud on an especially large scale']]],
     ],
     // the act after a sentence's "for" gives way to the offence of conviction
     [

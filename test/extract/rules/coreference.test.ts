@@ -31,8 +31,19 @@ describe('coreference', () => {
     ['They were sentenced to eight years each.', [[true, true]]],
     ['The 32-year-old, of Leeds, was jailed.', [[false, true]]],
     ['He insisted he was innocent.', []],
+    ['The 34-year-old, of Great Lever, ran the operation from a rented flat.', [[false, false]]],
   ];
   it.each(anaphors)('%s', (text, expected) => {
     expect(findAnaphors(text).map((a) => [a.plural, a.withVerb])).toEqual(expected);
+  });
+
+  const ages: Array<[string, number | null]> = [
+    ['The 34-year-old, of Great Lever, ran the operation.', 34],
+    ['The woman, age 62, of Naperville, had faced a maximum of five years.', 62],
+    // someone else's age: the noun after it names another person
+    ['The 24-year-old victim was taken to hospital and later received treatment.', null],
+  ];
+  it.each(ages)('age in anaphor: %s', (text, age) => {
+    expect(findAnaphors(text).find((a) => !a.plural)?.age ?? null).toBe(age);
   });
 });

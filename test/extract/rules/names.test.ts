@@ -31,8 +31,13 @@ const table: Array<[string, string[]]> = [
   ['The same panel reduced the sentence of his co-defendant, Arman Seitov, 34, from six to five years.', ['Arman Seitov']],
   ['The second activist, Dias Nurlanov, 36, saw his four-year term upheld.', ['Dias Nurlanov']],
   ['A co-defendant, Kayla Marie Stone, 23, who delivered pills for Omar Haddad, pleaded guilty in July.', ['Kayla Marie Stone']],
+  ['Marat Yerzhanov, whose mother, Zhamilya Yerzhanova, campaigned for him, was convicted.', ['Marat Yerzhanov']],
+  ["The victim's partner, Jane Cole, 41, was given a chance to speak before he was sentenced.", []],
   // relatives and friends can be co-defendants
   ['His girlfriend, Chantelle Ainsworth, 27, of Hucknall, admitted the conspiracy charge and was sentenced.', ['Chantelle Ainsworth']],
+  ["At the same hearing, Harrower's partner, Darren Coppell, 39, who pushed a trolley containing £312 worth of goods out of the store while the guard was struggling with her, admitted theft and was fined £1,200.", ['Darren Coppell']],
+  ["The court rejected the appeal of Belousov's friend Timofei Ryabov, 22, and upheld his sentence.", ['Timofei Ryabov']],
+  ['The Shymkent city court acquitted a former deputy head of the regional police, Gulmira Sadvakasova, 51, of negligence.', ['Gulmira Sadvakasova']],
 ];
 
 describe('findDefendantNames', () => {
@@ -53,6 +58,9 @@ describe('findGroups', () => {
     ['Almost 1,400 individuals have been convicted of criminal behavior.', []],
     ['protests that left 238 people dead', []],
     ['Her four accomplices received jail terms between two to five years', [[4, 'subject']]],
+    ['The court on Friday acquitted 22 of the 27 politicians, activists and journalists accused of plotting riots', [[22, 'object']]],
+    ['Two camera operators were acquitted of the same charge', [[2, 'subject']]],
+    ['Four other men who were with Toktarov that night were sentenced to between eight and 12 years', [[4, 'subject']]],
   ];
   it.each(table2)('%s', (text, expected) => {
     expect(findGroups(text).map((g) => [g.count, g.role])).toEqual(expected);

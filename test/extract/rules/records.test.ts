@@ -144,3 +144,18 @@ describe('administrative cases are not records', () => {
     ]);
   });
 });
+
+describe('groups and handed terms', () => {
+  it('a term handed "to" an unnamed person is not the next group\'s; a definite group of the same size is the same group', () => {
+    const text =
+      'A district court on Tuesday handed a one-year prison sentence to a former clerk, and jailed four members of the ring. ' +
+      'Her four accomplices received jail terms of two to five years.';
+    expect(records(text, '2024-05-01')).toEqual([
+      { name: null, court: 'district court', sentence: { kind: 'prison', months: 24, monthsMax: 60, fine: null }, verdictDate: '2024-04-30', status: 'convicted' },
+    ]);
+  });
+
+  it('"sentences of one year and nine months" is one term, not a range', () => {
+    expect(records('The other 10 defendants each received sentences of one year and nine months.')[0]!.sentence).toEqual(prison(21));
+  });
+});
