@@ -95,7 +95,7 @@ const courtRulingRe = /\b(?:imposed|sentenced|convicted|acquitted|verdicts?|uphe
 // a sentence that reports an outcome (not just mentions a trial): it dates the case
 // ("according to the verdict, he beat ..." tells the offence, not the outcome)
 const strongVerdictRe =
-  /\b(?:sentenced|sentencing|passing\s+sentence|jailed|convicted|convictions?|received|found\s+(?:[^\s.;]+\s+){0,6}?(?:not\s+)?guilty|acquitted|pleaded guilty|(?<!according\s+to\s+the\s+)verdicts?|upheld|reduced|imprisoned|handed)\b/iu;
+  /\b(?:sentenced|sentencing|passing\s+sentence|jailed|convicted|convictions?|received|found\s+(?:[^\s.;]+\s+){0,6}?(?:not\s+)?guilty|acquitted|pleaded guilty|(?<!according\s+to\s+the\s+)verdicts?|upheld|reduced|imprisoned|handed|ordered\s+(?:[\w.-]+\s+){0,5}?to\s+pay\s+a\s+fine)\b/iu;
 // the article turns to another case: "In a separate case", "in another trial", "Separately,"
 // ("Two others will be tried separately" is not)
 const otherCaseRe = /^\W*(?:separately|elsewhere)\b|\b(?:(?:in|at)\s+(?:a\s+)?separate\s+(?:case|trial|hearing|proceedings?)|in\s+another\s+(?:case|trial))\b/i;
@@ -317,7 +317,9 @@ export function buildRecords(text: string, published: string | null | undefined)
         // administrative code, or, in an article about such cases, days ("the student NAME, 19, who
         // received 10 days") or a fine for someone with no criminal verdict ("A pensioner, NAME, was fined 20,000 rubles")
         const daysOrFine = own.length > 0 && own.every((t) => t.kind === 'fine' || (t.kind === 'prison' && t.months !== null && t.months <= 1));
-        const adminTerm = daysOrFine && (admin || (adminArticle && (own.every((t) => t.kind === 'prison') || d.status === null)));
+        // (a fine "for \"CHARGE\"" names a criminal offence: "ordered NAME to pay a fine of N rubles for \"justifying terrorism\"")
+        const criminalFine = useCharges.some((c) => c.quoted);
+        const adminTerm = daysOrFine && (admin || (adminArticle && !criminalFine && (own.every((t) => t.kind === 'prison') || d.status === null)));
         if (adminTerm) return;
         let sentenceSet = applyTerms(d, own, base);
         // an outcome told before the name: its terms, its aligned list, or its acquittal

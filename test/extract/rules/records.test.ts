@@ -143,4 +143,15 @@ describe('administrative cases are not records', () => {
       { name: 'Gleb Tarkov', court: null, sentence: { kind: 'fine', months: null, monthsMax: null, fine: '300,000 rubles' }, verdictDate: null, status: 'convicted' },
     ]);
   });
+
+  it('a fine for a quoted criminal offence is a verdict even in an article that mentions administrative fines; it dates the case', () => {
+    const text =
+      'A court on Monday ordered theatre director Yelena Petrova to pay a fine of 800,000 rubles for "justifying terrorism." ' +
+      'The playwright, Anna Sokolova (38), received a suspended sentence of two years on the same charge. ' +
+      'A supporter was later fined 15,000 rubles under the administrative code for an unauthorised picket.';
+    expect(records(text, '2023-06-23')).toEqual([
+      { name: 'Yelena Petrova', court: null, sentence: { kind: 'fine', months: null, monthsMax: null, fine: '800,000 rubles' }, verdictDate: '2023-06-19', status: 'convicted' },
+      { name: 'Anna Sokolova', court: null, sentence: { kind: 'suspended', months: 24, monthsMax: null, fine: null }, verdictDate: '2023-06-19', status: 'convicted' },
+    ]);
+  });
 });
