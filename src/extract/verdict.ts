@@ -298,7 +298,10 @@ export function buildRecords(text: string, published: string | null | undefined)
       // code": the criminal conviction is the outcome)
       const admin = isAdministrative(segText) && !criminalRe.test(segText);
       // the date goes with the sentence when there is one ("pleaded guilty in January ... sentenced on Wednesday to")
-      const anchor = segTerms[0] ? segTerms[0].start : status ? status.start + off : segStart;
+      // (an appeal ruling's date is by its own verb: "on Tuesday rejected the appeal of NAME, who was sentenced in
+      // April to four years")
+      const appealCue = status && isAppeal(status.status) && !segTerms.some((t) => t.role === status.status);
+      const anchor = appealCue ? status.start + off : segTerms[0] ? segTerms[0].start : status ? status.start + off : segStart;
       const outcomeDates = dates.filter((d) => !inOffenceClause(s, d, anchor));
       const localDates = outcomeDates.filter((d) => d.start >= off && d.start < segEnd);
       const date = nearest(localDates.length ? localDates : outcomeDates, anchor);

@@ -10,6 +10,11 @@ const records = (text: string, published = '2024-02-16') =>
 const prison = (months: number) => ({ kind: 'prison', months, monthsMax: null, fine: null });
 
 describe('appeal rulings', () => {
+  it('a rejected appeal is dated by the ruling, not by the first sentencing told in a relative clause after it', () => {
+    const text = 'Separately, the Regional Court on Tuesday rejected the appeal of Ivan Petrov, 51, a retired teacher who was sentenced in April to four years in a penal colony for vandalism.';
+    expect(records(text, '2024-08-16')).toEqual([{ name: 'Ivan Petrov', court: 'Regional Court', sentence: prison(48), verdictDate: '2024-08-13', status: 'appeal_upheld' }]);
+  });
+
   it('a reduced term is the sentence; the appeal court and the ruling date win over the first instance', () => {
     const text =
       'An appeals court in the Atyrau region on Tuesday cut by two years the seven-year term handed to Marat Ospanov, a driver. ' +
