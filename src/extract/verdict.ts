@@ -65,6 +65,8 @@ interface Pending {
   respective: Term[];
   /** "a jury acquitted a man accused of ...": the span of the acquittal */
   acquittal: Span | null;
+  /** the offences named with it ("was handed seven years after a court found him guilty of embezzlement") */
+  charges: ChargeFound[];
   date: Placed | null;
   court: Placed | null;
   until: number;
@@ -241,6 +243,20 @@ export function buildRecords(text: string, published: string | null | undefined)
         }
       }
     }
+    if (factful.length === 0 && !titleLine && pending && pending.until >= clock && pending.terms.length) {
+      // "A former executive was handed seven years ... NAME, aged 52, ran the trading arm ...": a sentence that
+      // opens by introducing a person with an age names the defendant of the outcome just told
+      const intro = introducedPerson(s);
+      if (intro) {
+        const d = drafts.find((x) => !x.group && sameFullName(x.tokens, intro.tokens)) ?? newDraft(intro.name, intro.tokens, 1, false);
+        if (!d.rules.name) d.rules.name = 'name-introduced-after-outcome';
+        addEvidence(d, 'name', span(base, intro.start, intro.end));
+        addEvidence(d, 'count', span(base, intro.start, intro.end));
+        attachAge(s, base, d, intro);
+        d.lastSeen = clock;
+        factful.push({ start: intro.start, end: intro.end, ids: [d.id], factful: true });
+      }
+    }
     if (factful.length === 0) {
       // "The leader of the ring was sentenced Thursday to life" — the name comes in the next sentences
       if (!titleLine && pendingVerdictRe.test(s)) {
@@ -254,6 +270,7 @@ export function buildRecords(text: string, published: string | null | undefined)
           pending = {
             terms: single.map(place), respective: respective.map(place),
             acquittal: acquittal ? span(base, acquittal.index, acquittal.index + acquittal[0].length) : null,
+            charges: offencesOfVerdict(s).map((c) => ({ ...c, start: base + c.start, end: base + c.end })),
             date: dates.length ? placeDate(base, nearest(dates, at)!) : null,
             court: courts.length ? placeCourt(base, courts[0]!) : null, until: clock + 6,
           };
@@ -342,6 +359,7 @@ export function buildRecords(text: string, published: string | null | undefined)
         }
         if (carried) {
           pendingUsed = true;
+          if (!d.charges.length) addCharges(d, carried.charges, 0);
           if (!segStatus && sentenceSet) segStatus = { status: 'convicted', start: d.evidence.sentence![0]![0] - base, end: d.evidence.sentence![0]![1] - base };
         }
         const pendingDate = carried?.date ?? null;
@@ -487,6 +505,31 @@ function sameHearingDraft(drafts: Draft[], ids: number[]): { id: number; date: P
   if (!best) return null;
   const span = best.evidence.verdictDate?.[0];
   return { id: best.id, date: best.verdictDate && span ? { value: best.verdictDate, span, key: best.verdictDate } : null };
+}
+
+// "found him guilty of", "convicted of": the offences follow (a bare "for ..." is often the act, not the offence)
+const guiltyOfRe = /\b(?:guilty|convicted)\s+(?:[\w-]+\s+){0,2}?of\b/i;
+
+/** The offences a sentence names after "guilty of" / "convicted of", if any. */
+function offencesOfVerdict(s: string): ChargeFound[] {
+  const m = guiltyOfRe.exec(s);
+  return m ? findCharges(s).filter((c) => c.start >= m.index) : [];
+}
+
+// "NAME, 52,", "NAME, aged 52,", "NAME (52)" at the start of a sentence
+const introAgeAfterRe = /^(?:,\s*(?:aged\s+)?\d{1,3}\s*,|\s*\(\d{1,3}\))/;
+
+/** A person named in full with an age at the very start of a sentence (titles allowed before), if not a judge,
+ * lawyer, victim or the like. */
+function introducedPerson(s: string): NameCandidate | null {
+  const c = findNameCandidates(s.slice(0, 160))[0];
+  if (!c || c.courtSide || c.possessive || c.tokens.length < 2) return null;
+  if (!/^(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?$/.test(s.slice(0, c.start))) return null;
+  const after = s.slice(c.end, c.end + 260);
+  const age = introAgeAfterRe.exec(after);
+  // (the role may follow the age: "NAME, 61, his lawyer, said")
+  if (!age || isNonDefendantContext('', after) || isNonDefendantContext('', after.slice(age[0].length))) return null;
+  return c;
 }
 
 /** The date closest to a position (the status verb): "sentenced on Thursday ... a jury last month" */

@@ -160,3 +160,21 @@ describe('administrative cases are not records', () => {
     ]);
   });
 });
+
+describe('an outcome told before its defendant is introduced', () => {
+  it('a sentence opening with a full name and an age names the defendant; the offences after "guilty of" go with the term', () => {
+    const text =
+      'A former oil trader was handed seven years in a general-regime colony on Tuesday after a court found him guilty of embezzlement. ' +
+      'Erlan T. Omarov, aged 52, ran the trading arm of a state company.';
+    expect(extractVerdicts(text, { published: '2024-03-15' }).records.map((r) => [r.name, r.age, r.charges, r.sentence?.months, r.verdictDate, r.status])).toEqual([
+      ['Erlan T. Omarov', 52, ['embezzlement'], 84, '2024-03-12', 'convicted'],
+    ]);
+  });
+
+  it('a lawyer or a victim introduced so is not the defendant', () => {
+    const text =
+      'A former oil trader was handed seven years on Tuesday. ' +
+      'Gulnar Sadykova, 61, his lawyer, said they would appeal.';
+    expect(records(text, '2024-03-15')).toEqual([]);
+  });
+});
