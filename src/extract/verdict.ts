@@ -474,8 +474,9 @@ export function buildRecords(text: string, published: string | null | undefined)
 // after the verdict verb, these start the story of the offence: "found guilty of vandalism over the words ...
 // painted in October 2022", "sentenced ... after he abandoned his post in March", "citing the fact that he had returned a rifle on January 8"
 const offenceClauseRe = /\b(?:over|after|because|citing|that|who|whom|which|where|whose)\b/i;
-// a relative clause before the verb: "Avdeyev, who left Russia in 2021, was sentenced"
-const relativeClauseRe = /^\s*(?:who|which|where|when|whose)\b/i;
+// a relative clause before the verb: "Avdeyev, who left Russia in 2021, was sentenced", "NAME, a 39-year-old
+// who left Kazakhstan in 2021, was found guilty"
+const relativeClauseRe = /^\s*(?:who|which|where|when|whose)\b|\b(?:who|whose)\s/i;
 
 /** Whether a date is told of the offence or of someone's life, not of the outcome whose verb is at `at`. */
 function inOffenceClause(s: string, d: DateMention, at: number): boolean {

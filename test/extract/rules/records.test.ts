@@ -162,6 +162,17 @@ describe('administrative cases are not records', () => {
 });
 
 describe('an outcome told before its defendant is introduced', () => {
+  it('a date in a relative clause of the appositive is the life story, not the outcome', () => {
+    const text =
+      'A court this month sentenced in absentia a former banker to 10 years in prison. ' +
+      'Daulet Omarov, a 39-year-old who left Kazakhstan in 2021, was found guilty of fraud. ' +
+      'His adviser, Aigerim Nurova, 47, was acquitted of abuse of office.';
+    expect(records(text, '2023-11-24').map((r) => [r.name, r.verdictDate, r.status])).toEqual([
+      ['Daulet Omarov', '2023-11', 'convicted'],
+      ['Aigerim Nurova', '2023-11', 'acquitted'],
+    ]);
+  });
+
   it('a sentence opening with a full name and an age names the defendant; the offences after "guilty of" go with the term', () => {
     const text =
       'A former oil trader was handed seven years in a general-regime colony on Tuesday after a court found him guilty of embezzlement. ' +
