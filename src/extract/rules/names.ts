@@ -173,7 +173,8 @@ function roleOf(c: NameCandidate, before: string, after: string, hasVerdictWord:
   if (om) {
     const filler = (om[2] ?? '').split(/[\s,]+/).filter(Boolean);
     const verb = om[1]!.toLowerCase();
-    const guiltyAfter = /^\s+(?:not\s+)?guilty\b/i.test(after);
+    // ("found NAME, 48, of TOWN, not guilty": the age and place may come between)
+    const guiltyAfter = /^(?:,\s*[^,;]{1,40}){0,3},?\s+(?:not\s+)?guilty\b/i.test(after);
     if (!filler.some((w) => PREPOSITIONS.has(w.toLowerCase())) && (verb !== 'found' || guiltyAfter)) return { role: 'object', verb };
   }
   if (!hasVerdictWord || c.tokens.length < 2 || diedAfterRe.test(after)) return null;
