@@ -424,6 +424,13 @@ export function buildRecords(text: string, published: string | null | undefined)
         if (where?.value && (upgrade || !d.court)) setCourt(d, where.value, where.span, acquittalCourt ? 'court-of-acquittal-before-name' : court ? 'court-in-verdict-sentence' : 'court-of-case');
       });
     });
+    // "found NAME2 not guilty ... after a two-week trial in the X court": the court of the whole trial, so also of
+    // the co-defendants of this case told before with no court of their own
+    if (rulingCourt && trialAtRe.test(s)) {
+      for (const d of drafts) {
+        if (d.caseNo === caseNo && !d.court && d.status && d.status !== 'charged_only' && !isAppeal(d.status)) setCourt(d, rulingCourt.name, span(base, rulingCourt.start, rulingCourt.end), 'court-of-trial');
+      }
+    }
     // a pending term or acquittal goes to the first defendant named after it, or to no one; an aligned list
     // waits for its list of names
     if (pending && (pendingUsed || factful.some((m) => m.ids.some((id) => !drafts[id]!.group)))) {

@@ -132,6 +132,20 @@ describe('terms and the people they belong to', () => {
   });
 });
 
+describe('the court of a trial', () => {
+  it('"after a trial in COURT" gives the court to the co-defendant convicted at that trial just before, not to an earlier case', () => {
+    const text =
+      'Ann Lee, 50, was sentenced in May to two years for theft. ' +
+      'In a separate case, a federal jury on Thursday convicted Rafael A. Quintero, 63, of conspiracy. ' +
+      'The jury found his manager, Luz M. Vargas, 48, of Hialeah, not guilty of conspiracy after a two-week trial in the U.S. District Court for the Southern District of Florida.';
+    expect(records(text, '2023-10-20').map((r) => [r.name, r.court, r.status])).toEqual([
+      ['Ann Lee', null, 'convicted'],
+      ['Rafael A. Quintero', 'U.S. District Court for the Southern District of Florida', 'convicted'],
+      ['Luz M. Vargas', 'U.S. District Court for the Southern District of Florida', 'acquitted'],
+    ]);
+  });
+});
+
 describe('administrative cases are not records', () => {
   it('a fine under the administrative code, or a fine in an article about such cases, is none', () => {
     const text =
