@@ -841,10 +841,16 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
     if (mentions.some((m) => m.start < g.end && m.end > g.start)) continue;
     // a group that names its members right after ("two men, NAME and NAME,") is those members
     if (/^\s*,\s*\p{Lu}/u.test(s.slice(g.end, g.end + 4)) && mentions.some((m) => m.start >= g.end && m.start < g.end + 4)) continue;
-    const d = newDraft(null, [], g.count, true);
-    d.evidence.count = [span(base, g.countStart, g.countEnd)];
-    d.rules.count = 'group-count';
-    const range = findAgeRange(s, g.end, g.end + 80);
+    // "... gave seven other men terms of ... The seven other men, aged 23 to 40, were found guilty of ...": a
+    // definite group of a size already told is that group again
+    const definite = /^(?:the|these|those)\b/i.test(s.slice(g.start, g.end));
+    const known = definite ? [...drafts].reverse().find((x) => x.group && x.count === g.count) : undefined;
+    const d = known ?? newDraft(null, [], g.count, true);
+    if (!known) {
+      d.evidence.count = [span(base, g.countStart, g.countEnd)];
+      d.rules.count = 'group-count';
+    }
+    const range = d.ageRange ? null : findAgeRange(s, g.end, g.end + 80);
     if (range) {
       d.ageRange = range.range;
       d.evidence.ageRange = [span(base, range.start, range.end)];

@@ -146,6 +146,24 @@ describe('the court of a trial', () => {
   });
 });
 
+describe('groups told twice', () => {
+  it('"The seven other men, aged 23 to 40, were found guilty of ..." is the group of seven sentenced before', () => {
+    const text =
+      'The district court on Monday jailed the organiser, Talant Asanov, 45, for 11 years and gave seven other men terms of between five and nine years. ' +
+      'The seven other men, aged 23 to 40, were found guilty of participation in mass riots.';
+    const got = extractVerdicts(text, { published: '2024-05-10' }).records.filter((r) => r.name === null);
+    expect(got.map((r) => [r.count, r.ageRange, r.charges, r.sentence?.months, r.sentence?.monthsMax])).toEqual([[7, [23, 40], ['participation in mass riots'], 60, 108]]);
+  });
+
+  it('a group of another size is another group', () => {
+    const text =
+      'The court gave seven men terms of between five and nine years. ' +
+      'The three women were each given two years.';
+    const got = extractVerdicts(text, { published: '2024-05-10' }).records;
+    expect(got.map((r) => [r.count, r.sentence?.months])).toEqual([[7, 60], [3, 24]]);
+  });
+});
+
 describe('administrative cases are not records', () => {
   it('a fine under the administrative code, or a fine in an article about such cases, is none', () => {
     const text =
