@@ -164,6 +164,21 @@ describe('groups told twice', () => {
   });
 });
 
+describe('names joined into one subject', () => {
+  it('"NAME, 31, and his brother, NAME, 34, ... were indicted": both are defendants', () => {
+    const text = 'In a separate case, Aaron P. Rusk, 31, and his brother, Caleb J. Rusk, 34, both of Beckley, were indicted on Wednesday on charges of wire fraud.';
+    expect(records(text, '2025-03-07').map((r) => [r.name, r.status])).toEqual([
+      ['Aaron P. Rusk', 'charged_only'],
+      ['Caleb J. Rusk', 'charged_only'],
+    ]);
+  });
+
+  it('a relative named as a speaker is not joined', () => {
+    const text = 'Mark Dane, 40, was jailed for two years. His brother, Paul Dane, 44, said he would appeal.';
+    expect(records(text, '2025-03-07').map((r) => r.name)).toEqual(['Mark Dane']);
+  });
+});
+
 describe('administrative cases are not records', () => {
   it('a fine under the administrative code, or a fine in an article about such cases, is none', () => {
     const text =
