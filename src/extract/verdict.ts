@@ -148,6 +148,8 @@ export function buildRecords(text: string, published: string | null | undefined)
   // per case, the court where the charges were brought ("An indictment was unsealed today in federal court in Brooklyn")
   const caseChargeCourt = new Map<number, Placed>();
   let lastSingular: number | null = null;
+  // the person named in full as the subject of the sentence before, when no verdict role made them a defendant
+  let prevSubject: (Person & { clock: number }) | null = null;
   let lastPlural: number[] = [];
   let clock = 0;
   const persons: Person[] = [];
@@ -179,6 +181,24 @@ export function buildRecords(text: string, published: string | null | undefined)
     if (appellate) appellateCourt = placeCourt(base, appellate);
     const titleLine = isTitleCase(s);
     const draftsBefore = drafts.length;
+    // "His passenger, NAME, 24, told police ... She later admitted ...": a sentence opening with "He/She" and a
+    // verdict verb is about the person the sentence before opened with (its subject), if not yet a defendant
+    if (!titleLine && prevSubject && prevSubject.clock === clock - 1 && pronounVerdictOpeningRe.test(s)) {
+      const p = prevSubject;
+      const d = drafts.find((x) => !x.group && sameFullName(x.tokens, p.tokens)) ?? newDraft(p.name, p.tokens, 1, false);
+      if (!d.rules.name) {
+        d.rules.name = 'name-subject-before-pronoun';
+        addEvidence(d, 'name', p.span);
+        addEvidence(d, 'count', p.span);
+        if (p.age) {
+          d.age = p.age.age;
+          d.evidence.age = [p.age.span];
+          d.rules.age = 'age-beside-earlier-name';
+        }
+      }
+      lastSingular = d.id;
+    }
+    prevSubject = titleLine ? null : openingSubject(s, base, clock);
     const mentions: Mention[] = titleLine ? [] : collectMentions(s, { drafts, persons, newDraft, lastSingular, lastPlural }, base);
     for (const m of mentions) for (const id of m.ids) drafts[id]!.lastSeen = clock;
     const terms = findTerms(s);
@@ -523,6 +543,27 @@ const guiltyOfRe = /\b(?:guilty|convicted)\s+(?:[\w-]+\s+){0,2}?of\b/i;
 function offencesOfVerdict(s: string): ChargeFound[] {
   const m = guiltyOfRe.exec(s);
   return m ? findCharges(s).filter((c) => c.start >= m.index) : [];
+}
+
+// "She later admitted ...", "He was given ...": a pronoun subject with a verdict verb opening a sentence
+const pronounVerdictOpeningRe =
+  /^(?:He|She)\s+(?:(?:was|has been|had been|later|then|also|subsequently)\s+){0,2}(?:admitted|pleaded|sentenced|jailed|convicted|found|received|given|handed|got|fined|acquitted|cleared)\b/;
+// "His passenger, NAME, 24, told ...": a subject in apposition to a noun phrase of up to four words
+const openingAppositionRe = /^(?:(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Aa]n?)\s+)?(?:[\p{Ll}-]+\s+){0,3}?[\p{Ll}-]+,\s*$/u;
+
+/** The person a sentence opens with, named in full with an age ("NAME, 24, told" / "His passenger, NAME, 24,"),
+ * unless a lawyer, judge, victim, relative or the like. */
+function openingSubject(s: string, base: number, clock: number): (Person & { clock: number }) | null {
+  const c = findNameCandidates(s.slice(0, 120))[0];
+  if (!c || c.courtSide || c.possessive || c.tokens.length < 2) return null;
+  const before = s.slice(0, c.start);
+  if (before && !openingAppositionRe.test(before)) return null;
+  const after = s.slice(c.end, c.end + 260);
+  const age = introAgeAfterRe.exec(after);
+  if (!age || isNonDefendantContext(before, '') || isNonDefendantContext('', after.slice(age[0].length).replace(/^\s*(?:said|says|told|added)\b/, ''))) return null;
+  const ageAt = c.end + after.indexOf(age[0]) + age[0].search(/\d/);
+  const years = Number(/\d{1,3}/.exec(age[0])![0]);
+  return { name: c.name, tokens: c.tokens, span: span(base, c.start, c.end), age: { age: years, span: span(base, ageAt, ageAt + String(years).length) }, clock };
 }
 
 // "NAME, 52,", "NAME, aged 52,", "NAME (52)" at the start of a sentence

@@ -179,6 +179,24 @@ describe('names joined into one subject', () => {
   });
 });
 
+describe('a pronoun opening a sentence', () => {
+  it('"She later admitted ..." is the person the sentence before opened with', () => {
+    const text =
+      'Connor Hale, 29, was jailed for six years. ' +
+      'His passenger, Jade Ellis, 24, told police at the scene that a friend had been driving. ' +
+      'She later admitted perverting the course of justice and received 10 months imprisonment, suspended for 18 months.';
+    expect(extractVerdicts(text, { published: '2024-09-27' }).records.map((r) => [r.name, r.age, r.sentence?.kind, r.sentence?.months])).toEqual([
+      ['Connor Hale', 29, 'prison', 72],
+      ['Jade Ellis', 24, 'suspended', 10],
+    ]);
+  });
+
+  it('but not a lawyer who opened the sentence before', () => {
+    const text = 'Mark Dane, 40, was convicted of fraud. His lawyer, Paul Reed, 51, told reporters the verdict was wrong. He was jailed for two years.';
+    expect(records(text, '2025-03-07').map((r) => [r.name, r.sentence?.months])).toEqual([['Mark Dane', 24]]);
+  });
+});
+
 describe('administrative cases are not records', () => {
   it('a fine under the administrative code, or a fine in an article about such cases, is none', () => {
     const text =
