@@ -67,6 +67,8 @@ interface Pending {
   acquittal: Span | null;
   /** the offences named with it ("was handed seven years after a court found him guilty of embezzlement") */
   charges: ChargeFound[];
+  /** "A 34-year-old engineer has been jailed for 13 years": the unnamed defendant's age, a span in the article */
+  age: { age: number; span: Span } | null;
   date: Placed | null;
   court: Placed | null;
   until: number;
@@ -292,6 +294,7 @@ export function buildRecords(text: string, published: string | null | undefined)
             terms: single.map(place), respective: respective.map(place),
             acquittal: acquittal ? span(base, acquittal.index, acquittal.index + acquittal[0].length) : null,
             charges: offencesOfVerdict(s).map((c) => ({ ...c, start: base + c.start, end: base + c.end })),
+            age: openingAge(s, base),
             date: dates.length ? placeDate(base, nearest(dates, at)!) : null,
             court: courts.length ? placeCourt(base, courts[0]!) : null, until: clock + 6,
           };
@@ -367,6 +370,12 @@ export function buildRecords(text: string, published: string | null | undefined)
         let carried: Pending | null = null;
         let segStatus = status;
         const live = pending && pending.until >= clock && allNamed ? pending : null;
+        // the outcome's unnamed "A 34-year-old engineer" is the first defendant named after it
+        if (live?.age && m.ids.length === 1 && d.age === null && k === 0) {
+          d.age = live.age.age;
+          d.evidence.age = [live.age.span];
+          d.rules.age = 'age-of-outcome-before-name';
+        }
         if (live && m.ids.length > 1 && live.respective.length === m.ids.length && !d.sentence) {
           sentenceSet = applyTerms(d, [live.respective[i]!], 0);
           carried = live;
@@ -543,6 +552,16 @@ const guiltyOfRe = /\b(?:guilty|convicted)\s+(?:[\w-]+\s+){0,2}?of\b/i;
 function offencesOfVerdict(s: string): ChargeFound[] {
   const m = guiltyOfRe.exec(s);
   return m ? findCharges(s).filter((c) => c.start >= m.index) : [];
+}
+
+// "A 34-year-old engineer from CITY has been jailed ...": the age of the unnamed subject opening a sentence
+const openingAgeRe = /^(?:[\p{Lu}\s,.]{1,60}[—–-]+\s*)?An?\s+(\d{1,3})-year-old\b/u;
+
+function openingAge(s: string, base: number): { age: number; span: Span } | null {
+  const m = openingAgeRe.exec(s);
+  if (!m) return null;
+  const at = m[0].lastIndexOf(m[1]!);
+  return { age: Number(m[1]), span: span(base, at, at + m[1]!.length) };
 }
 
 // "She later admitted ...", "He was given ...": a pronoun subject with a verdict verb opening a sentence

@@ -227,6 +227,14 @@ describe('administrative cases are not records', () => {
 });
 
 describe('an outcome told before its defendant is introduced', () => {
+  it('"A 34-year-old engineer has been jailed ..." gives its age to the defendant named next, not to a later one', () => {
+    const text =
+      'A 34-year-old engineer from Yekaterinburg has been jailed for 13 years for treason. ' +
+      'Dmitry Sorokin was given a custodial sentence of 13 years by the regional court on Thursday. ' +
+      'Last year the same court gave Kirill Lavrov a term of 12 years.';
+    expect(extractVerdicts(text, { published: '2024-02-02' }).records.map((r) => [r.name, r.age])).toEqual([['Dmitry Sorokin', 34], ['Kirill Lavrov', null]]);
+  });
+
   it('a date in a relative clause of the appositive is the life story, not the outcome', () => {
     const text =
       'A court this month sentenced in absentia a former banker to 10 years in prison. ' +
