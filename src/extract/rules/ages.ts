@@ -14,8 +14,8 @@ export interface AgeFound {
 const ageBeforeRe = /\b(\d{1,3})-year-old\s+(?:[\p{Ll}-]+,?\s+){0,3}$/u;
 // "Tolegenov, 44, a former taxi driver", "NAME (32)", "NAME, aged 32,"
 const ageAfterRe = /^(?:,\s*(?:aged\s+)?(\d{1,3})(?=\s*[,.;)]|\s*$)|\s*\((\d{1,3})\))/;
-// "NAME is 32 years old", "NAME, who is 32,"
-const ageIsRe = /^(?:,\s*who\s+|\s+)is\s+(\d{1,3})(?:\s+years\s+old)?\b/;
+// "NAME is 32 years old", "NAME, who is 32,", "NAME, a 39-year-old who left ..."
+const ageIsRe = /^(?:,\s*who\s+|\s+)is\s+(\d{1,3})(?:\s+years\s+old)?\b|^,\s*an?\s+(\d{1,3})-year-old\b/;
 // "then aged 16", "at the time", "when he was 16" — the age at the offence
 const atOffenceRe = /^[^.;]{0,25}\b(?:at the time|when (?:he|she) was|then aged)\b/i;
 const thenAgedBeforeRe = /\bthen\s+(?:aged\s+)?$/i;

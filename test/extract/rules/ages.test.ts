@@ -13,6 +13,8 @@ const table: Array<[string, string, number | null]> = [
   ['Jane Doe (29) was jailed', 'Jane Doe', 29],
   ['Ruslan Kambarov, 34, from six to five years', 'Ruslan Kambarov', 34],
   ['Ivan Petrov is 45 years old', 'Ivan Petrov', 45],
+  ['Mr Daulet Omarov, a 39-year-old who left Kazakhstan in 2021, was found guilty', 'Daulet Omarov', 39],
+  ['Ivan Petrov, a 16-year-old at the time, was', 'Ivan Petrov', null],
   // not the defendant's present age
   ['Ivan Petrov, then aged 16, was', 'Ivan Petrov', null],
   ['Ivan Petrov, 16 at the time, was', 'Ivan Petrov', null],
