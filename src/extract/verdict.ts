@@ -7,6 +7,7 @@
 import type { EvidenceField, Sentence, Span, VerdictRecord, VerdictStatus } from './types.ts';
 import { splitSentences } from './text.ts';
 import { findTerms, type Term, type TermRole } from './rules/sentences.ts';
+import { NUMBER_SRC, parseNumber } from './rules/numbers.ts';
 import { findDates, type DateMention } from './rules/dates.ts';
 import { findCourts, isAppealTarget, isCitedAsSource, isHigherCourt, isOtherFirstInstanceCourt, namesCourtMoreFully, type CourtMention } from './rules/courts.ts';
 import { findCharges, sameChargesRe, type ChargeFound } from './rules/charges.ts';
@@ -263,6 +264,30 @@ export function buildRecords(text: string, published: string | null | undefined)
           d.verdictDate = date.value;
           d.evidence.verdictDate = date.value ? [date.span] : [];
           d.rules.verdictDate = 'date-in-later-ruling';
+        }
+      }
+    }
+    // "A separate trial of six other activists is due to begin", "A separate case against two women accused of X is
+    // still being heard": an unnamed group awaiting its verdict (CONVENTIONS.md: a charged_only group)
+    if (!titleLine) {
+      separateTrialRe.lastIndex = 0;
+      for (let m = separateTrialRe.exec(s); m; m = separateTrialRe.exec(s)) {
+        const count = parseNumber(m[1]!);
+        if (count === null || count < 2) continue;
+        const d = newDraft(null, [], count, true);
+        const at = m.index + m[0].indexOf(m[1]!, m[0].search(/\b(?:of|against)\s/));
+        d.evidence.count = [span(base, at, at + m[1]!.length)];
+        d.rules.count = 'group-separate-trial';
+        d.status = 'charged_only';
+        d.evidence.status = [span(base, m.index, m.index + m[0].length)];
+        d.rules.status = 'status-separate-trial';
+        const accused = s.slice(m.index + m[0].length).match(/^\s+(?:who\s+are\s+)?(?:accused|charged)\s+(?:of|with)\b/);
+        if (accused) {
+          // the offences up to the clause's verb ("accused of financing mass riots | is still being heard")
+          const from = m.index + m[0].length;
+          const verb = /\s(?:is|are|was|were|has|have|will)\s/.exec(s.slice(from));
+          const clause = s.slice(0, verb ? from + verb.index : s.length);
+          addCharges(d, inRange(findCharges(clause), from, clause.length), base);
         }
       }
     }
@@ -545,6 +570,12 @@ function sameHearingDraft(drafts: Draft[], ids: number[]): { id: number; date: P
   return { id: best.id, date: best.verdictDate && span ? { value: best.verdictDate, span, key: best.verdictDate } : null };
 }
 
+// "a separate trial of six other activists", "a separate case against two women"
+const separateTrialRe = new RegExp(
+  `\\bseparate\\s+(?:trial|case|proceedings)\\s+(?:of|against)\\s+(${NUMBER_SRC})\\s+(?:other\\s+|more\\s+)?(?:people|men|women|activists|defendants|protesters|suspects|officers|members|journalists|students|teenagers|youths)\\b`,
+  'gi',
+);
+
 // "found him guilty of", "convicted of": the offences follow (a bare "for ..." is often the act, not the offence)
 const guiltyOfRe = /\b(?:guilty|convicted)\s+(?:[\w-]+\s+){0,2}?of\b/i;
 
@@ -775,7 +806,7 @@ function reopen(d: Draft, at: Span): void {
 
 function keep(d: Draft): boolean {
   if (d.status === null) return false;
-  if (d.group) return d.sentence !== null || d.status === 'acquitted';
+  if (d.group) return d.sentence !== null || d.status === 'acquitted' || d.rules.status === 'status-separate-trial';
   return true;
 }
 

@@ -197,6 +197,25 @@ describe('a pronoun opening a sentence', () => {
   });
 });
 
+describe('a group awaiting a separate trial', () => {
+  it('"A separate trial of six other activists is due to begin" is a charged_only group; "accused of X" gives its charge', () => {
+    const text =
+      'The jury acquitted Ann Lee, 26, of criminal damage on Thursday. ' +
+      'A separate trial of six other activists is due to begin in January. ' +
+      'A separate case against two women accused of financing mass riots is still being heard.';
+    const got = extractVerdicts(text, { published: '2024-08-16' }).records.filter((r) => r.name === null);
+    expect(got.map((r) => [r.count, r.charges, r.status, r.verdictDate])).toEqual([
+      [6, [], 'charged_only', null],
+      [2, ['financing mass riots'], 'charged_only', null],
+    ]);
+  });
+
+  it('a number of people in a trial that is not separate is no group record', () => {
+    const text = 'The trial of six activists ended with fines. Ann Lee, 26, was fined $500.';
+    expect(extractVerdicts(text, { published: '2024-08-16' }).records.filter((r) => r.name === null)).toEqual([]);
+  });
+});
+
 describe('administrative cases are not records', () => {
   it('a fine under the administrative code, or a fine in an article about such cases, is none', () => {
     const text =
