@@ -281,6 +281,8 @@ export function buildRecords(text: string, published: string | null | undefined)
         d.status = 'charged_only';
         d.evidence.status = [span(base, m.index, m.index + m[0].length)];
         d.rules.status = 'status-separate-trial';
+        // "... is still being heard by the same court": the court of the case told so far
+        if (caseCourt?.value && /\bsame\s+court\b/i.test(s)) setCourt(d, caseCourt.value, caseCourt.span, 'court-same-court');
         const accused = s.slice(m.index + m[0].length).match(/^\s+(?:who\s+are\s+)?(?:accused|charged)\s+(?:of|with)\b/);
         if (accused) {
           // the offences up to the clause's verb ("accused of financing mass riots | is still being heard")

@@ -210,6 +210,14 @@ describe('a group awaiting a separate trial', () => {
     ]);
   });
 
+  it('"... still being heard by the same court" gives the group the case\'s court', () => {
+    const text =
+      'The Pervomaisky district court on Monday jailed Talant Asanov, 45, for 11 years. ' +
+      'A separate case against two women accused of financing mass riots is still being heard by the same court.';
+    const got = extractVerdicts(text, { published: '2024-05-10' }).records.filter((r) => r.name === null);
+    expect(got.map((r) => [r.count, r.court, r.status])).toEqual([[2, 'Pervomaisky district court', 'charged_only']]);
+  });
+
   it('a number of people in a trial that is not separate is no group record', () => {
     const text = 'The trial of six activists ended with fines. Ann Lee, 26, was fined $500.';
     expect(extractVerdicts(text, { published: '2024-08-16' }).records.filter((r) => r.name === null)).toEqual([]);
