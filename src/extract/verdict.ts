@@ -7,6 +7,7 @@
 import type { EvidenceField, Sentence, Span, VerdictRecord, VerdictStatus } from './types.ts';
 import { splitSentences } from './text.ts';
 import { findTerms, type Term, type TermRole } from './rules/sentences.ts';
+import { NUMBER_SRC, parseNumber } from './rules/numbers.ts';
 import { findDates, type DateMention } from './rules/dates.ts';
 import { findCourts, isAppealTarget, isCitedAsSource, isHigherCourt, isOtherFirstInstanceCourt, namesCourtMoreFully, type CourtMention } from './rules/courts.ts';
 import { allCountsRe, findCharges, findGroupCharges, sameChargesRe, type ChargeFound } from './rules/charges.ts';
@@ -95,6 +96,10 @@ interface Pending {
   respective: Term[];
   /** "a jury acquitted a man accused of ...": the span of the acquittal */
   acquittal: Span | null;
+  /** the offences named with it ("was handed seven years after a court found him guilty of embezzlement") */
+  charges: ChargeFound[];
+  /** "A 34-year-old engineer has been jailed for 13 years": the unnamed defendant's age, a span in the article */
+  age: { age: number; span: Span } | null;
   date: Placed | null;
   court: Placed | null;
   until: number;
@@ -113,8 +118,9 @@ interface Mention {
 
 const IMPOSED_ROLES = new Set<TermRole>(['imposed', 'unknown', 'additional', 'appeal_upheld', 'appeal_reduced']);
 // between two names of one subject: "NAME and NAME", "NAME, NAME and NAME", "NAME, 44, and NAME"
-// (a list may use semicolons: "NAME, 31, of TOWN; NAME, 38, of TOWN; and NAME")
-const joinRe = /^\s*(?:,\s*\d{1,3}(?:,\s*(?:of|from)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)?\s*)?(?:,|;|[,;]?\s+and|&)\s*$/u;
+// (a list may use semicolons: "NAME, 31, of TOWN; NAME, 38, of TOWN; and NAME"; a relative may be named: "NAME, 31,
+// and his brother, NAME" — with the appositive's comma)
+const joinRe = /^\s*(?:,\s*\d{1,3}(?:,\s*(?:of|from)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)?\s*)?(?:,|;|[,;]?\s+and(?:\s+(?:his|her|their)\s+(?:brother|sister|son|daughter|wife|husband|father|mother|cousin|nephew|partner|co-defendant)\s*,)?|&)\s*$/u;
 // "NAME's sentence", "NAME's four-year term", "NAME's appeal"
 const possessiveOutcomeRe = /^['’]s\s+(?:[\w-]+\s+){0,2}?(?:sentences?|terms?|convictions?|verdicts?|appeals?|acquittals?|punishment)\b/i;
 // "A, 45, a Russian national residing in Queens; B, 37, ...; and C, 52, ..., are charged": a list of
@@ -139,7 +145,7 @@ const courtRulingRe = /\b(?:imposed|sentenced|convicted|acquitted|verdicts?|uphe
 // a sentence that reports an outcome (not just mentions a trial): it dates the case
 // ("according to the verdict, he beat ..." tells the offence, not the outcome)
 const strongVerdictRe =
-  /\b(?:sentenced|sentencing|passing\s+sentence|jailed|convicted|convictions?|received|found\s+(?:[^\s.;]+\s+){0,6}?(?:not\s+)?guilty|acquitted|pleaded guilty|(?<!according\s+to\s+the\s+)verdicts?|upheld|reduced|imprisoned|handed)\b/iu;
+  /\b(?:sentenced|sentencing|passing\s+sentence|jailed|convicted|convictions?|received|found\s+(?:[^\s.;]+\s+){0,6}?(?:not\s+)?guilty|acquitted|pleaded guilty|(?<!according\s+to\s+the\s+)verdicts?|upheld|reduced|imprisoned|handed|ordered\s+(?:[\w.-]+\s+){0,5}?to\s+pay\s+a\s+fine)\b/iu;
 // the article turns to another case: "In a separate case", "in another trial", "Separately,"
 // ("Two others will be tried separately" is not)
 const otherCaseRe = /^\W*(?:separately|elsewhere)\b|\b(?:(?:in|at)\s+(?:a\s+)?separate\s+(?:case|trial|hearing|proceedings?)|in\s+another\s+(?:case|trial))\b/i;
@@ -193,6 +199,8 @@ export function buildRecords(text: string, published: string | null | undefined)
   // per case, the court where the charges were brought ("An indictment was unsealed today in federal court in Brooklyn")
   const caseChargeCourt = new Map<number, Placed>();
   let lastSingular: number | null = null;
+  // the person named in full as the subject of the sentence before, when no verdict role made them a defendant
+  let prevSubject: Person | null = null;
   let lastPlural: number[] = [];
   let clock = 0;
   const persons: Person[] = [];
@@ -231,6 +239,24 @@ export function buildRecords(text: string, published: string | null | undefined)
     if (appellate) appellateCourt = placeCourt(base, appellate);
     const titleLine = isTitleCase(s);
     const draftsBefore = drafts.length;
+    // "His passenger, NAME, 24, told police ... She later admitted ...": a sentence opening with "He/She" and a
+    // verdict verb is about the person the sentence before opened with (its subject), if not yet a defendant
+    if (!titleLine && prevSubject && prevSubject.seenAt === clock - 1 && pronounVerdictOpeningRe.test(s)) {
+      const p = prevSubject;
+      const d = drafts.find((x) => !x.group && sameFullName(x.tokens, p.tokens)) ?? newDraft(p.name, p.tokens, 1, false);
+      if (!d.rules.name) {
+        d.rules.name = 'name-subject-before-pronoun';
+        addEvidence(d, 'name', p.span);
+        addEvidence(d, 'count', p.span);
+        if (p.age) {
+          d.age = p.age.age;
+          d.evidence.age = [p.age.span];
+          d.rules.age = 'age-beside-earlier-name';
+        }
+      }
+      lastSingular = d.id;
+    }
+    prevSubject = titleLine ? null : openingSubject(s, base, clock);
     const mentions: Mention[] = titleLine ? [] : collectMentions(s, { drafts, persons, newDraft, lastSingular, lastPlural, clock }, base);
     for (const m of mentions) for (const id of m.ids) drafts[id]!.lastSeen = clock;
     const terms = findTerms(s);
@@ -296,6 +322,46 @@ export function buildRecords(text: string, published: string | null | undefined)
         }
       }
     }
+    // "A separate trial of six other activists is due to begin", "A separate case against two women accused of X is
+    // still being heard": an unnamed group awaiting its verdict (CONVENTIONS.md: a charged_only group)
+    if (!titleLine) {
+      separateTrialRe.lastIndex = 0;
+      for (let m = separateTrialRe.exec(s); m; m = separateTrialRe.exec(s)) {
+        const count = parseNumber(m[1]!);
+        if (count === null || count < 2) continue;
+        const d = newDraft(null, [], count, true);
+        const at = m.index + m[0].indexOf(m[1]!, m[0].search(/\b(?:of|against)\s/));
+        d.evidence.count = [span(base, at, at + m[1]!.length)];
+        d.rules.count = 'group-separate-trial';
+        d.status = 'charged_only';
+        d.evidence.status = [span(base, m.index, m.index + m[0].length)];
+        d.rules.status = 'status-separate-trial';
+        // "... is still being heard by the same court": the court of the case told so far
+        if (caseCourt?.value && /\bsame\s+court\b/i.test(s)) setCourt(d, caseCourt.value, caseCourt.span, 'court-same-court');
+        const accused = s.slice(m.index + m[0].length).match(/^\s+(?:who\s+are\s+)?(?:accused|charged)\s+(?:of|with)\b/);
+        if (accused) {
+          // the offences up to the clause's verb ("accused of financing mass riots | is still being heard")
+          const from = m.index + m[0].length;
+          const verb = /\s(?:is|are|was|were|has|have|will)\s/.exec(s.slice(from));
+          const clause = s.slice(0, verb ? from + verb.index : s.length);
+          addCharges(d, inRange(findCharges(clause, { accusation: true }), from, clause.length), base, drafts);
+        }
+      }
+    }
+    if (factful.length === 0 && !titleLine && pending && pending.until >= clock && pending.terms.length) {
+      // "A former executive was handed seven years ... NAME, aged 52, ran the trading arm ...": a sentence that
+      // opens by introducing a person with an age names the defendant of the outcome just told
+      const intro = introducedPerson(s);
+      if (intro) {
+        const d = drafts.find((x) => !x.group && sameFullName(x.tokens, intro.tokens)) ?? newDraft(intro.name, intro.tokens, 1, false);
+        if (!d.rules.name) d.rules.name = 'name-introduced-after-outcome';
+        addEvidence(d, 'name', span(base, intro.start, intro.end));
+        addEvidence(d, 'count', span(base, intro.start, intro.end));
+        attachAge(s, base, d, intro);
+        d.lastSeen = clock;
+        factful.push({ start: intro.start, end: intro.end, ids: [d.id], factful: true });
+      }
+    }
     if (factful.length === 0) {
       const shared = titleLine ? null : findGroupCharges(s);
       if (!titleLine && unattached.push({ text: s, base }) > 3) unattached.shift();
@@ -316,6 +382,8 @@ export function buildRecords(text: string, published: string | null | undefined)
           pending = {
             terms: single.map(place), respective: respective.map(place),
             acquittal: acquittal ? span(base, acquittal.index, acquittal.index + acquittal[0].length) : null,
+            charges: offencesOfVerdict(s).map((c) => ({ ...c, start: base + c.start, end: base + c.end })),
+            age: openingAge(s, base),
             date: dates.length ? placeDate(base, nearest(dates, at)!) : null,
             court: courts.length ? placeCourt(base, courts[0]!) : null, until: clock + 6,
           };
@@ -359,7 +427,10 @@ export function buildRecords(text: string, published: string | null | undefined)
       // code": the criminal conviction is the outcome)
       const admin = isAdministrative(segText) && !criminalRe.test(segText);
       // the date goes with the sentence when there is one ("pleaded guilty in January ... sentenced on Wednesday to")
-      const anchor = segTerms[0] ? segTerms[0].start : status ? status.start + off : segStart;
+      // (an appeal ruling's date is by its own verb: "on Tuesday rejected the appeal of NAME, who was sentenced in
+      // April to four years")
+      const appealCue = status && isAppeal(status.status) && !segTerms.some((t) => t.role === status.status);
+      const anchor = appealCue ? status.start + off : segTerms[0] ? segTerms[0].start : status ? status.start + off : segStart;
       const outcomeDates = dates.filter((d) => !inOffenceClause(s, d, anchor));
       const localDates = outcomeDates.filter((d) => d.start >= off && d.start < segEnd);
       const date = nearest(localDates.length ? localDates : outcomeDates, anchor);
@@ -391,13 +462,21 @@ export function buildRecords(text: string, published: string | null | undefined)
         // administrative code, or, in an article about such cases, days ("the student NAME, 19, who
         // received 10 days") or a fine for someone with no criminal verdict ("A pensioner, NAME, was fined 20,000 rubles")
         const daysOrFine = own.length > 0 && own.every((t) => t.kind === 'fine' || (t.kind === 'prison' && t.months !== null && t.months <= 1));
-        const adminTerm = daysOrFine && (admin || (adminArticle && (own.every((t) => t.kind === 'prison') || d.status === null)));
+        // (a fine "for \"CHARGE\"" names a criminal offence: "ordered NAME to pay a fine of N rubles for \"justifying terrorism\"")
+        const criminalFine = segCharges.some((c) => c.quoted);
+        const adminTerm = daysOrFine && (admin || (adminArticle && !criminalFine && (own.every((t) => t.kind === 'prison') || d.status === null)));
         if (adminTerm) return;
         let sentenceSet = applyTerms(d, own, base);
         // an outcome told before the name: its terms, its aligned list, or its acquittal
         let carried: Pending | null = null;
         let segStatus = status;
         const live = pending && pending.until >= clock && allNamed ? pending : null;
+        // the outcome's unnamed "A 34-year-old engineer" is the first defendant named after it
+        if (live?.age && m.ids.length === 1 && d.age === null && k === 0) {
+          d.age = live.age.age;
+          d.evidence.age = [live.age.span];
+          d.rules.age = 'age-of-outcome-before-name';
+        }
         if (live && m.ids.length > 1 && live.respective.length === m.ids.length && !d.sentence) {
           sentenceSet = applyTerms(d, [live.respective[i]!], 0);
           carried = live;
@@ -411,6 +490,7 @@ export function buildRecords(text: string, published: string | null | undefined)
         }
         if (carried) {
           pendingUsed = true;
+          if (!d.charges.length) addCharges(d, carried.charges, 0, drafts);
           if (!segStatus && sentenceSet) segStatus = { status: 'convicted', start: d.evidence.sentence![0]![0] - base, end: d.evidence.sentence![0]![1] - base };
         }
         const pendingDate = carried?.date ?? null;
@@ -475,6 +555,13 @@ export function buildRecords(text: string, published: string | null | undefined)
         if (where?.value && (upgrade || !d.court)) setCourt(d, where.value, where.span, acquittalCourt ? 'court-of-acquittal-before-name' : court ? 'court-in-verdict-sentence' : 'court-of-case');
       });
     });
+    // "found NAME2 not guilty ... after a two-week trial in the X court": the court of the whole trial, so also of
+    // the co-defendants of this case told before with no court of their own
+    if (rulingCourt && trialAtRe.test(s)) {
+      for (const d of drafts) {
+        if (d.caseNo === caseNo && !d.court && d.status && d.status !== 'charged_only' && !isAppeal(d.status)) setCourt(d, rulingCourt.name, span(base, rulingCourt.start, rulingCourt.end), 'court-of-trial');
+      }
+    }
     // a pending term or acquittal goes to the first defendant named after it, or to no one; an aligned list
     // waits for its list of names
     if (pending && (pendingUsed || factful.some((m) => m.ids.some((id) => !drafts[id]!.group)))) {
@@ -527,8 +614,9 @@ export function buildRecords(text: string, published: string | null | undefined)
 // after the verdict verb, these start the story of the offence: "found guilty of vandalism over the words ...
 // painted in October 2022", "sentenced ... after he abandoned his post in March", "citing the fact that he had returned a rifle on January 8"
 const offenceClauseRe = /\b(?:over|after|because|citing|that|who|whom|which|where|whose)\b/i;
-// a relative clause before the verb: "Avdeyev, who left Russia in 2021, was sentenced"
-const relativeClauseRe = /^\s*(?:who|which|where|when|whose)\b/i;
+// a relative clause before the verb: "Avdeyev, who left Russia in 2021, was sentenced", "NAME, a 39-year-old
+// who left Kazakhstan in 2021, was found guilty"
+const relativeClauseRe = /^\s*(?:who|which|where|when|whose)\b|\b(?:who|whose)\s/i;
 
 /** Whether a date is told of the offence or of someone's life, not of the outcome whose verb is at `at`. */
 function inOffenceClause(s: string, d: DateMention, at: number): boolean {
@@ -558,6 +646,68 @@ function sameHearingDraft(drafts: Draft[], ids: number[]): { id: number; date: P
   if (!best) return null;
   const span = best.evidence.verdictDate?.[0];
   return { id: best.id, date: best.verdictDate && span ? { value: best.verdictDate, span, key: best.verdictDate } : null };
+}
+
+// "a separate trial of six other activists", "a separate case against two women"
+const separateTrialRe = new RegExp(
+  `\\bseparate\\s+(?:trial|case|proceedings)\\s+(?:of|against)\\s+(${NUMBER_SRC})\\s+(?:other\\s+|more\\s+)?(?:people|men|women|activists|defendants|protesters|suspects|officers|members|journalists|students|teenagers|youths)\\b`,
+  'gi',
+);
+
+// "found him guilty of", "convicted of": the offences follow (a bare "for ..." is often the act, not the offence)
+const guiltyOfRe = /\b(?:guilty|convicted)\s+(?:[\w-]+\s+){0,2}?of\b/i;
+
+/** The offences a sentence names after "guilty of" / "convicted of", if any. */
+function offencesOfVerdict(s: string): ChargeFound[] {
+  const m = guiltyOfRe.exec(s);
+  return m ? findCharges(s).filter((c) => c.start >= m.index) : [];
+}
+
+// "A 34-year-old engineer from CITY has been jailed ...": the age of the unnamed subject opening a sentence
+const openingAgeRe = /^(?:[\p{Lu}\s,.]{1,60}[—–-]+\s*)?An?\s+(\d{1,3})-year-old\b/u;
+
+function openingAge(s: string, base: number): { age: number; span: Span } | null {
+  const m = openingAgeRe.exec(s);
+  if (!m) return null;
+  const at = m[0].lastIndexOf(m[1]!);
+  return { age: Number(m[1]), span: span(base, at, at + m[1]!.length) };
+}
+
+// "She later admitted ...", "He was given ...": a pronoun subject with a verdict verb opening a sentence
+const pronounVerdictOpeningRe =
+  /^(?:He|She)\s+(?:(?:was|has been|had been|later|then|also|subsequently)\s+){0,2}(?:admitted|pleaded|sentenced|jailed|convicted|found|received|given|handed|got|fined|acquitted|cleared)\b/;
+// "His passenger, NAME, 24, told ...": a subject in apposition to a noun phrase of up to four words
+const openingAppositionRe = /^(?:(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Aa]n?)\s+)?(?:[\p{Ll}-]+\s+){0,3}?[\p{Ll}-]+,\s*$/u;
+
+/** The person a sentence opens with, named in full with an age ("NAME, 24, told" / "His passenger, NAME, 24,"),
+ * unless a lawyer, judge, victim, relative or the like. */
+function openingSubject(s: string, base: number, clock: number): Person | null {
+  const c = findNameCandidates(s.slice(0, 120))[0];
+  if (!c || c.courtSide || c.possessive || c.tokens.length < 2) return null;
+  const before = s.slice(0, c.start);
+  if (before && !openingAppositionRe.test(before)) return null;
+  const after = s.slice(c.end, c.end + 260);
+  const age = introAgeAfterRe.exec(after);
+  if (!age || isNonDefendantContext(before, '') || isNonDefendantContext('', after.slice(age[0].length).replace(/^\s*(?:said|says|told|added)\b/, ''))) return null;
+  const ageAt = c.end + after.indexOf(age[0]) + age[0].search(/\d/);
+  const years = Number(/\d{1,3}/.exec(age[0])![0]);
+  return { name: c.name, tokens: c.tokens, span: span(base, c.start, c.end), age: { age: years, span: span(base, ageAt, ageAt + String(years).length) }, seenAt: clock };
+}
+
+// "NAME, 52,", "NAME, aged 52,", "NAME (52)" at the start of a sentence
+const introAgeAfterRe = /^(?:,\s*(?:aged\s+)?\d{1,3}\s*,|\s*\(\d{1,3}\))/;
+
+/** A person named in full with an age at the very start of a sentence (titles allowed before), if not a judge,
+ * lawyer, victim or the like. */
+function introducedPerson(s: string): NameCandidate | null {
+  const c = findNameCandidates(s.slice(0, 160))[0];
+  if (!c || c.courtSide || c.possessive || c.tokens.length < 2) return null;
+  if (!/^(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?$/.test(s.slice(0, c.start))) return null;
+  const after = s.slice(c.end, c.end + 260);
+  const age = introAgeAfterRe.exec(after);
+  // (the role may follow the age: "NAME, 61, his lawyer, said")
+  if (!age || isNonDefendantContext('', after) || isNonDefendantContext('', after.slice(age[0].length))) return null;
+  return c;
 }
 
 /** The date closest to a position (the status verb): "sentenced on Thursday ... a jury last month" */
@@ -857,7 +1007,7 @@ function keep(d: Draft): boolean {
   if (d.status === null || d.namedInFull) return false;
   // a number of people with no term is a group of defendants only when it is a stated set ("Twelve other
   // defendants ... have pleaded guilty")
-  if (d.group) return d.sentence !== null || d.status === 'acquitted' || d.specific;
+  if (d.group) return d.sentence !== null || d.status === 'acquitted' || d.specific || d.rules.status === 'status-separate-trial';
   return true;
 }
 
@@ -1054,20 +1204,18 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
     if (mentions.some((m) => m.start < g.end && m.end > g.start)) continue;
     // a group that names its members right after ("two men, NAME and NAME,") is those members
     if (/^\s*,\s*\p{Lu}/u.test(s.slice(g.end, g.end + 4)) && mentions.some((m) => m.start >= g.end && m.start < g.end + 4)) continue;
-    // "jailed four members of the ring. Her four accomplices received ...": a definite group of the size of one
-    // just mentioned is that group
+    // "jailed four members of the ring. Her four accomplices received ...", "The seven other men, aged 23 to 40,
+    // were found guilty of ...": a definite group of a size already told is that group again
     const definite = definiteGroupRe.test(s.slice(Math.max(0, g.start - 8), g.start)) || /^(?:the|these|those|all)\b/i.test(s.slice(g.start, g.end));
-    const earlier = definite && !g.other ? drafts.find((x) => x.group && x.count === g.count && ctx.clock - x.lastSeen <= 2) : undefined;
-    if (earlier) {
-      mentions.push({ start: g.start, end: g.end, ids: [earlier.id], factful: true });
-      continue;
+    const known = definite ? [...drafts].reverse().find((x) => x.group && x.count === g.count) : undefined;
+    const d = known ?? newDraft(null, [], g.count, true);
+    if (!known) {
+      d.specific = g.specific;
+      d.other = g.other;
+      d.evidence.count = [span(base, g.countStart, g.countEnd)];
+      d.rules.count = 'group-count';
     }
-    const d = newDraft(null, [], g.count, true);
-    d.specific = g.specific;
-    d.other = g.other;
-    d.evidence.count = [span(base, g.countStart, g.countEnd)];
-    d.rules.count = 'group-count';
-    const range = findAgeRange(s, g.end, g.end + 80);
+    const range = d.ageRange ? null : findAgeRange(s, g.end, g.end + 80);
     if (range) {
       d.ageRange = range.range;
       d.evidence.ageRange = [span(base, range.start, range.end)];

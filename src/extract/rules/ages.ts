@@ -13,9 +13,9 @@ export interface AgeFound {
 // "32-year-old Nursultan Isaev", "a 29-year-old welder, NAME" — the age just before the name
 const ageBeforeRe = /\b(\d{1,3})-year-old\s+(?:[\p{Ll}-]+,?\s+){0,3}$/u;
 // "Tolegenov, 44, a former taxi driver", "NAME (32)", "NAME, aged 32,", "NAME, now 78,", "NAME, a 38-year-old
-// journalist", "NAME, the youngest of the three at 23,", "NAME, the youngest, 28"
+// journalist" (not "a 16-year-old at the time"), "NAME, the youngest of the three at 23,", "NAME, the youngest, 28"
 const ageAfterRe =
-  /^(?:,\s*(?:(?:aged|age|now)\s+|the\s+(?:youngest|oldest)(?:\s+of\s+[^,;.]{1,30}?)?(?:,\s*|\s+at\s+))?(\d{1,3})(?=\s*[,.;)—–]|\s*$)|\s*\((\d{1,3})\)|,\s*an?\s+(\d{1,3})-year-old\b)/;
+  /^(?:,\s*(?:(?:aged|age|now)\s+|the\s+(?:youngest|oldest)(?:\s+of\s+[^,;.]{1,30}?)?(?:,\s*|\s+at\s+))?(\d{1,3})(?=\s*[,.;)—–]|\s*$)|\s*\((\d{1,3})\)|,\s*an?\s+(\d{1,3})-year-old\b(?!\s+at\s+the\s+time))/;
 // an elliptic list of ages: "Sabirov is 39, Khusnutdinov 33 and Fattakhov ..." — a bare number after a
 // name, only when "NAME is N," has just opened the list
 const ellipticAgeRe = /^\s+(\d{1,3})(?=\s*(?:,|;|\.|and\b))/;

@@ -97,8 +97,11 @@ function isOffence(text: string): boolean {
   return text.length >= 3 && !notOffenceRe.test(text) && !/^(?:charges?|all charges|it|them|this|that|crimes?|a crime|an offen[cs]e)$/i.test(text);
 }
 
-/** Every charge written in a sentence, in text order. */
-export function findCharges(s: string): ChargeFound[] {
+/**
+ * Every charge written in a sentence, in text order. `accusation`: the text is an accusation with no verdict ("a separate case against two women accused of
+ * financing mass riots"), so "accused of <doing>" names the charge rather than a narrated act.
+ */
+export function findCharges(s: string, options: { accusation?: boolean } = {}): ChargeFound[] {
   const out: ChargeFound[] = [];
   const quotes: Array<{ text: string; start: number; end: number; whole: [number, number] }> = [];
   quoteRe.lastIndex = 0;
@@ -168,7 +171,7 @@ export function findCharges(s: string): ChargeFound[] {
       }
       if (!isOffence(text)) continue;
       // "was accused of overturning a police car": an act told by the prosecution, not the offence
-      if (/^accused/i.test(lead) && ingStartRe.test(text)) continue;
+      if (!options.accusation && /^accused/i.test(lead) && ingStartRe.test(text)) continue;
       out.push({ text, start, end, code: false, quoted: false, weak, cleared });
     }
   }

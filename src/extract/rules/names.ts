@@ -180,7 +180,8 @@ function roleOf(c: NameCandidate, before: string, after: string, hasVerdictWord:
     const fillerText = om[2] ?? '';
     const filler = fillerText.split(/[\s,]+/).filter(Boolean);
     const verb = om[1]!.toLowerCase();
-    const guiltyAfter = /^\s+(?:not\s+)?guilty\b/i.test(after);
+    // ("found NAME, 48, of TOWN, not guilty": the age and place may come between)
+    const guiltyAfter = /^(?:,\s*[^,;]{1,40}){0,3},?\s+(?:not\s+)?guilty\b/i.test(after);
     // "acquitted a former deputy head of the regional police, NAME": an "of" inside an appositive is no preposition of the verb
     const appositive = /^(?:a|an|the)\s[^,]*,\s*$/.test(fillerText);
     const prepositional = filler.some((w) => PREPOSITIONS.has(w.toLowerCase()) && !(appositive && (w === 'of' || w === 'in' || w === 'from')));

@@ -113,7 +113,7 @@ const cueRe = new RegExp(
     // "less the 470 days spent on remand", "time served"
     '(?<served>\\bspent\\b|\\bserved\\b|\\bafter serving\\b|\\bremand\\b|\\bcount(?:s|ed)? (?:against|towards)\\b|\\bcredit\\b|\\bin custody\\b)',
     // "sentenced", "jailed", "handed", "given", "received", "imposed", "locked up", "ordered to serve", "got"
-    '(?<imposed>\\bsentenc(?:ed|ing|es)\\b|\\bjail(?:ed|ing|s)?\\b|\\bhand(?:ed|s|ing)\\b|\\bgiven\\b|\\bgave\\b|\\bgives\\b|\\breceiv(?:ed|es|e|ing)\\b|\\bimpos(?:ed|es|ing)\\b|\\blocked up\\b|\\bordered to (?:serve|pay)\\b|\\b(?:must|will|to|shall)\\s+(?:now\\s+|also\\s+|still\\s+)?serve\\b|\\bgets?\\b|\\bgot\\b|\\bimprisoned\\b|\\bfined\\b|\\bplaced on probation\\b|\\bput on probation\\b|\\bpunished\\b|\\bconvicted\\b|\\bguilty\\b)',
+    '(?<imposed>\\bsentenc(?:ed|ing|es)\\b|\\bjail(?:ed|ing|s)?\\b|\\bhand(?:ed|s|ing)\\b|\\bgiven\\b|\\bgave\\b|\\bgives\\b|\\breceiv(?:ed|es|e|ing)\\b|\\bimpos(?:ed|es|ing)\\b|\\blocked up\\b|\\bordered\\s+(?:[\\w.-]+\\s+){0,5}?to\\s+(?:serve|pay)\\b|\\b(?:must|will|to|shall)\\s+(?:now\\s+|also\\s+|still\\s+)?serve\\b|\\bgets?\\b|\\bgot\\b|\\bimprisoned\\b|\\bfined\\b|\\bplaced on probation\\b|\\bput on probation\\b|\\bpunished\\b|\\bconvicted\\b|\\bguilty\\b)',
   ].join('|'),
   'gi',
 );
@@ -141,7 +141,7 @@ const giveBeforeRe = /\b(?:hand(?:ed|ing|s)|gave|giv(?:en|ing|es)|impos(?:ed|ing
 // a penalty named without a length: "was given a community order", "received a suspended sentence", "sentenced to
 // restricted freedom", "placed on probation"
 const kindOnlyRe =
-  /\b(?:an?|to|on)\s+(?:(community)\s+(?:order|sentence|service)|(suspended|conditional)\s+(?:prison\s+|jail\s+|custodial\s+)?sentence|(restricted freedom|restriction of (?:freedom|liberty)|freedom limitation|limitation of freedom)|(probation)|(conditional discharge|hospital order|compulsory (?:psychiatric )?treatment))\b/gi;
+  /\b(?:an?|to|on)\s+(?:(community\s+(?:order|sentence|service)|youth\s+rehabilitation\s+order)|(suspended|conditional)\s+(?:prison\s+|jail\s+|custodial\s+)?sentence|(restricted freedom|restriction of (?:freedom|liberty)|freedom limitation|limitation of freedom)|(probation)|(conditional discharge|hospital order|compulsory (?:psychiatric )?treatment))\b/gi;
 
 const suspendedAfterRe = /^[^.;]{0,30}?\b(?:suspended|conditional)\b/i;
 // "a suspended sentence of two years", "a suspended two-year sentence"
@@ -150,7 +150,8 @@ const suspendedBeforeRe = /\b(?:suspended|conditional)\s+(?:prison\s+|jail\s+)?(
 const probationAfterRe = /^\s*(?:of\s+)?(?:supervised\s+)?probation(?:ary\s+(?:sentence|term)s?)?\b/i;
 const probationBeforeRe = /\bprobation\s+(?:for|of)\s+$/i;
 const restrictedRe = /(?:freedom[-\s]limitation|restrict(?:ed|ion of|ions on) (?:freedom|liberty)|limitation of (?:freedom|liberty)|freedom restriction|restricted freedom)/i;
-const communityRe = /\bcommunity (?:order|service|sentence|payback)/i;
+// (a youth rehabilitation order is the community order of under-18s)
+const communityRe = /\b(?:community (?:order|service|sentence|payback)|youth rehabilitation orders?)/i;
 const dischargeBeforeRe = /\b(?:conditionally|absolutely)\s+discharged\s+for\s+$|\bconditional\s+discharge\s+(?:of|for)\s+$/i;
 const otherKindRe = /\b(?:house arrest|home detention|correctional labou?r|corrective labou?r|compulsory (?:labou?r|work)|forced labou?r)/i;
 
@@ -223,7 +224,7 @@ function overlaps(spans: Array<[number, number]>, a: number, b: number): boolean
 }
 
 // a sentence without any of these words has no term: skip the costly scans
-const termGateRe = /\b(?:years?|months?|weeks?|days?|life|death|fined?|time served|community|suspended|conditional|discharge|hospital order|compulsory|freedom|liberty|probation)\b|[$£€]|\d(?:\s+(?:million|billion|thousand))?\s+(?:tenge|roubles?|rubles?|soms?|soums?)/i;
+const termGateRe = /\b(?:years?|months?|weeks?|days?|life|death|fined?|time served|community|rehabilitation order|suspended|conditional|discharge|hospital order|compulsory|freedom|liberty|probation)\b|[$£€]|\d(?:\s+(?:million|billion|thousand))?\s+(?:tenge|roubles?|rubles?|soms?|soums?)/i;
 
 /** Collects the terms of one sentence (a class, not closures: they are cheaper per call). */
 class TermCollector {

@@ -22,12 +22,12 @@ export const STATUS_RANK: Record<VerdictStatus, number> = {
 // "upheld the verdict", "rejected his appeal", "lost her appeal", "left the sentence unchanged", "His appeal was rejected"
 const appealUpheldRe =
   /\b(?:upheld|uphold(?:s|ing)?|(?:rejected|dismissed|denied|turned\s+down)\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?appeals?|lost\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?appeals?|left\s+(?:\w+\s+)?unchanged|appeals?\s+(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:rejected|dismissed|denied|turned\s+down))\b/i;
-// "acquitted", "found not guilty", "cleared of"
-const acquittedRe = /\b(?:acquitted|found\s+not\s+guilty|cleared\s+of|acquittal|not\s+guilty\s+verdict)\b/i;
+// "acquitted", "found not guilty", "found his manager, NAME M. NAME, 48, not guilty" (an initial's dot is no sentence end), "cleared of"
+const acquittedRe = /\b(?:acquitted|found\b(?:[^.;]|(?<=\b[A-Z])\.){0,100}?\bnot\s+guilty|cleared\s+of|acquittal|not\s+guilty\s+verdict)\b/i;
 // "was sentenced", "found guilty", "pleaded guilty", "jailed", "received"
-// (not "by the same jury that convicted NAME": that verdict is someone else's)
+// (not "by the same jury that convicted NAME": that verdict is someone else's; not "If convicted, he faces")
 const convictedRe =
-  /(?<!\b(?:jury|court|judge|panel|magistrates?)\s+(?:that|which|who)\s+)\b(?:sentenced|jailed|convicted|(?<!not\s)guilty|imprisoned|fined|handed|given|received|locked\s+up|admitted)\b/i;
+  /(?<!\b(?:jury|court|judge|panel|magistrates?)\s+(?:that|which|who)\s+|\b(?:if|unless|until|once)\s+)\b(?:sentenced|jailed|convicted|(?<!not\s)guilty|imprisoned|fined|handed|given|received|locked\s+up|admitted)\b/i;
 // "acquitted ..., a verdict later overturned by the Supreme Court"
 const overturnedRe = /\b(?:overturned|quashed|annulled|set\s+aside|reversed|cancell?ed)\b/i;
 // "was charged with", "arrested", "faces", "on trial", "pleaded not guilty", "placed on the wanted list"

@@ -21,6 +21,8 @@ const table: Array<[string, string, number | null]> = [
   ['The clerk, Aruzhan Kuanyshova — whose surname also appears as Kuanysheva — is 26 years old.', 'Aruzhan Kuanyshova', 26],
   // a bare number after a name is an age only in a list opened by "NAME is N,"
   ['Kuanyshova 26 times denied it', 'Kuanyshova', null],
+  ['Mr Daulet Omarov, a 39-year-old who left Kazakhstan in 2021, was found guilty', 'Daulet Omarov', 39],
+  ['Ivan Petrov, a 16-year-old at the time, was', 'Ivan Petrov', null],
   // not the defendant's present age
   ['Ivan Petrov, then aged 16, was', 'Ivan Petrov', null],
   ['Ivan Petrov, 16 at the time, was', 'Ivan Petrov', null],

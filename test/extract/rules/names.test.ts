@@ -15,6 +15,9 @@ const table: Array<[string, string[]]> = [
   ['Judge Aigerim Seitkali sentenced Yerzhan Tolegenov to 16 years.', ['Yerzhan Tolegenov']],
   ['A federal judge on Thursday formally sentenced Tremaine Jerome Holcomb to death.', ['Tremaine Jerome Holcomb']],
   ['Among those sentenced was journalist Makhambet Abzhan, 41.', ['Makhambet Abzhan']],
+  ['The jury found his office manager, Luz M. Varela, 48, of Hialeah, not guilty of conspiracy.', ['Luz M. Varela']],
+  // a long appositive between the name and its verb
+  ['Mr Daulet Omarov, a 39-year-old who left Kazakhstan in 2021 and is believed to be living in Turkey, was found guilty of fraud.', ['Daulet Omarov']],
   // not defendants: lawyers, judges, prosecutors, victims, speakers, places
   ['Kanat Beisebaev, a lawyer who defended one of those accused of participating in the riots, asserted that many were bystanders.', []],
   ['U.S. District Judge Lorraine H. Castellano also ordered her to serve one year of supervised release.', []],

@@ -10,6 +10,11 @@ const records = (text: string, published = '2024-02-16') =>
 const prison = (months: number) => ({ kind: 'prison', months, monthsMax: null, fine: null });
 
 describe('appeal rulings', () => {
+  it('a rejected appeal is dated by the ruling, not by the first sentencing told in a relative clause after it', () => {
+    const text = 'Separately, the Regional Court on Tuesday rejected the appeal of Ivan Petrov, 51, a retired teacher who was sentenced in April to four years in a penal colony for vandalism.';
+    expect(records(text, '2024-08-16')).toEqual([{ name: 'Ivan Petrov', court: 'Regional Court', sentence: prison(48), verdictDate: '2024-08-13', status: 'appeal_upheld' }]);
+  });
+
   it('a reduced term is the sentence; the appeal court and the ruling date win over the first instance', () => {
     const text =
       'An appeals court in the Atyrau region on Tuesday cut by two years the seven-year term handed to Marat Ospanov, a driver. ' +
@@ -127,6 +132,98 @@ describe('terms and the people they belong to', () => {
   });
 });
 
+describe('the court of a trial', () => {
+  it('"after a trial in COURT" gives the court to the co-defendant convicted at that trial just before, not to an earlier case', () => {
+    const text =
+      'Ann Lee, 50, was sentenced in May to two years for theft. ' +
+      'In a separate case, a federal jury on Thursday convicted Rafael A. Quintero, 63, of conspiracy. ' +
+      'The jury found his manager, Luz M. Vargas, 48, of Hialeah, not guilty of conspiracy after a two-week trial in the U.S. District Court for the Southern District of Florida.';
+    expect(records(text, '2023-10-20').map((r) => [r.name, r.court, r.status])).toEqual([
+      ['Ann Lee', null, 'convicted'],
+      ['Rafael A. Quintero', 'U.S. District Court for the Southern District of Florida', 'convicted'],
+      ['Luz M. Vargas', 'U.S. District Court for the Southern District of Florida', 'acquitted'],
+    ]);
+  });
+});
+
+describe('groups told twice', () => {
+  it('"The seven other men, aged 23 to 40, were found guilty of ..." is the group of seven sentenced before', () => {
+    const text =
+      'The district court on Monday jailed the organiser, Talant Asanov, 45, for 11 years and gave seven other men terms of between five and nine years. ' +
+      'The seven other men, aged 23 to 40, were found guilty of participation in mass riots.';
+    const got = extractVerdicts(text, { published: '2024-05-10' }).records.filter((r) => r.name === null);
+    expect(got.map((r) => [r.count, r.ageRange, r.charges, r.sentence?.months, r.sentence?.monthsMax])).toEqual([[7, [23, 40], ['participation in mass riots'], 60, 108]]);
+  });
+
+  it('a group of another size is another group', () => {
+    const text =
+      'The court gave seven men terms of between five and nine years. ' +
+      'The three women were each given two years.';
+    const got = extractVerdicts(text, { published: '2024-05-10' }).records;
+    expect(got.map((r) => [r.count, r.sentence?.months])).toEqual([[7, 60], [3, 24]]);
+  });
+});
+
+describe('names joined into one subject', () => {
+  it('"NAME, 31, and his brother, NAME, 34, ... were indicted": both are defendants', () => {
+    const text = 'In a separate case, Aaron P. Rusk, 31, and his brother, Caleb J. Rusk, 34, both of Beckley, were indicted on Wednesday on charges of wire fraud.';
+    expect(records(text, '2025-03-07').map((r) => [r.name, r.status])).toEqual([
+      ['Aaron P. Rusk', 'charged_only'],
+      ['Caleb J. Rusk', 'charged_only'],
+    ]);
+  });
+
+  it('a relative named as a speaker is not joined', () => {
+    const text = 'Mark Dane, 40, was jailed for two years. His brother, Paul Dane, 44, said he would appeal.';
+    expect(records(text, '2025-03-07').map((r) => r.name)).toEqual(['Mark Dane']);
+  });
+});
+
+describe('a pronoun opening a sentence', () => {
+  it('"She later admitted ..." is the person the sentence before opened with', () => {
+    const text =
+      'Connor Hale, 29, was jailed for six years. ' +
+      'His passenger, Jade Ellis, 24, told police at the scene that a friend had been driving. ' +
+      'She later admitted perverting the course of justice and received 10 months imprisonment, suspended for 18 months.';
+    expect(extractVerdicts(text, { published: '2024-09-27' }).records.map((r) => [r.name, r.age, r.sentence?.kind, r.sentence?.months])).toEqual([
+      ['Connor Hale', 29, 'prison', 72],
+      ['Jade Ellis', 24, 'suspended', 10],
+    ]);
+  });
+
+  it('but not a lawyer who opened the sentence before', () => {
+    const text = 'Mark Dane, 40, was convicted of fraud. His lawyer, Paul Reed, 51, told reporters the verdict was wrong. He was jailed for two years.';
+    expect(records(text, '2025-03-07').map((r) => [r.name, r.sentence?.months])).toEqual([['Mark Dane', 24]]);
+  });
+});
+
+describe('a group awaiting a separate trial', () => {
+  it('"A separate trial of six other activists is due to begin" is a charged_only group; "accused of X" gives its charge', () => {
+    const text =
+      'The jury acquitted Ann Lee, 26, of criminal damage on Thursday. ' +
+      'A separate trial of six other activists is due to begin in January. ' +
+      'A separate case against two women accused of financing mass riots is still being heard.';
+    const got = extractVerdicts(text, { published: '2024-08-16' }).records.filter((r) => r.name === null);
+    expect(got.map((r) => [r.count, r.charges, r.status, r.verdictDate])).toEqual([
+      [6, [], 'charged_only', null],
+      [2, ['financing mass riots'], 'charged_only', null],
+    ]);
+  });
+
+  it('"... still being heard by the same court" gives the group the case\'s court', () => {
+    const text =
+      'The Pervomaisky district court on Monday jailed Talant Asanov, 45, for 11 years. ' +
+      'A separate case against two women accused of financing mass riots is still being heard by the same court.';
+    const got = extractVerdicts(text, { published: '2024-05-10' }).records.filter((r) => r.name === null);
+    expect(got.map((r) => [r.count, r.court, r.status])).toEqual([[2, 'Pervomaisky district court', 'charged_only']]);
+  });
+
+  it('a number of people in a trial that is not separate is no group record', () => {
+    const text = 'The trial of six activists ended with fines. Ann Lee, 26, was fined $500.';
+    expect(extractVerdicts(text, { published: '2024-08-16' }).records.filter((r) => r.name === null)).toEqual([]);
+  });
+});
+
 describe('administrative cases are not records', () => {
   it('a fine under the administrative code, or a fine in an article about such cases, is none', () => {
     const text =
@@ -142,6 +239,54 @@ describe('administrative cases are not records', () => {
     expect(records(text, '2023-11-03')).toEqual([
       { name: 'Gleb Tarkov', court: null, sentence: { kind: 'fine', months: null, monthsMax: null, fine: '300,000 rubles' }, verdictDate: null, status: 'convicted' },
     ]);
+  });
+
+  it('a fine for a quoted criminal offence is a verdict even in an article that mentions administrative fines; it dates the case', () => {
+    const text =
+      'A court on Monday ordered theatre director Yelena Petrova to pay a fine of 800,000 rubles for "justifying terrorism." ' +
+      'The playwright, Anna Sokolova (38), received a suspended sentence of two years on the same charge. ' +
+      'A supporter was later fined 15,000 rubles under the administrative code for an unauthorised picket.';
+    expect(records(text, '2023-06-23')).toEqual([
+      { name: 'Yelena Petrova', court: null, sentence: { kind: 'fine', months: null, monthsMax: null, fine: '800,000 rubles' }, verdictDate: '2023-06-19', status: 'convicted' },
+      { name: 'Anna Sokolova', court: null, sentence: { kind: 'suspended', months: 24, monthsMax: null, fine: null }, verdictDate: '2023-06-19', status: 'convicted' },
+    ]);
+  });
+});
+
+describe('an outcome told before its defendant is introduced', () => {
+  it('"A 34-year-old engineer has been jailed ..." gives its age to the defendant named next, not to a later one', () => {
+    const text =
+      'A 34-year-old engineer from Yekaterinburg has been jailed for 13 years for treason. ' +
+      'Dmitry Sorokin was given a custodial sentence of 13 years by the regional court on Thursday. ' +
+      'Last year the same court gave Kirill Lavrov a term of 12 years.';
+    expect(extractVerdicts(text, { published: '2024-02-02' }).records.map((r) => [r.name, r.age])).toEqual([['Dmitry Sorokin', 34], ['Kirill Lavrov', null]]);
+  });
+
+  it('a date in a relative clause of the appositive is the life story, not the outcome', () => {
+    const text =
+      'A court this month sentenced in absentia a former banker to 10 years in prison. ' +
+      'Daulet Omarov, a 39-year-old who left Kazakhstan in 2021, was found guilty of fraud. ' +
+      'His adviser, Aigerim Nurova, 47, was acquitted of abuse of office.';
+    expect(records(text, '2023-11-24').map((r) => [r.name, r.verdictDate, r.status])).toEqual([
+      ['Daulet Omarov', '2023-11', 'convicted'],
+      ['Aigerim Nurova', '2023-11', 'acquitted'],
+    ]);
+  });
+
+  it('a sentence opening with a full name and an age names the defendant; the offences after "guilty of" go with the term', () => {
+    const text =
+      'A former oil trader was handed seven years in a general-regime colony on Tuesday after a court found him guilty of embezzlement. ' +
+      'Erlan T. Omarov, aged 52, ran the trading arm of a state company.';
+    expect(extractVerdicts(text, { published: '2024-03-15' }).records.map((r) => [r.name, r.age, r.charges, r.sentence?.months, r.verdictDate, r.status])).toEqual([
+      ['Erlan T. Omarov', 52, ['embezzlement'], 84, '2024-03-12', 'convicted'],
+    ]);
+  });
+
+  it('a lawyer or a victim introduced so is not the defendant', () => {
+    const text =
+      'A former oil trader was handed seven years on Tuesday. ' +
+      'Gulnar Sadykova, 61, his lawyer, said they would appeal.';
+    expect(records(text, '2024-03-15')).toEqual([]);
   });
 });
 

@@ -25,6 +25,12 @@ const table: Array<[string, Expect[]]> = [
   ]],
   ['was sentenced to two years of "freedom limitation," a parole-like sentence', [{ kind: 'restricted_freedom', months: 24, monthsMax: null, fine: null, role: 'imposed' }]],
   ['was ordered to pay a $9,500 fine', [{ kind: 'fine', months: null, monthsMax: null, fine: '$9,500', role: 'imposed' }]],
+  // the one ordered to pay may stand between "ordered" and "to pay"
+  ['A court ordered theatre director NAME to pay a fine of 800,000 rubles', [{ kind: 'fine', months: null, monthsMax: null, fine: '800,000 rubles', role: 'imposed' }]],
+  ['The court also ordered him to pay a fine of 300,000 rubles.', [{ kind: 'fine', months: null, monthsMax: null, fine: '300,000 rubles', role: 'imposed' }]],
+  // a youth rehabilitation order is a (youth) community order
+  ['were each given 12-month youth rehabilitation orders after admitting burglary', [{ kind: 'community', months: 12, monthsMax: null, fine: null, role: 'imposed' }]],
+  ['was given a youth rehabilitation order', [{ kind: 'community', months: null, monthsMax: null, fine: null, role: 'imposed' }]],
   ['was sentenced to life imprisonment', [{ kind: 'life', months: null, monthsMax: null, fine: null, role: 'imposed' }]],
   ['was sentenced to death', [{ kind: 'death', months: null, monthsMax: null, fine: null, role: 'imposed' }]],
   ['was jailed for life with a minimum term of 45 years', [

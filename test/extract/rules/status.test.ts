@@ -20,6 +20,11 @@ const table: Array<[string, string | null]> = [
   ['was acquitted of treason in 2021 after a jury trial, a verdict later overturned by the Supreme Court', 'charged_only'],
   ['was acquitted of conspiracy in August by the same jury that convicted his partner', 'acquitted'],
   ['insisted he was innocent', null],
+  ['The jury found his office manager, Luz M. Varela, 48, of TOWN, not guilty of conspiracy', 'acquitted'],
+  ['The jury found him guilty of fraud but not of theft', 'convicted'],
+  // a condition, not a verdict
+  ['If convicted, he faces up to three years in prison.', 'charged_only'],
+  ['was charged on Wednesday and placed under house arrest', 'charged_only'],
 ];
 
 describe('statusIn', () => {
