@@ -43,7 +43,7 @@ const verdictVerbRe = /\b(?:guilty|convicted|charged|acquitted|cleared|admitted|
 const NAMED = String.raw`[A-ZÀ-Þ][\wÀ-ž'’-]*(?:\s+[A-ZÀ-Þ][\wÀ-ž'’-]*){0,3},\s*\d{1,3},`;
 // lead-ins of an unquoted offence: "convicted of", "pleaded guilty on March 3 to", "admitted", "on charges of"
 const leadInRe = new RegExp(
-  String.raw`\b(?:(?:found\s+)?guilty(?:\s+(?!and\b|were\b|was\b|each\b|given\b)[^\s,.;“”"]+){0,8}?\s+of|convicted(?:\s+(?!and\b|were\b|was\b|each\b|given\b)[^\s,.;“”"]+){0,8}?\s+of|convicted\s+(?:[^,.;“”"]{1,40}?\s+)?on\s+[\w-]+\s+(?:counts?|charges?),?\s+including|(?:acquitted|cleared|convicted)\s+${NAMED}\s+of|acquitted\s+of|cleared\s+of|charged\s+with|accused\s+of|indicted\s+(?:on\s+(?:\w+\s+)?charges?\s+of|for)|on\s+(?:a\s+|the\s+)?charges?\s+of|(?:pleaded|pled|pleading)\s+guilty(?:\s+[^,.;“”"]{1,30}?)??\s+to|admitted|admitting|on\s+suspicion\s+of|(?:years?|months?|weeks?|days?|prison|jail|custody|sentences?|imprisonment|probation|colony|fine|order|life|death|sentence,|time\s+served|unpaid\s+work|(?:tenge|soums?|soms?|rubles|roubles|hryvnias?|manats?|dollars|pounds|euros)(?<=\bfined\b[^.;]{0,140}))\s+(?:in\s+(?:federal\s+)?(?:prison|jail)\s+)?for(?!\s+(?:the|a|an|his|her|their)\s+(?:community|public|state|same|rest|next|first|last)\b)|and\s+for)\s+`,
+  String.raw`\b(?:(?:found\s+)?guilty(?:\s+(?!and\b|were\b|was\b|each\b|given\b)[^\s,.;“”"]+){0,8}?\s+of|convicted(?:\s+(?!and\b|were\b|was\b|each\b|given\b)[^\s,.;“”"]+){0,8}?\s+of|convicted\s+(?:[^,.;“”"]{1,40}?\s+)?on\s+[\w-]+\s+(?:counts?|charges?),?\s+including|(?:acquitted|cleared|convicted)\s+${NAMED}\s+of|acquitted\s+of|cleared\s+of|charged\s+with|accused\s+of|indicted\s+(?:on\s+(?:\w+\s+)?charges?\s+of|for)|on\s+(?:a\s+|the\s+)?charges?\s+of|(?:pleaded|pled|pleading)\s+guilty(?:\s+[^,.;“”"]{1,30}?)??\s+to|admitted|admitting|on\s+suspicion\s+of|(?:years?|months?|weeks?|days?|prison|jail|custody|sentences?|imprisonment|probation|colony|fine|order|life|death|sentence,|time\s+served|unpaid\s+work|(?:tenge|soums?|soms?|rubles|roubles|hryvnias?|manats?|dollars|pounds|euros)(?<=\b(?:fined|fine\s+of)\b[^.;]{0,140}))\s+(?:in\s+(?:federal\s+)?(?:prison|jail)\s+)?for(?!\s+(?:the|a|an|his|her|their)\s+(?:community|public|state|same|rest|next|first|last)\b)|and\s+for)\s+`,
   'gi',
 );
 // which lead-ins are weak (see ChargeFound.weak) and which name an acquittal
@@ -51,14 +51,17 @@ const weakLeadInRe = /^(?:accused|on\s+suspicion)|\bfor\s*$/i;
 const clearedLeadInRe = /^(?:acquitted|cleared)\b/i;
 const adminArrestRe = /\b(?:arrested|detained)\s+for\s+[\w-]+\s+days?\s+for\s*$/i;
 // "60 months on the health care fraud counts" -> "health care fraud"
-const onTheCountsRe = /\bon\s+the\s+((?:[\p{Ll}-]+\s+){0,4}[\p{Ll}-]+)\s+(?:counts|charges)\b/gu;
+// ("on the health care fraud counts", "a term of 12.5 years on a treason charge")
+const onTheCountsRe = /\bon\s+(?:the\s+((?:[\p{Ll}-]+\s+){0,4}[\p{Ll}-]+)\s+(?:counts|charges)|an?\s+((?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)\s+charge)\b/gu;
 // where an unquoted offence ends: "bribery and was sentenced", "fraud after a trial", "theft in 2019"
 const phraseStopRe =
-  /[.;:()—–]|,\s+(?:who|which|whom|whose|when|while|after|before|and\s+(?:was|were|is|had|has|sentenced|received|jailed|given)|a\s|an\s|the\s|his\s|her\s|their\s|but|according|as\s|in\s|on\s|at\s|for\s|with\s|where|said|prosecutors?|he\s|she\s|they\s|it\s|was\s|were\s|is\s|are\s|has\s|had\s|to\s|commonly|also\s|known\s|so-called|otherwise|committed|between|ruling|saying|finding|citing|noting|arguing|sentenced|jailed|given|fined|convicted|acquitted|[\p{L}-]+\s+(?:said|says|added|reported))|\s(?:and\s+(?:was|were|is|are|has|had|sentenced|received|jailed|fined|ordered|faces?|given|handed|will|could|then|later|testified|apologi[sz]ed)|and\s+(?:an?\s+)?(?:further|another|additional|consecutive)|after(?!\s+(?:the\s+fact|deportation|removal))|before|at\s+(?:\p{Lu}\p{L}*|an?|the)|in\s+(?:\p{Lu}\p{L}*|\d+|early|late|connection|relation|exchange|return|the\s+(?:case|trial|same)|a\s+case)|on\s+(?:\p{Lu}\p{L}*|\d+)|last|earlier|when|while|following|under|between|by\s+(?:a|an|the)\s+(?:jury|judge|court|panel|magistrate)|from\s+\d+|during(?!\s+(?:the\s+purchase|a\s+crime|and\s+in\s+relation))|which|who|that|but|because|as\s+part|according|to\s+\d+|to\s+(?:one|two|three|four|five|six|seven|eight|nine|ten)|for\s+which|since|until|and\s+sentenced)\b/u;
+  /[.;:()—–]|,\s*["”»]|,\s+(?:who|which|whom|whose|when|while|after|before|and\s+(?:was|were|is|had|has|sentenced|received|jailed|given)|a\s|an\s|the\s|his\s|her\s|their\s|but|according|as\s|in\s|on\s|at\s|for\s|with\s|where|said|prosecutors?|he\s|she\s|they\s|it\s|was\s|were\s|is\s|are\s|has\s|had\s|to\s|commonly|also\s|known\s|so-called|otherwise|committed|between|ruling|saying|finding|citing|noting|arguing|sentenced|jailed|given|fined|convicted|acquitted|[\p{L}-]+\s+(?:said|says|added|reported))|\s(?:and\s+(?:was|were|is|are|has|had|sentenced|received|jailed|fined|ordered|faces?|given|handed|will|could|then|later|testified|apologi[sz]ed)|and\s+(?:an?\s+)?(?:further|another|additional|consecutive)|after(?!\s+(?:the\s+fact|deportation|removal))|before|at\s+(?:\p{Lu}\p{L}*|an?|the)|in\s+(?:\p{Lu}\p{L}*|\d+|early|late|connection|relation|exchange|return|the\s+(?:case|trial|same)|a\s+case)|on\s+(?:\p{Lu}\p{L}*|\d+)|last|earlier|when|while|following|under|between|by\s+(?:a|an|the)\s+(?:jury|judge|court|panel|magistrate)|from\s+\d+|during(?!\s+(?:the\s+purchase|a\s+crime|and\s+in\s+relation))|which|who|that|but|because|as\s+part|according|to\s+\d+|to\s+(?:one|two|three|four|five|six|seven|eight|nine|ten)|for\s+which|since|until|and\s+sentenced)\b/u;
 // an unquoted phrase that is not an offence: "his guilt", "their part in the unrest", "five years", "the same offence",
 // "the 2021 carjacking" (an event, dated), "admitted that he had never attended" (a statement)
 const notOffenceRe =
   /^(?:his|her|their|its|my|our|your|part|role|involvement|every|each|all|both|some|any|no|same|these|those|one|two|three|four|five|six|seven|eight|nine|ten|\d+|probation|prison|jail|that|how|whether|what|why|he|she|they|it|we|i|him|them|next|following|rest|remainder|period|remaining|other|outstanding|lesser|original|further|additional|the\s+(?:same|charges?|crimes?|offen[cs]es?))\b/i;
+// "on a separate charge", "on a new charge": which charge, not what offence
+const kindOfChargeRe = /^(?:separate|new|similar|single|criminal|serious|related|different|fresh|formal|felony|misdemeanou?r|federal|state)$/i;
 // "four counts of", "one count of", "two charges of", "a charge of"
 const quantifierRe = /^(?:to\s+)?(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|multiple|several|numerous)\s+(?:[\w-]+\s+)?(?:counts?|charges?|offen[cs]es?)\s+(?:each\s+)?of\s+)|^to\s+(?=\p{Ll})/iu;
 // a lead word repeated from a shared lead-in: "and for making a false statement", "the same offence and of possession"
@@ -177,9 +180,9 @@ export function findCharges(s: string, options: { accusation?: boolean } = {}): 
   }
   onTheCountsRe.lastIndex = 0;
   for (let m = onTheCountsRe.exec(s); m; m = onTheCountsRe.exec(s)) {
-    const text = m[1]!;
+    const text = m[1] ?? m[2]!;
     const start = m.index + m[0].indexOf(text);
-    if (isOffence(text)) out.push({ text, start, end: start + text.length, code: false, quoted: false, weak: true, cleared: false });
+    if (isOffence(text) && !kindOfChargeRe.test(text)) out.push({ text, start, end: start + text.length, code: false, quoted: false, weak: true, cleared: false });
   }
   articleRe.lastIndex = 0;
   for (let m = articleRe.exec(s); m; m = articleRe.exec(s)) {

@@ -34,6 +34,12 @@ const table: Array<[string, string[]]> = [
   ['was sentenced to time served for illegal reentry after deportation and possession of a firearm by an alien unlawfully present in the United States.', ['illegal reentry after deportation', 'possession of a firearm by an alien unlawfully present in the United States']],
   ['was sentenced to 60 months on the health care fraud counts and a consecutive 24 months for aggravated identity theft.', ['health care fraud', 'aggravated identity theft']],
   ['has fined him 150 million soums for accepting a bribe in exchange for allocating land plots', ['accepting a bribe']],
+  ['received a term of three years in a colony-settlement and a fine of 2 million tenge for negligence.', ['negligence']],
+  ['the court gave him a term of 12.5 years on a treason charge.', ['treason']],
+  // which charge, not what offence; a quotation's closing mark ends a phrase ("..., she said" is no offence)
+  ['He was later jailed on a separate charge.', []],
+  ['"He was handed a sentence for other people\'s decisions," she said.', []],
+  ['"He was jailed for five years for fraud," she said.', ['fraud']],
   ['was convicted of "insulting the president" under Article 158 of the Criminal Code, as well as "extortion" and "fraud."', ['insulting the president', 'extortion', 'fraud']],
   ['was found guilty under Part 3 of Article 282.1 of the Criminal Code and of "financing extremist activities" in connection with', ['Article 282.1', 'financing extremist activities']],
   ['was found guilty of the same offence and of possession of an offensive weapon in a public place.', ['possession of an offensive weapon in a public place']],
