@@ -28,10 +28,10 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'his', 'he
 const NOT_MODIFIERS = new Set(['In', 'At', 'On', 'By', 'A', 'An', 'The', 'Judge', 'Justice', 'Kazakhstan’s', "Kazakhstan's", 'Tuesday', 'Monday']);
 // a month or weekday after "in"/"at" dates the hearing ("at Birmingham Crown Court in January"): not a place
 const TIME_WORD = '(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b)';
-// after "court": "of Appeal", "for the Southern District of New York", "in the Aktobe region", "at Bristol",
+// after "court": "of Appeal", "of Appeal of General Jurisdiction", "of Appeals for the Ninth Circuit", "for the Southern District of New York", "in the Aktobe region", "at Bristol",
 // "of the Almaty garrison"
 const complementRe = new RegExp(
-  '^\\s+(?:of\\s+(?:Appeals?|Justice|Cassation|First Instance|Criminal Appeal|(?:the\\s+)?(?:\\p{Lu}[\\p{L}-]*\\s+){1,3}(?:region|district|oblast|province|city|County|garrison)\\b)' +
+  '^\\s+(?:of\\s+(?:Appeals?(?:\\s+of\\s+General\\s+Jurisdiction|\\s+for\\s+the\\s+(?:\\p{Lu}[\\p{L}-]*\\s+)?Circuit)?|Justice|Cassation|First Instance|Criminal Appeal|(?:the\\s+)?(?:\\p{Lu}[\\p{L}-]*\\s+){1,3}(?:region|district|oblast|province|city|County|garrison)\\b)' +
     '|for\\s+the\\s+(?:(?:Southern|Northern|Eastern|Western|Central|Middle)\\s+)?District\\s+of\\s+(?:\\p{Lu}[\\p{L}.-]*)(?:\\s+\\p{Lu}[\\p{L}.-]*){0,2}' +
     `|in\\s+(?:the\\s+)?${TIME_WORD}(?:\\p{Lu}[\\p{L}'’-]*)(?:\\s+\\p{Lu}[\\p{L}'’-]*){0,2}(?:\\s+(?:region|district|oblast|province|city))?` +
     `|at\\s+${TIME_WORD}(?:\\p{Lu}[\\p{L}'’-]*)(?:\\s+\\p{Lu}[\\p{L}'’-]*){0,1}` +

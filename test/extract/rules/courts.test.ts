@@ -14,6 +14,8 @@ const table: Array<[string, string[]]> = [
   // a month after the court dates the hearing, it does not place the court
   ['was jailed for nine years at Birmingham Crown Court in January last year', ['Birmingham Crown Court']],
   ['the federal court in Brooklyn on Monday', ['federal court in Brooklyn']],
+  ['The Second Court of Appeal of General Jurisdiction, sitting in St Petersburg, reduced', ['Second Court of Appeal of General Jurisdiction']],
+  ['the U.S. Court of Appeals for the Ninth Circuit affirmed', ['U.S. Court of Appeals for the Ninth Circuit']],
   ['He told the court he was innocent.', []],
   ['Judge Smith’s court was full.', []],
 ];
