@@ -5,7 +5,7 @@
  * ("under Part 2 of Article 272" -> "Article 272").
  */
 
-import { NUMBER_SRC, parseNumber } from './numbers.ts';
+import { CURRENCY_SRC, NUMBER_SRC, parseNumber } from './numbers.ts';
 
 export interface ChargeFound {
   text: string;
@@ -43,7 +43,7 @@ const verdictVerbRe = /\b(?:guilty|convicted|charged|acquitted|cleared|admitted|
 const NAMED = String.raw`[A-ZÀ-Þ][\wÀ-ž'’-]*(?:\s+[A-ZÀ-Þ][\wÀ-ž'’-]*){0,3},\s*\d{1,3},`;
 // lead-ins of an unquoted offence: "convicted of", "pleaded guilty on March 3 to", "admitted", "on charges of"
 const leadInRe = new RegExp(
-  String.raw`\b(?:(?:found\s+)?guilty(?:\s+(?!and\b|were\b|was\b|each\b|given\b)[^\s,.;“”"]+){0,8}?\s+of|convicted(?:\s+(?!and\b|were\b|was\b|each\b|given\b)[^\s,.;“”"]+){0,8}?\s+of|convicted\s+(?:[^,.;“”"]{1,40}?\s+)?on\s+[\w-]+\s+(?:counts?|charges?),?\s+including|(?:acquitted|cleared|convicted)\s+${NAMED}\s+of|acquitted\s+of|cleared\s+of|charged\s+with|accused\s+of|indicted\s+(?:on\s+(?:\w+\s+)?charges?\s+of|for)|on\s+(?:a\s+|the\s+)?charges?\s+of|(?:pleaded|pled|pleading)\s+guilty(?:\s+[^,.;“”"]{1,30}?)??\s+to|admitted|admitting|on\s+suspicion\s+of|(?:years?|months?|weeks?|days?|prison|jail|custody|sentences?|imprisonment|probation|colony|fine|order|life|death|sentence,|time\s+served|unpaid\s+work|(?:tenge|soums?|soms?|rubles|roubles|hryvnias?|manats?|dollars|pounds|euros)(?<=\b(?:fined|fine\s+of)\b[^.;]{0,140}))\s+(?:in\s+(?:federal\s+)?(?:prison|jail)\s+)?for(?!\s+(?:the|a|an|his|her|their)\s+(?:community|public|state|same|rest|next|first|last)\b)|and\s+for)\s+`,
+  String.raw`\b(?:(?:found\s+)?guilty(?:\s+(?!and\b|were\b|was\b|each\b|given\b)[^\s,.;“”"]+){0,8}?\s+of|convicted(?:\s+(?!and\b|were\b|was\b|each\b|given\b)[^\s,.;“”"]+){0,8}?\s+of|convicted\s+(?:[^,.;“”"]{1,40}?\s+)?on\s+[\w-]+\s+(?:counts?|charges?),?\s+including|(?:acquitted|cleared|convicted)\s+${NAMED}\s+of|acquitted\s+of|cleared\s+of|charged\s+with|accused\s+of|indicted\s+(?:on\s+(?:\w+\s+)?charges?\s+of|for)|on\s+(?:a\s+|the\s+)?charges?\s+of|(?:pleaded|pled|pleading)\s+guilty(?:\s+[^,.;“”"]{1,30}?)??\s+to|admitted|admitting|on\s+suspicion\s+of|(?:years?|months?|weeks?|days?|prison|jail|custody|sentences?|imprisonment|probation|colony|fine|order|life|death|sentence,|time\s+served|unpaid\s+work|${CURRENCY_SRC}(?<=\b(?:fined|fine\s+of)\b[^.;]{0,140}))\s+(?:in\s+(?:federal\s+)?(?:prison|jail)\s+)?for(?!\s+(?:the|a|an|his|her|their)\s+(?:community|public|state|same|rest|next|first|last)\b)|and\s+for)\s+`,
   'gi',
 );
 // which lead-ins are weak (see ChargeFound.weak) and which name an acquittal

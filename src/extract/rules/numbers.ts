@@ -17,6 +17,10 @@ export const NUMBER_SRC =
   '(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\\b)?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|' +
   'seventeen|eighteen|nineteen|ten|one|two|three|four|five|six|seven|eight|nine|an?)';
 
+/** Regex source for a currency written after an amount ("2 million tenge", "150,000 rubles"); no capture groups. */
+export const CURRENCY_SRC =
+  '(?:tenge|roubles?|rubles?|dollars|pounds|euros?|soms?|soums?|manats?|hryvnias?|somoni|US dollars|monthly calculation indices|MCI)';
+
 // "twenty-five", "twenty five"
 const compoundWordRe = /^([a-z]+)[- ]([a-z]+)$/;
 

@@ -5,7 +5,7 @@
  * nearest cue word before the term (phrasing.md: "Cue words that give a term its role").
  */
 import type { SentenceKind } from '../types.ts';
-import { NUMBER_SRC, parseNumber } from './numbers.ts';
+import { CURRENCY_SRC, NUMBER_SRC, parseNumber } from './numbers.ts';
 
 export type TermRole =
   | 'imposed' | 'requested' | 'possible' | 'prior' | 'appeal_upheld' | 'appeal_reduced' | 'ancillary' | 'total'
@@ -72,8 +72,10 @@ const lifeRe =
 // "sentenced to death", "the death penalty", "a death sentence"
 const deathRe = /\b(?:sentenced\s+(?:\w+\s+){0,3}?to\s+(death)|(death\s+(?:penalty|sentence)))\b/gi;
 // "a $9,500 fine", "fined 2 million tenge", "£500", "150,000 rubles"
-const moneyRe =
-  /(?:[$£€]\s?\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion|thousand))?|\b\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion|thousand))?\s+(?:tenge|roubles?|rubles?|dollars|pounds|euros?|soms?|soums?|manats?|hryvnias?|somoni|US dollars|monthly calculation indices|MCI))/gi;
+const moneyRe = new RegExp(
+  `(?:[$£€]\\s?\\d[\\d,]*(?:\\.\\d+)?(?:\\s+(?:million|billion|thousand))?|\\b\\d[\\d,]*(?:\\.\\d+)?(?:\\s+(?:million|billion|thousand))?\\s+${CURRENCY_SRC})`,
+  'gi',
+);
 // "$9,500 fine", "fined $500", "a fine of 2 million tenge"
 const fineAfterRe = /^\s*(?:criminal\s+)?fine\b/i;
 // also "fined him 300,000 rubles" and "fined NAME, a former deputy governor of X, 150 million soums"
@@ -224,7 +226,10 @@ function overlaps(spans: Array<[number, number]>, a: number, b: number): boolean
 }
 
 // a sentence without any of these words has no term: skip the costly scans
-const termGateRe = /\b(?:years?|months?|weeks?|days?|life|death|fined?|time served|community|rehabilitation order|suspended|conditional|discharge|hospital order|compulsory|freedom|liberty|probation)\b|[$£€]|\d(?:\s+(?:million|billion|thousand))?\s+(?:tenge|roubles?|rubles?|soms?|soums?)/i;
+const termGateRe = new RegExp(
+  `\\b(?:years?|months?|weeks?|days?|life|death|fined?|time served|community|rehabilitation order|suspended|conditional|discharge|hospital order|compulsory|freedom|liberty|probation)\\b|[$£€]|\\d(?:\\s+(?:million|billion|thousand))?\\s+${CURRENCY_SRC}`,
+  'i',
+);
 
 /** Collects the terms of one sentence (a class, not closures: they are cheaper per call). */
 class TermCollector {
