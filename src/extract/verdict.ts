@@ -13,7 +13,7 @@ import { findCourts, isAppealTarget, isCitedAsSource, isHigherCourt, isOtherFirs
 import { allCountsRe, findCharges, findGroupCharges, sameChargesRe, type ChargeFound } from './rules/charges.ts';
 import { findDefendantNames, findGroups, findNameCandidates, findUnnamedDefendants, memberCueBefore, type MemberCue, type NameCandidate } from './rules/names.ts';
 import { findAgeNear, findAgeRange } from './rules/ages.ts';
-import { findAnaphors, resolveSurname, sameFullName } from './rules/coreference.ts';
+import { findAnaphors, pronounOutcomeOpeningRe, resolveSurname, sameFullName } from './rules/coreference.ts';
 import { isNonDefendantContext } from './rules/roles.ts';
 import { statusIn, isAdministrative, STATUS_RANK } from './rules/status.ts';
 
@@ -241,7 +241,7 @@ export function buildRecords(text: string, published: string | null | undefined)
     const draftsBefore = drafts.length;
     // "His passenger, NAME, 24, told police ... She later admitted ...": a sentence opening with "He/She" and a
     // verdict verb is about the person the sentence before opened with (its subject), if not yet a defendant
-    if (!titleLine && prevSubject && prevSubject.seenAt === clock - 1 && pronounVerdictOpeningRe.test(s)) {
+    if (!titleLine && prevSubject && prevSubject.seenAt === clock - 1 && pronounOutcomeOpeningRe.test(s)) {
       const p = prevSubject;
       const d = drafts.find((x) => !x.group && sameFullName(x.tokens, p.tokens)) ?? newDraft(p.name, p.tokens, 1, false);
       if (!d.rules.name) {
@@ -256,7 +256,10 @@ export function buildRecords(text: string, published: string | null | undefined)
       }
       lastSingular = d.id;
     }
-    prevSubject = titleLine ? null : openingSubject(s, base, clock);
+    const opening = titleLine ? null : openingPerson(s, { apposition: true, speakers: true });
+    prevSubject = opening
+      ? { name: opening.c.name, tokens: opening.c.tokens, span: span(base, opening.c.start, opening.c.end), age: { age: opening.age, span: span(base, opening.ageAt, opening.ageAt + String(opening.age).length) }, seenAt: clock }
+      : null;
     const mentions: Mention[] = titleLine ? [] : collectMentions(s, { drafts, persons, newDraft, lastSingular, lastPlural, clock }, base);
     for (const m of mentions) for (const id of m.ids) drafts[id]!.lastSeen = clock;
     const terms = findTerms(s);
@@ -351,7 +354,7 @@ export function buildRecords(text: string, published: string | null | undefined)
     if (factful.length === 0 && !titleLine && pending && pending.until >= clock && pending.terms.length) {
       // "A former executive was handed seven years ... NAME, aged 52, ran the trading arm ...": a sentence that
       // opens by introducing a person with an age names the defendant of the outcome just told
-      const intro = introducedPerson(s);
+      const intro = openingPerson(s, { apposition: false, speakers: false })?.c;
       if (intro) {
         const d = drafts.find((x) => !x.group && sameFullName(x.tokens, intro.tokens)) ?? newDraft(intro.name, intro.tokens, 1, false);
         if (!d.rules.name) d.rules.name = 'name-introduced-after-outcome';
@@ -673,42 +676,33 @@ function openingAge(s: string, base: number): { age: number; span: Span } | null
   return { age: Number(m[1]), span: span(base, at, at + m[1]!.length) };
 }
 
-// "She later admitted ...", "He was given ...": a pronoun subject with a verdict verb opening a sentence
-const pronounVerdictOpeningRe =
-  /^(?:He|She)\s+(?:(?:was|has been|had been|later|then|also|subsequently)\s+){0,2}(?:admitted|pleaded|sentenced|jailed|convicted|found|received|given|handed|got|fined|acquitted|cleared)\b/;
 // "His passenger, NAME, 24, told ...": a subject in apposition to a noun phrase of up to four words
 const openingAppositionRe = /^(?:(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Aa]n?)\s+)?(?:[\p{Ll}-]+\s+){0,3}?[\p{Ll}-]+,\s*$/u;
 
-/** The person a sentence opens with, named in full with an age ("NAME, 24, told" / "His passenger, NAME, 24,"),
- * unless a lawyer, judge, victim, relative or the like. */
-function openingSubject(s: string, base: number, clock: number): Person | null {
-  const c = findNameCandidates(s.slice(0, 120))[0];
+/**
+ * The person a sentence opens with, named in full with an age ("NAME, 52, ran ...", "Mr NAME (52)"), unless a
+ * judge, lawyer, victim or the like. `apposition` also allows "His passenger, NAME, 24,"; `speakers` allows
+ * "NAME, 24, told police" (a witness now, who may be the subject of the next sentence's "She later admitted").
+ */
+function openingPerson(s: string, options: { apposition: boolean; speakers: boolean }): { c: NameCandidate; age: number; ageAt: number } | null {
+  const c = findNameCandidates(s.slice(0, 160))[0];
   if (!c || c.courtSide || c.possessive || c.tokens.length < 2) return null;
   const before = s.slice(0, c.start);
-  if (before && !openingAppositionRe.test(before)) return null;
+  if (!openingTitleRe.test(before) && !(options.apposition && openingAppositionRe.test(before))) return null;
   const after = s.slice(c.end, c.end + 260);
   const age = introAgeAfterRe.exec(after);
-  if (!age || isNonDefendantContext(before, '') || isNonDefendantContext('', after.slice(age[0].length).replace(/^\s*(?:said|says|told|added)\b/, ''))) return null;
-  const ageAt = c.end + after.indexOf(age[0]) + age[0].search(/\d/);
+  if (!age || isNonDefendantContext(before, '')) return null;
+  // (the role may follow the age: "NAME, 61, his lawyer, said")
+  const rest = after.slice(age[0].length);
+  if (options.speakers ? isNonDefendantContext('', rest.replace(/^\s*(?:said|says|told|added)\b/, '')) : isNonDefendantContext('', after) || isNonDefendantContext('', rest)) return null;
   const years = Number(/\d{1,3}/.exec(age[0])![0]);
-  return { name: c.name, tokens: c.tokens, span: span(base, c.start, c.end), age: { age: years, span: span(base, ageAt, ageAt + String(years).length) }, seenAt: clock };
+  return { c, age: years, ageAt: c.end + age[0].search(/\d/) };
 }
 
 // "NAME, 52,", "NAME, aged 52,", "NAME (52)" at the start of a sentence
 const introAgeAfterRe = /^(?:,\s*(?:aged\s+)?\d{1,3}\s*,|\s*\(\d{1,3}\))/;
-
-/** A person named in full with an age at the very start of a sentence (titles allowed before), if not a judge,
- * lawyer, victim or the like. */
-function introducedPerson(s: string): NameCandidate | null {
-  const c = findNameCandidates(s.slice(0, 160))[0];
-  if (!c || c.courtSide || c.possessive || c.tokens.length < 2) return null;
-  if (!/^(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?$/.test(s.slice(0, c.start))) return null;
-  const after = s.slice(c.end, c.end + 260);
-  const age = introAgeAfterRe.exec(after);
-  // (the role may follow the age: "NAME, 61, his lawyer, said")
-  if (!age || isNonDefendantContext('', after) || isNonDefendantContext('', after.slice(age[0].length))) return null;
-  return c;
-}
+// nothing but a title before an opening name
+const openingTitleRe = /^(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?$/;
 
 /** The date closest to a position (the status verb): "sentenced on Thursday ... a jury last month" */
 function nearest(dates: DateMention[], at: number): DateMention | undefined {

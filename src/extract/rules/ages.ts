@@ -27,8 +27,6 @@ const atOffenceRe = /^[^.;]{0,25}\b(?:at the time|when (?:he|she) was|then aged)
 const thenAgedBeforeRe = /\bthen\s+(?:aged\s+)?$/i;
 // "ranging in age from 22 to 53", "aged between 19 and 63", "aged 18 to 25"
 const ageRangeRe = /\b(?:ranging\s+in\s+age\s+from|aged\s+(?:between|from)?|between\s+the\s+ages\s+of|ages?)\s*(\d{1,3})\s*(?:to|and|-|–)\s*(\d{1,3})\b/gi;
-// "The 32-year-old, of Leeds, thanked the judge" — refers back to a named defendant
-export const theAgeAnaphorRe = /\b[Tt]he\s+(\d{1,3})-year-old\b(?!\s+\p{Lu})(?!\s+(?:man|woman|victim|boy|girl|son|daughter|mother|father)\b)/gu;
 
 const plausible = (n: number): boolean => n >= 10 && n <= 110;
 

@@ -82,9 +82,14 @@ export interface Anaphor {
   withVerb: boolean;
 }
 
-// "He received", "She was jailed", "They were sentenced", "He had faced" (adverbs allowed)
-const subjectPronounRe =
-  /\b(He|She|They|he|she|they)\s+(?:(?:was|were|is|are|has been|have been|had been|will be|has|have|had|also|later|then|each|all|both|additionally|subsequently|eventually|previously|initially)\s+){0,3}(?:sentenced|jailed|convicted|found|acquitted|cleared|handed|given|ordered|received|receives|got|gets|pleaded|pled|admitted|charged|arrested|detained|indicted|imprisoned|fined|faces|faced|lost|appealed|will\s+serve|must\s+serve)\b/g;
+// the verb of a mention's outcome, after auxiliaries and adverbs: "was later sentenced", "had faced"
+const OUTCOME_VERB_SRC =
+  '(?:(?:was|were|is|are|has been|have been|had been|will be|has|have|had|also|later|then|each|all|both|additionally|subsequently|eventually|previously|initially)\\s+){0,3}' +
+  '(?:sentenced|jailed|convicted|found|acquitted|cleared|handed|given|ordered|received|receives|got|gets|pleaded|pled|admitted|charged|arrested|detained|indicted|imprisoned|fined|faces|faced|lost|appealed|will\\s+serve|must\\s+serve)\\b';
+// "He received", "She was jailed", "They were sentenced", "He had faced"
+const subjectPronounRe = new RegExp(`\\b(He|She|They|he|she|they)\\s+${OUTCOME_VERB_SRC}`, 'g');
+// "She later admitted ...", "He was given ...": a sentence that opens with a singular pronoun and its outcome verb
+export const pronounOutcomeOpeningRe = new RegExp(`^(?:He|She)\\s+${OUTCOME_VERB_SRC}`);
 // "sentenced him to", "gave her", "found them guilty"
 const objectPronounRe = /\b(?:sentenced|sentencing|jailed|gave|handed|convicted|acquitted|fined|found|ordered|cleared|imprisoned)\s+(him|her|them)\b/g;
 // "his 10-year sentence", "her conviction", "their appeal"
@@ -95,8 +100,8 @@ const singularAnaphorRe =
   /\b(?:[Tt]he\s+(\d{1,3})-year-old(?!\s+(?!defendant\b|accused\b)\p{Ll})|[Tt]he\s+(?:defendant|accused|man|woman|teenager|youth)(?:,\s*(?:age|aged)\s+(\d{1,3})(?=,))?)\b(?!\s+\p{Lu})/gu;
 const pluralAnaphorRe =
   /\b(?:[Tt]he\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?(?:defendants|accused|men|women|pair|trio|three|two|four|five)|All\s+(?:three|four|five|of them)|Both(?:\s+men|\s+women)?)\b/g;
-const verbAfterRe =
-  /^(?:,\s*[^,;()]{1,70}){0,2}(?:,\s*|\s+)(?:(?:was|were|is|are|has been|have been|had been|will be|has|have|had|also|later|then|each|all|both|additionally)\s+){0,3}(?:sentenced|jailed|convicted|found|acquitted|cleared|handed|given|ordered|received|got|pleaded|pled|admitted|charged|arrested|detained|indicted|imprisoned|fined|faces|faced|lost|appealed|will\s+serve)\b/;
+// "The defendant, 44, was sentenced": an anaphor followed by its outcome verb
+const verbAfterRe = new RegExp(`^(?:,\\s*[^,;()]{1,70}){0,2}(?:,\\s*|\\s+)${OUTCOME_VERB_SRC}`);
 
 // only a sentence with one of these verbs can hold an anaphor that matters
 // ("The 34-year-old, of Great Lever, ran the operation" states an age with no verb of its own)

@@ -137,7 +137,7 @@ const appositionBeforeRe =
 const ageBeforeNameRe = /\b\d{1,3}-year-old\s+(?:[\p{Ll}-]+\s+){0,3}$/u;
 const ageAfterNameRe = /^(?:,\s*(?:aged\s+)?\d{1,3}\s*[,.;)]|\s*\(\d{1,3}\))/;
 /** verdict words anywhere in a sentence: enough to accept a name with an age or a role noun */
-export const verdictWordRe =
+const verdictWordRe =
   /\b(?:sentenced|jailed|convicted|guilty|acquitted|verdict|imprisoned|fined|charged|arrested|detained|indicted|upheld)\b/i;
 // "NAME, who died last week": deceased, not a defendant
 const diedAfterRe = /^(?:,\s*\d{1,3})?,?\s*(?:who\s+)?(?:died|was killed|was found dead)\b/i;
