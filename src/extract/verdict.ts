@@ -6,7 +6,7 @@
  */
 import type { EvidenceField, Sentence, Span, VerdictRecord, VerdictStatus } from './types.ts';
 import { splitSentences } from './text.ts';
-import { findTerms, type Term, type TermRole } from './rules/sentences.ts';
+import { findTerms, toRecipientAfterRe, type Term, type TermRole } from './rules/sentences.ts';
 import { NUMBER_SRC, parseNumber } from './rules/numbers.ts';
 import { findDates, type DateMention } from './rules/dates.ts';
 import { findCourts, isAppealTarget, isCitedAsSource, isHigherCourt, isOtherFirstInstanceCourt, namesCourtMoreFully, type CourtMention } from './rules/courts.ts';
@@ -178,8 +178,8 @@ const criminalRe = /\bcriminal\b/i;
 const awaitingSentenceRe = /\b(?:will|is|are|to)\s+be\s+sentenced\b|\bawaiting\s+sentenc|\bsentencing\s+(?:is\s+)?(?:set|scheduled|due)\b|\bscheduled\s+to\s+be\s+sentenced\b|\bfaces\s+sentencing\b/i;
 // a possessive or demonstrative before a group: "Her four accomplices", "These three men"
 const definiteGroupRe = /\b(?:her|his|their|these|those|the)\s+$/i;
-// between a handed term and its recipient: " prison sentence to the lawyer " (not ", and jailed four members")
-const recipientGapRe = /^(?:\s+(?:prison|jail|custodial))?(?:\s+(?:sentence|term)s?)?,?\s+to\s+(?:(?:the|a|an|his|her|their)\s+)?(?:[\p{Ll}-]+\s+){0,3}(?:[\p{Ll}-]+,\s+)?$/u;
+// between "to" and the recipient's name: "to the lawyer ", "to a former bank clerk, " (not "to a clerk, and jailed ")
+const recipientDescriptionRe = /^(?:(?:the|a|an|his|her|their)\s+)?(?:[\p{Ll}-]+\s+){0,3}(?:[\p{Ll}-]+,\s+)?$/u;
 const isAppeal = (s: VerdictStatus | null): boolean => s === 'appeal_upheld' || s === 'appeal_reduced';
 
 function addEvidence(d: Draft, field: EvidenceField, span: Span): void {
@@ -401,7 +401,7 @@ export function buildRecords(text: string, published: string | null | undefined)
     // "handing the longest term, 16 years, to the lawyer NAME": such a term is only for the one named right after
     // it, and for no one when that is someone unnamed ("a sentence to a former bank clerk")
     const recipientOf = (t: Term): Mention | null | undefined =>
-      t.toAfter ? factful.find((m) => m.start >= t.end && m.start <= t.end + 60 && recipientGapRe.test(s.slice(t.end, m.start))) ?? null : undefined;
+      t.toAfter ? factful.find((m) => m.start >= t.end && m.start <= t.end + 60 && isRecipientGap(s.slice(t.end, m.start))) ?? null : undefined;
     const forMention = (t: Term, m: Mention): boolean => {
       const r = recipientOf(t);
       return r === undefined || r === m;
@@ -703,6 +703,12 @@ function openingPerson(s: string, options: { apposition: boolean; speakers: bool
 const introAgeAfterRe = /^(?:,\s*(?:aged\s+)?\d{1,3}\s*,|\s*\(\d{1,3}\))/;
 // nothing but a title before an opening name
 const openingTitleRe = /^(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?$/;
+
+/** Whether the text between a handed term and a mention is "to" and a short description: the mention is the recipient. */
+function isRecipientGap(gap: string): boolean {
+  const to = toRecipientAfterRe.exec(gap);
+  return to !== null && recipientDescriptionRe.test(gap.slice(to[0].length));
+}
 
 /** The date closest to a position (the status verb): "sentenced on Thursday ... a jury last month" */
 function nearest(dates: DateMention[], at: number): DateMention | undefined {
