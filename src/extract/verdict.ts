@@ -13,7 +13,7 @@ import { findCourts, isAppealTarget, isCitedAsSource, isHigherCourt, isOtherFirs
 import { allCountsRe, findCharges, findGroupCharges, sameChargesRe, type ChargeFound } from './rules/charges.ts';
 import { findDefendantNames, findGroups, findNameCandidates, findUnnamedDefendants, memberCueBefore, type MemberCue, type NameCandidate } from './rules/names.ts';
 import { findAgeNear, findAgeRange } from './rules/ages.ts';
-import { findAnaphors, pronounOutcomeOpeningRe, resolveSurname, sameFullName } from './rules/coreference.ts';
+import { findAnaphors, pronounOutcomeOpeningRe, relationBetween, resolveSurname, sameFullName } from './rules/coreference.ts';
 import { isNonDefendantContext } from './rules/roles.ts';
 import { statusIn, isAdministrative, STATUS_RANK } from './rules/status.ts';
 
@@ -59,6 +59,8 @@ interface Draft {
   sameHearingAs: number | null;
   /** the sentence (clock) of the first mention */
   firstSeen: number;
+  /** the family nouns this defendant is called by, from "NAME and his son NAME" ("son" / "father") */
+  relation: string[];
 }
 
 /** Charges stated for a numbered set of defendants (rules/charges.ts findGroupCharges), placed in the article. */
@@ -119,8 +121,8 @@ interface Mention {
 const IMPOSED_ROLES = new Set<TermRole>(['imposed', 'unknown', 'additional', 'appeal_upheld', 'appeal_reduced']);
 // between two names of one subject: "NAME and NAME", "NAME, NAME and NAME", "NAME, 44, and NAME"
 // (a list may use semicolons: "NAME, 31, of TOWN; NAME, 38, of TOWN; and NAME"; a relative may be named: "NAME, 31,
-// and his brother, NAME" — with the appositive's comma)
-const joinRe = /^\s*(?:,\s*\d{1,3}(?:,\s*(?:of|from)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)?\s*)?(?:,|;|[,;]?\s+and(?:\s+(?:his|her|their)\s+(?:brother|sister|son|daughter|wife|husband|father|mother|cousin|nephew|partner|co-defendant)\s*,)?|&)\s*$/u;
+// and his brother, NAME" — with the appositive's comma, or without it: "NAME, 63, and his son NAME")
+const joinRe = /^\s*(?:,\s*\d{1,3}(?:,\s*(?:of|from)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)?\s*)?(?:,|;|[,;]?\s+and(?:\s+(?:his|her|their)\s+(?:brother|sister|son|daughter|wife|husband|father|mother|cousin|nephew|partner|co-defendant)\s*,?)?|&)\s*$/u;
 // "NAME's sentence", "NAME's four-year term", "NAME's appeal"
 const possessiveOutcomeRe = /^['’]s\s+(?:[\w-]+\s+){0,2}?(?:sentences?|terms?|convictions?|verdicts?|appeals?|acquittals?|punishment)\b/i;
 // "A, 45, a Russian national residing in Queens; B, 37, ...; and C, 52, ..., are charged": a list of
@@ -221,7 +223,7 @@ export function buildRecords(text: string, published: string | null | undefined)
       id: drafts.length, name, tokens, count, age: null, ageRange: null, charges: [], weakCharges: { texts: [], spans: [] }, court: null, sentence: null,
       sentenceRole: null, verdictDate: null, status: null, evidence: {}, rules: {}, group, lastSeen: clock, firstSeen: clock,
       unnamed: false, anonymous: false, memberOf: null, memberCue: null, namedInFull: false, specific: false, other: false,
-      caseNo, sentencedOn: null, sameHearingAs: null,
+      caseNo, sentencedOn: null, sameHearingAs: null, relation: [],
     };
     drafts.push(d);
     return d;
@@ -1200,6 +1202,15 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
     if (!c.possessive) attachAge(s, base, d, c);
     mentions.push({ start: c.start, end: c.end, ids: [d.id], factful: isAccepted });
   }
+  // "NAME, 63, and his son NAME", "NAME's son, NAME": the family nouns a later "The father" / "His son" stands for
+  for (let i = 1; i < mentions.length; i++) {
+    const a = drafts[mentions[i - 1]!.ids[0]!]!;
+    const b = drafts[mentions[i]!.ids[0]!]!;
+    const tie = a !== b ? relationBetween(s.slice(mentions[i - 1]!.end, mentions[i]!.start)) : null;
+    if (!tie) continue;
+    if (!b.relation.includes(tie.second)) b.relation.push(tie.second);
+    for (const r of tie.first) if (!a.relation.includes(r)) a.relation.push(r);
+  }
   for (const g of findGroups(s)) {
     if (mentions.some((m) => m.start < g.end && m.end > g.start)) continue;
     // a group that names its members right after ("two men, NAME and NAME,") is those members
@@ -1246,6 +1257,12 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
   }
   for (const a of findAnaphors(s)) {
     if (mentions.some((m) => m.start < a.end && m.end > a.start)) continue;
+    if (a.relation) {
+      // "The father ... received six years": the defendant named with that tie, or no one (never a new person)
+      const kin = [...drafts].reverse().find((x) => !x.group && x.relation.includes(a.relation!));
+      if (kin) mentions.push({ start: a.start, end: a.end, ids: [kin.id], factful: a.withVerb });
+      continue;
+    }
     // "the court rejected the appeal of NAME, 22, ..., and upheld his sentence": "his" is the defendant named
     // just before in the same sentence, not the one of the previous sentences
     const before = a.plural ? undefined : mentions.filter((m) => m.factful && m.end <= a.start && m.ids.length === 1 && !drafts[m.ids[0]!]!.group).pop();

@@ -173,6 +173,32 @@ describe('names joined into one subject', () => {
     ]);
   });
 
+  it('"NAME, 63, and his son NAME" (no comma) are one subject; "The father" / "His son" later are those two', () => {
+    const text =
+      'Desmond Rook, 63, and his son Marcus Rook, 34, both of Leigh, were found guilty in October of money laundering. ' +
+      'The father, whom the judge called the directing mind of the scheme, received six years. ' +
+      'His son was jailed for four years and six months.';
+    expect(extractVerdicts(text, { published: '2023-12-15' }).records.map((r) => [r.name, r.charges, r.sentence?.months])).toEqual([
+      ['Desmond Rook', ['money laundering'], 72],
+      ['Marcus Rook', ['money laundering'], 54],
+    ]);
+  });
+
+  it('"NAME\'s son, NAME, ..." ties them too: "The father" is the first', () => {
+    const text =
+      'Graham Pike was convicted of fraud. Pike\'s son, Connor Pike, 24, was convicted of theft. ' +
+      'The father was jailed for three years.';
+    expect(extractVerdicts(text, { published: '2023-12-15' }).records.map((r) => [r.name, r.sentence?.months ?? null])).toEqual([
+      ['Graham Pike', 36],
+      ['Connor Pike', null],
+    ]);
+  });
+
+  it('a family noun with no defendant named with that tie is no one: no new person, not the last defendant', () => {
+    const text = 'Mark Dane, 40, was convicted of fraud. His son was jailed for two years in 2019 for an unrelated assault.';
+    expect(extractVerdicts(text, { published: '2025-03-07' }).records.map((r) => [r.name, r.sentence?.months ?? null])).toEqual([['Mark Dane', null]]);
+  });
+
   it('a relative named as a speaker is not joined', () => {
     const text = 'Mark Dane, 40, was jailed for two years. His brother, Paul Dane, 44, said he would appeal.';
     expect(records(text, '2025-03-07').map((r) => r.name)).toEqual(['Mark Dane']);
