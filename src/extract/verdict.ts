@@ -164,6 +164,7 @@ const sameHearingRe = /\b(?:same\s+(?:hearing|day))\b/i;
 // a sentence about the ruling with no defendant named can date it: "The verdict was read out on Wednesday",
 // "Judge X, sentencing on Wednesday, said", "the jury returned not guilty verdicts on Thursday"
 const laterRulingRe = /\b(?:verdicts?|sentencing|passing\s+sentence|sentences\s+were|ruling|judgment)\b/i;
+const juryVerdictRe = /\b(?:jury|jurors)\b[^.;]{0,40}\bverdicts?\b/i;
 const convictionVerbRe = /\b(?:sentenced|jailed|convicted|guilty|handed|given|received|imprisoned|upheld|reduced|cut)\b/i;
 // a sentence that imposes a penalty on someone not named in it ("has given a suspended two-year sentence to a teacher")
 const pendingVerdictRe = /\b(?:sentenced|jailed|convicted|received|found guilty|imprisoned|handed|given|gave|locked up|fined|upheld|reduced|acquitted|cleared)\b/i;
@@ -320,7 +321,9 @@ export function buildRecords(text: string, published: string | null | undefined)
         if (d.caseNo !== caseNo || !d.status || d.status === 'charged_only') continue;
         const thisHearing = allHearings || !d.verdictDate || d.verdictDate === caseDate?.value || d.lastSeen >= clock - 2;
         if (court && !d.court && thisHearing) setCourt(d, court.name, span(base, court.start, court.end), 'court-in-later-ruling');
-        if (date && !d.verdictDate) {
+        // ("The jury returned its verdicts in September": the date of an acquittal that had only the case's sentencing date)
+        const weakAcquittal = d.status === 'acquitted' && d.rules.verdictDate === 'date-of-case' && juryVerdictRe.test(s);
+        if (date && (!d.verdictDate || weakAcquittal)) {
           d.verdictDate = date.value;
           d.evidence.verdictDate = date.value ? [date.span] : [];
           d.rules.verdictDate = 'date-in-later-ruling';

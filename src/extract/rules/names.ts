@@ -113,14 +113,15 @@ export function findNameCandidates(s: string): NameCandidate[] {
 }
 
 // what follows a defendant named as the subject: "was found guilty", ", 32, of Reno, was sentenced", "received",
-// ", 20, of Wigan, who admitted", "C, 27, of Owasso — each pleaded guilty" (the end of a dashed list)
+// ", 20, of Wigan, who admitted", "C, 27, of Owasso — each pleaded guilty" (the end of a dashed list), "was made the
+// subject of a community order"
 const subjectAfterRe =
-  /^(?:\s*\(\d{1,3}\))?(?:,\s*who\s+|(?:,\s*[^,;()“”"]{1,110}){0,3}(?:,|\s+[—–])\s*(?:who\s+)?|\s+)(?:(was|were|is|are|has been|have been|had been|will be|would be|has|have|had)\s+)?(?:(?:also|later|then|each|subsequently|eventually|ultimately|previously|already|initially|originally|both|all|now|jointly|additionally|formally|officially|yesterday|today|last\s+\w+)\s+)*(sentenced|jailed|convicted|found\s+(?:not\s+)?guilty|acquitted|cleared|handed|given|ordered|received|receives|got|gets|pleaded|pled|admitted|admits|charged|arrested|detained|indicted|imprisoned|fined|faces|faced|locked\s+up|stood\s+trial|went\s+on\s+trial|accused|spared|walked\s+free|lost|appealed|denied|denies|remains?\s+in\s+custody|was\s+remanded|remanded|placed|appeared|guilty\s+of)\b/i;
+  /^(?:\s*\(\d{1,3}\))?(?:,\s*who\s+|(?:,\s*[^,;()“”"]{1,110}){0,3}(?:,|\s+[—–])\s*(?:who\s+)?|\s+)(?:(was|were|is|are|has been|have been|had been|will be|would be|has|have|had)\s+)?(?:(?:also|later|then|each|subsequently|eventually|ultimately|previously|already|initially|originally|both|all|now|jointly|additionally|formally|officially|yesterday|today|last\s+\w+)\s+)*(sentenced|jailed|convicted|found\s+(?:not\s+)?guilty|acquitted|cleared|handed|given|ordered|received|receives|got|gets|pleaded|pled|admitted|admits|charged|arrested|detained|indicted|imprisoned|fined|faces|faced|locked\s+up|stood\s+trial|went\s+on\s+trial|accused|spared|walked\s+free|lost|appealed|denied|denies|remains?\s+in\s+custody|was\s+remanded|remanded|placed|appeared|guilty\s+of|made(?=\s+(?:the\s+)?subject\s+(?:of|to)\s))\b/i;
 // verbs whose bare form after a name is active voice ("Smith sentenced Jones"): they need an auxiliary,
 // or "to"/"for" after them (headline style: "NAME jailed for five years")
 const PASSIVE_ONLY = new Set([
   'sentenced', 'jailed', 'convicted', 'acquitted', 'cleared', 'handed', 'given', 'charged', 'arrested', 'detained',
-  'indicted', 'imprisoned', 'fined', 'accused', 'remanded', 'placed',
+  'indicted', 'imprisoned', 'fined', 'accused', 'remanded', 'placed', 'made',
 ]);
 const headlineContinuationRe = /^\s+(?:to|for|over|in|on|after|at|of|with)\b/i;
 // a verdict verb before the object: "sentenced a local resident, 32-year-old " + NAME
@@ -128,8 +129,9 @@ const objectBeforeRe =
   /\b(sentenced|sentencing|jailed|jailing|convicted|convicting|acquitted|acquitting|cleared|fined|charged|charging|arrested|detained|indicted|imprisoned|found|gave|handed|ordered|sent)\s+((?:[\p{Ll}\d'’-]+,?\s+){0,8})$/u;
 // an outcome's object: "upheld the 10-year sentence of NAME", "reduced the term handed to NAME", "rejected
 // the appeal of NAME", "reduced the sentence of his co-defendant, NAME,", "the appeal of NAME2's friend NAME"
+// ("the sentence of another activist from the same group, NAME": a described person, the description ended by a comma)
 const outcomeOfBeforeRe =
-  /\b(?:sentences?|terms?|verdicts?|convictions?|appeals?|acquittals?|punishment)\s+(?:of|by|(?:handed|given|imposed)\s+(?:to|on))\s+(?:(?:his|her|their|the|\p{Lu}[\p{L}'’-]*['’]s)\s+)?(?:[\p{Ll}-]+,?\s+){0,3}$/u;
+  /\b(?:sentences?|terms?|verdicts?|convictions?|appeals?|acquittals?|punishment)\s+(?:of|by|(?:handed|given|imposed)\s+(?:to|on))\s+(?:(?:his|her|their|the|another|an?|\p{Lu}[\p{L}'’-]*['’]s)\s+)?(?:[\p{Ll}-]+,?\s+){0,3}(?:(?:from|of|in|at|with)\s+(?:(?:the|an?|his|her|their)\s+)?(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+,\s+)?$/u;
 const PREPOSITIONS = new Set(['to', 'for', 'of', 'in', 'on', 'by', 'with', 'from', 'at', 'against', 'after', 'before', 'over', 'under', 'and', 'or', 'that', 'who', 'which']);
 // "journalist NAME", "One of the defendants, NAME", "an entrepreneur ..., NAME"
 const appositionBeforeRe =

@@ -22,8 +22,9 @@ export const STATUS_RANK: Record<VerdictStatus, number> = {
 // "upheld the verdict", "rejected his appeal", "lost her appeal", "left the sentence unchanged", "His appeal was rejected"
 const appealUpheldRe =
   /\b(?:upheld|uphold(?:s|ing)?|(?:rejected|dismissed|denied|turned\s+down)\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?appeals?|lost\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?appeals?|left\s+(?:\w+\s+)?unchanged|appeals?\s+(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:rejected|dismissed|denied|turned\s+down))\b/i;
-// "acquitted", "found not guilty", "found his manager, NAME M. NAME, 48, not guilty" (an initial's dot is no sentence end), "cleared of"
-const acquittedRe = /\b(?:acquitted|found\b(?:[^.;]|(?<=\b[A-Z])\.){0,100}?\bnot\s+guilty|cleared\s+of|acquittal|not\s+guilty\s+verdict)\b/i;
+// "acquitted", "found not guilty", "found his manager, NAME M. NAME, 48, not guilty" (an initial's dot is no sentence end), "cleared of",
+// "cleared by the jury of"
+const acquittedRe = /\b(?:acquitted|found\b(?:[^.;]|(?<=\b[A-Z])\.){0,100}?\bnot\s+guilty|cleared\s+(?:by\s+(?:the|a)\s+(?:jury|court|judge|magistrates|bench)\s+)?of|acquittal|not\s+guilty\s+verdict)\b/i;
 // "was sentenced", "found guilty", "pleaded guilty", "jailed", "received"
 // (not "by the same jury that convicted NAME": that verdict is someone else's; not "If convicted, he faces")
 const convictedRe =

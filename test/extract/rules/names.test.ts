@@ -32,6 +32,12 @@ const table: Array<[string, string[]]> = [
   ['The appellate board on Wednesday upheld the verdict and the 10-year sentence of Ruslan Temirov, a welder.', ['Ruslan Temirov']],
   ['An appeals court on Tuesday reduced the term handed to Marat Ospanov from six to five years.', ['Marat Ospanov']],
   ['The same panel reduced the sentence of his co-defendant, Arman Seitov, 34, from six to five years.', ['Arman Seitov']],
+  ['In February, the Court of Appeal reduced the sentence of another activist from the same group, Daniel Achter, 29, from four years to 30 months.', ['Daniel Achter']],
+  // the name after the description is a place, not the one described
+  ['The court reduced the sentence of a man from Leeds, who had appealed, to five years.', []],
+  ['Retired midwife Harriet Oake, 71, from Saffron Walden, was made the subject of a 12-month community order.', ['Harriet Oake']],
+  // not a passive "was made the subject of": the name is the one acting
+  ['Jane Smith made the subject of her speech the sentence handed to her son.', []],
   ['The second activist, Dias Nurlanov, 36, saw his four-year term upheld.', ['Dias Nurlanov']],
   ['A co-defendant, Kayla Marie Stone, 23, who delivered pills for Omar Haddad, pleaded guilty in July.', ['Kayla Marie Stone']],
   ['Marat Yerzhanov, whose mother, Zhamilya Yerzhanova, campaigned for him, was convicted.', ['Marat Yerzhanov']],

@@ -205,6 +205,18 @@ describe('names joined into one subject', () => {
   });
 });
 
+describe('an acquittal\'s date', () => {
+  it('"The jury returned its verdicts in September" dates an acquittal known only by the case\'s sentencing date', () => {
+    const text =
+      'Graham Pike was sentenced on Wednesday to six years for fraud. ' +
+      'His son, Connor Pike, 24, was cleared by the jury of fraud. The jury returned its verdicts in September.';
+    expect(records(text, '2023-12-01').map((r) => [r.name, r.status, r.verdictDate])).toEqual([
+      ['Graham Pike', 'convicted', '2023-11-29'],
+      ['Connor Pike', 'acquitted', '2023-09'],
+    ]);
+  });
+});
+
 describe('a pronoun opening a sentence', () => {
   it('"She later admitted ..." is the person the sentence before opened with', () => {
     const text =

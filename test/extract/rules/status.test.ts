@@ -19,6 +19,9 @@ const table: Array<[string, string | null]> = [
   ['His appeal was rejected in March 2023.', 'appeal_upheld'],
   ['was acquitted of treason in 2021 after a jury trial, a verdict later overturned by the Supreme Court', 'charged_only'],
   ['was acquitted of conspiracy in August by the same jury that convicted his partner', 'acquitted'],
+  ['was cleared by the jury of fraud by false representation', 'acquitted'],
+  // the jury cleared someone else
+  ['was convicted by the jury that cleared his son of fraud', 'convicted'],
   ['insisted he was innocent', null],
   ['The jury found his office manager, Luz M. Varela, 48, of TOWN, not guilty of conspiracy', 'acquitted'],
   ['The jury found him guilty of fraud but not of theft', 'convicted'],
