@@ -7,7 +7,7 @@
  *  - an age beside the name ("32-year-old NAME", "NAME, 32,") in a sentence about a verdict.
  * Judges, lawyers, victims and other non-defendants are dropped here (see roles.ts).
  */
-import { COURT_SIDE_TITLES, NEUTRAL_TITLES, isNonDefendantContext, isVictimContext } from './roles.ts';
+import { COURT_SIDE_TITLES, DESCRIPTOR_TITLES, NEUTRAL_TITLES, descriptorTitleRe, isNonDefendantContext, isVictimContext } from './roles.ts';
 
 export interface NameCandidate {
   start: number;
@@ -70,7 +70,7 @@ function pieceToCandidate(s: string, piece: Tok[], possessive: boolean): NameCan
     if (COURT_SIDE_TITLES.has(bare)) {
       courtSide = true;
       from = i + 1;
-    } else if (NEUTRAL_TITLES.has(bare) && i === from) from = i + 1;
+    } else if (i === from && (NEUTRAL_TITLES.has(bare) || ((DESCRIPTOR_TITLES.has(bare) || descriptorTitleRe.test(bare)) && i + 1 < piece.length))) from = i + 1;
   }
   let a = from;
   let b = piece.length;
@@ -153,6 +153,16 @@ const prepositionBeforeRe = /\b(?:for|against|with|by|to|than)\s+$/i;
 // a sentence with none of these stems has no defendant in a verdict role
 const roleVerbGateRe = /\b(?:sentenc|jail|appear|remain|convict|found|guilty|acquit|clear|hand|given|gave|order|receiv|got|gets|plead|pled|admit|charg|arrest|detain|indict|impris|fine|fac|stood|went|accus|spared|walked|lost|appeal|denie|remand|placed|sent|verdict|trial|prison|colony|upheld)/i;
 
+// "Three other men arrested on suspicion of X have been released on bail": arrested and let go, never charged — no
+// defendants (CONVENTIONS.md); "who was charged with X, was released on bail" is one
+const releasedUnchargedRe = /\breleased\s+(?:on\s+(?:police\s+)?bail|without\s+(?:being\s+)?charged?|under\s+investigation|pending\s+further)\b/i;
+const chargedWordRe = /\b(?:charged|indicted|convicted|sentenced|jailed)\b/i;
+
+/** Whether a mention whose verb is `verb` is someone arrested and released without charge in sentence `s`. */
+function arrestedAndReleased(s: string, verb: string): boolean {
+  return (verb === 'arrested' || verb === 'detained') && releasedUnchargedRe.test(s) && !chargedWordRe.test(s);
+}
+
 export type MentionRole = 'subject' | 'object' | 'apposition' | 'age' | 'other';
 
 export interface NameMention extends NameCandidate {
@@ -205,6 +215,7 @@ export function findDefendantNames(s: string, candidates: NameCandidate[] = find
     const before = s.slice(Math.max(0, c.start - 120), c.start);
     const after = s.slice(c.end, c.end + 260);
     const role = roleOf(c, before, after, hasVerdictWord);
+    if (role?.verb && arrestedAndReleased(s, role.verb)) continue;
     // the costlier non-defendant checks run only for names in a defendant's role
     if (role && !isNonDefendantContext(before, after, role.role === 'subject' || role.role === 'object')) out.push({ ...c, role: role.role, verb: role.verb });
   }
@@ -274,7 +285,7 @@ function groupAt(s: string, m: RegExpExecArray, partOf: boolean): GroupMention |
     const om = objectBeforeRe.exec(s.slice(Math.max(0, start - 120), start));
     if (om && !(om[2] ?? '').split(/[\s,]+/).some((w) => PREPOSITIONS.has(w.toLowerCase()))) role = 'object';
   }
-  if (!role) return null;
+  if (!role || (sm && arrestedAndReleased(s, sm[2]!.toLowerCase()))) return null;
   const other = /\b(?:other|remaining)\b/i.test(m[0]);
   return { start, end, count, countStart, countEnd, role, specific: partOf || other, other };
 }

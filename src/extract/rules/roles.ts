@@ -19,6 +19,18 @@ export const NEUTRAL_TITLES = new Set([
   'DC', 'DS', 'DI', 'DCI', 'PC', 'Police', 'Lance', 'Corporal', 'Colonel-General', 'Lieutenant-Colonel',
 ]);
 
+/**
+ * Descriptive nouns that a sentence opening capitalises before a name ("Grandfather NAME, 58, admitted ...",
+ * "Pensioner NAME was fined"): not part of the name. Only dropped as the first word of a name.
+ */
+export const DESCRIPTOR_TITLES = new Set([
+  'Grandfather', 'Grandmother', 'Grandad', 'Granddad', 'Grandma', 'Grandpa', 'Gran', 'Dad', 'Mum', 'Mom', 'Pensioner',
+  'Widow', 'Widower', 'Student', 'Schoolboy', 'Schoolgirl', 'Teenager', 'Businessman', 'Businesswoman', 'Labourer',
+  'Landlord', 'Landlady', 'Carer', 'Midwife', 'Retired', 'Unemployed', 'Jobless', 'Ex-soldier', 'Veteran', 'Tradesman',
+]);
+// "Father-of-two NAME", "Mother-of-three NAME", "Grandmother-of-five NAME"
+export const descriptorTitleRe = /^(?:Father|Mother|Mum|Dad|Grandfather|Grandmother)-of-[\p{Ll}\d-]+$/u;
+
 // "his lawyer, NAME", "the victim, NAME", "prosecutor NAME", "Defence lawyer NAME" — but "a former deputy head of
 // the regional police, NAME" is a head, not a police officer
 const roleBeforeRe =

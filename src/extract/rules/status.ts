@@ -27,8 +27,9 @@ const appealUpheldRe =
 const acquittedRe = /\b(?:acquitted|found\b(?:[^.;]|(?<=\b[A-Z])\.){0,100}?\bnot\s+guilty|cleared\s+(?:by\s+(?:the|a)\s+(?:jury|court|judge|magistrates|bench)\s+)?of|acquittal|not\s+guilty\s+verdict)\b/i;
 // "was sentenced", "found guilty", "pleaded guilty", "jailed", "received"
 // (not "by the same jury that convicted NAME": that verdict is someone else's; not "If convicted, he faces")
+// and "Sentencing him at the same court yesterday, Judge X said" (not "before sentencing him")
 const convictedRe =
-  /(?<!\b(?:jury|court|judge|panel|magistrates?)\s+(?:that|which|who)\s+|\b(?:if|unless|until|once)\s+)\b(?:sentenced|jailed|convicted|(?<!not\s)guilty|imprisoned|fined|handed|given|received|locked\s+up|admitted)\b/i;
+  /(?<!\b(?:jury|court|judge|panel|magistrates?)\s+(?:that|which|who)\s+|\b(?:if|unless|until|once)\s+)\b(?:sentenced|jailed|convicted|(?<!not\s)guilty|imprisoned|fined|handed|given|received|locked\s+up|admitted|(?<!\bbefore\s)sentencing\s+(?:him|her|them)\b)\b/i;
 // "acquitted ..., a verdict later overturned by the Supreme Court"
 const overturnedRe = /\b(?:overturned|quashed|annulled|set\s+aside|reversed|cancell?ed)\b/i;
 // "was charged with", "arrested", "faces", "on trial", "pleaded not guilty", "placed on the wanted list"

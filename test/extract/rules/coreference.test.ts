@@ -30,6 +30,7 @@ describe('coreference', () => {
     ['The court sentenced him to 15 years.', [[false, true]]],
     ['They were sentenced to eight years each.', [[true, true]]],
     ['The 32-year-old, of Leeds, was jailed.', [[false, true]]],
+    ['Sentencing him at the same court yesterday, Judge Carrow said he was remorseful.', [[false, true]]],
     ['He insisted he was innocent.', []],
     ['The 34-year-old, of Great Lever, ran the operation from a rented flat.', [[false, false]]],
   ];

@@ -28,6 +28,8 @@ const table: Array<[string, string[]]> = [
   ['A witness for the prosecution, Marat Sabirov, 67, told the court the lessons were political, and the defendant was convicted.', []],
   ["Mr Jeffries-Oduya's mother, Denise Jeffries, 51, said he was not convicted of anything.", []],
   ['Another colleague, Gennady Sobolev, 80, died in custody two days after being arrested.', []],
+  ['John Reid, 30, who was arrested on suspicion of assisting an offender, has been released on bail.', []],
+  ['John Reid, 30, who was arrested on Sunday, has been charged with assault and released on bail.', ['John Reid']],
   // the object of an appeal ruling
   ['The appellate board on Wednesday upheld the verdict and the 10-year sentence of Ruslan Temirov, a welder.', ['Ruslan Temirov']],
   ['An appeals court on Tuesday reduced the term handed to Marat Ospanov from six to five years.', ['Marat Ospanov']],
@@ -54,6 +56,13 @@ describe('findDefendantNames', () => {
     expect(names(text)).toEqual(expected);
   });
 
+  it('drops a descriptive noun capitalised at the start of a sentence ("Grandfather NAME")', () => {
+    const c = findNameCandidates('Grandfather Daniel Hesk, 58, admitted affray. Father-of-two Lee Ward was jailed. Pensioner Smith was fined.');
+    expect(c.map((x) => x.name)).toEqual(['Daniel Hesk', 'Lee Ward', 'Smith']);
+    // as a surname, or alone, it stays
+    expect(findNameCandidates('John Student was jailed. Grandfather was jailed.').map((x) => x.name)).toEqual(['John Student', 'Grandfather']);
+  });
+
   it('drops titles and keeps court-side people apart', () => {
     const c = findNameCandidates('Recorder Jane Holt sentenced Mr Tom Reed');
     expect(c.map((x) => [x.name, x.courtSide])).toEqual([['Jane Holt', true], ['Tom Reed', false]]);
@@ -70,6 +79,9 @@ describe('findGroups', () => {
     ['The court on Friday acquitted 22 of the 27 politicians, activists and journalists accused of plotting riots', [[22, 'object']]],
     ['Two camera operators were acquitted of the same charge', [[2, 'subject']]],
     ['Four other men who were with Toktarov that night were sentenced to between eight and 12 years', [[4, 'subject']]],
+    // arrested and let go without charge: no defendants; charged and bailed: defendants
+    ['Three other men arrested on suspicion of violent disorder in Southport have been released on bail pending further inquiries.', []],
+    ['Two men arrested on Friday have been charged with violent disorder and released on bail.', [[2, 'subject']]],
   ];
   it.each(table2)('%s', (text, expected) => {
     expect(findGroups(text).map((g) => [g.count, g.role])).toEqual(expected);
