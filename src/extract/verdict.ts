@@ -122,7 +122,7 @@ const IMPOSED_ROLES = new Set<TermRole>(['imposed', 'unknown', 'additional', 'ap
 // between two names of one subject: "NAME and NAME", "NAME, NAME and NAME", "NAME, 44, and NAME"
 // (a list may use semicolons: "NAME, 31, of TOWN; NAME, 38, of TOWN; and NAME"; a relative may be named: "NAME, 31,
 // and his brother, NAME" — with the appositive's comma, or without it: "NAME, 63, and his son NAME")
-const joinRe = /^\s*(?:,\s*\d{1,3}(?:,\s*(?:of|from)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)?\s*)?(?:,|;|[,;]?\s+and(?:\s+(?:his|her|their)\s+(?:brother|sister|son|daughter|wife|husband|father|mother|cousin|nephew|partner|co-defendant)\s*,?)?|&)\s*$/u;
+const joinRe = /^\s*(?:,\s*\d{1,3}(?:,\s*(?:of|from)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*(?:,\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)?)?\s*)?(?:,|;|[,;]?\s+and(?:\s+(?:his|her|their)\s+(?:brother|sister|son|daughter|wife|husband|father|mother|cousin|nephew|partner|co-defendant)\s*,?)?|&)\s*$/u;
 // "NAME's sentence", "NAME's four-year term", "NAME's appeal"
 const possessiveOutcomeRe = /^['’]s\s+(?:[\w-]+\s+){0,2}?(?:sentences?|terms?|convictions?|verdicts?|appeals?|acquittals?|punishment)\b/i;
 // "A, 45, a Russian national residing in Queens; B, 37, ...; and C, 52, ..., are charged": a list of
@@ -155,8 +155,8 @@ const otherCaseRe = /^\W*(?:separately|elsewhere)\b|\b(?:(?:in|at)\s+(?:a\s+)?se
 const sameCaseRe =
   /\b(?:same\s+(?:court|judge|hearing|trial|jury)|co-?defendants?|(?:a|the)\s+(?:second|third|fourth|fifth|sixth|other)\s+(?:defendant|man|woman|accused|officer|person))\b/i;
 // the court the charges were brought in: "An indictment was unsealed today in federal court in Brooklyn", "a
-// complaint filed in", "were charged in"
-const chargesBroughtInRe = /\b(?:unsealed|filed|returned|charged)\s+(?:(?:today|yesterday|on\s+\p{L}+)\s+)?in\s+(?:the\s+)?$/iu;
+// complaint filed in", "were charged in", "an indictment unsealed Thursday in"
+const chargesBroughtInRe = /\b(?:unsealed|filed|returned|charged)\s+(?:(?:today|yesterday|on\s+\p{L}+|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+)?in\s+(?:the\s+)?$/iu;
 // a sentencing (not a plea or a jury's verdict): its date is the outcome's date
 const sentencingVerbRe = /\b(?:sentenced|jailed|imprisoned|locked\s+up)\b/i;
 // "at the same hearing", "sentenced the same day"
@@ -1111,6 +1111,20 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
       acceptedStarts.add(c.start);
       next = c;
     }
+  }
+  // "sentenced A, 45, and B to", "an indictment charges A, 35, of TOWN, STATE, and B, 29, with": a name joined after
+  // the object of a verdict verb is an object too
+  let prevObject: NameCandidate | undefined;
+  for (const c of candidates) {
+    if (acceptedStarts.has(c.start)) {
+      prevObject = accepted.find((a) => a.start === c.start)?.role === 'object' ? c : undefined;
+      continue;
+    }
+    if (!prevObject || c.courtSide || c.possessive || !isKnown(c) || !joinsNames(s.slice(prevObject.end, c.start))) continue;
+    if (isNonDefendantContext(s.slice(Math.max(0, c.start - 120), c.start), s.slice(c.end, c.end + 260), true)) continue;
+    accepted.push({ ...c, role: 'object', verb: null });
+    acceptedStarts.add(c.start);
+    prevObject = c;
   }
   // "Among them was NAME", "They include the lawyer NAME, 58, and the blogger NAME": members of the group just
   // reported (the names listed after the cue all are)

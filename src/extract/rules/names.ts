@@ -125,8 +125,11 @@ const PASSIVE_ONLY = new Set([
 ]);
 const headlineContinuationRe = /^\s+(?:to|for|over|in|on|after|at|of|with)\b/i;
 // a verdict verb before the object: "sentenced a local resident, 32-year-old " + NAME
+// ("an indictment unsealed Thursday ... charges NAME, 35, ... with": the present tense of a charging document)
 const objectBeforeRe =
-  /\b(sentenced|sentencing|jailed|jailing|convicted|convicting|acquitted|acquitting|cleared|fined|charged|charging|arrested|detained|indicted|imprisoned|found|gave|handed|ordered|sent)\s+((?:[\p{Ll}\d'’-]+,?\s+){0,8})$/u;
+  /\b(sentenced|sentencing|jailed|jailing|convicted|convicting|acquitted|acquitting|cleared|fined|charged|charging|charges|arrested|detained|indicted|imprisoned|found|gave|handed|ordered|sent)\s+((?:[\p{Ll}\d'’-]+,?\s+){0,8})$/u;
+// "the charges NAME faces", "federal charges": "charges" as a noun
+const chargesNounBeforeRe = /\b(?:the|his|her|their|its|these|those|federal|criminal|new|similar|same|related|of|and|any|no|drug|fraud|murder|faces|facing|face|dropped|denies|denied)\s+charges\s+$/i;
 // an outcome's object: "upheld the 10-year sentence of NAME", "reduced the term handed to NAME", "rejected
 // the appeal of NAME", "reduced the sentence of his co-defendant, NAME,", "the appeal of NAME2's friend NAME"
 // ("the sentence of another activist from the same group, NAME": a described person, the description ended by a comma)
@@ -192,12 +195,14 @@ function roleOf(c: NameCandidate, before: string, after: string, hasVerdictWord:
     const fillerText = om[2] ?? '';
     const filler = fillerText.split(/[\s,]+/).filter(Boolean);
     const verb = om[1]!.toLowerCase();
+    // ("charges NAME ... with X": a verb only with its "with")
+    const chargesVerb = verb !== 'charges' || (!chargesNounBeforeRe.test(before.slice(om.index - 30 < 0 ? 0 : om.index - 30)) && /\bwith\b/.test(after));
     // ("found NAME, 48, of TOWN, not guilty": the age and place may come between)
     const guiltyAfter = /^(?:,\s*[^,;]{1,40}){0,3},?\s+(?:not\s+)?guilty\b/i.test(after);
     // "acquitted a former deputy head of the regional police, NAME": an "of" inside an appositive is no preposition of the verb
     const appositive = /^(?:a|an|the)\s[^,]*,\s*$/.test(fillerText);
     const prepositional = filler.some((w) => PREPOSITIONS.has(w.toLowerCase()) && !(appositive && (w === 'of' || w === 'in' || w === 'from')));
-    if (!prepositional && (verb !== 'found' || guiltyAfter)) return { role: 'object', verb };
+    if (!prepositional && chargesVerb && (verb !== 'found' || guiltyAfter)) return { role: 'object', verb };
   }
   if (!hasVerdictWord || c.tokens.length < 2 || diedAfterRe.test(after)) return null;
   if (appositionBeforeRe.test(before)) return { role: 'apposition', verb: null };

@@ -52,9 +52,10 @@ const commentatorAfterRe = /^,?\s*(?:(?:a|an|the)\s+)?(?:[\p{L}’'-]+\s+){0,3}?
 // "NAME, 51, said outside the court": a speaker
 const speakerAfterRe = /^(?:,\s*\d{1,3}\s*,)?\s*(?:said|says|told|added)\b/i;
 const roleAfterDutyRe = /^,?\s*(?:prosecuting|defending|mitigating|representing|for the (?:prosecution|defence|defense|crown))\b/i;
-// the person was harmed: "the killing of NAME", "stabbed NAME", "defrauded 76-year-old NAME"
+// the person was harmed: "the killing of NAME", "stabbed NAME", "defrauded 76-year-old NAME" (case-sensitive: under
+// the "i" flag \p{Ll} takes capitals too, and "the District of Michigan charges NAME" is no victim)
 const victimBeforeRe =
-  /\b(?:killing|killed|murder(?:ed|ing)?|murder of|death of|stabb(?:ed|ing)|shooting|shot|attack(?:ed|ing)?|assault(?:ed|ing)?|robb(?:ed|ing)|defraud(?:ed|ing)|rap(?:ed|ing)|kidnapp(?:ed|ing)|abduct(?:ed|ing)|threaten(?:ed|ing)|harass(?:ed|ing)|injur(?:ed|ing)|beat(?:ing)?|insult(?:ed|ing)?|told|by|of|against|from|with)\s+(?:(?:the|a|an|his|her|their)\s+)?(?:\d{1,3}-year-old\s+)?(?:[\p{Ll}-]+\s+){0,2}$/iu;
+  /\b(?:killing|killed|murder(?:ed|ing)?|murder of|death of|stabb(?:ed|ing)|shooting|shot|attack(?:ed|ing)?|assault(?:ed|ing)?|robb(?:ed|ing)|defraud(?:ed|ing)|rap(?:ed|ing)|kidnapp(?:ed|ing)|abduct(?:ed|ing)|threaten(?:ed|ing)|harass(?:ed|ing)|injur(?:ed|ing)|beat(?:ing)?|insult(?:ed|ing)?|told|by|of|against|from|with)\s+(?:(?:the|a|an|his|her|their)\s+)?(?:\d{1,3}-year-old\s+)?(?:[\p{Ll}-]+\s+){0,2}$/u;
 // "said NAME", "according to NAME"
 const speakerBeforeRe = /\b(?:said|says|told|according to|wrote|added)\s*,?\s*$/i;
 

@@ -32,9 +32,10 @@ const convictedRe =
   /(?<!\b(?:jury|court|judge|panel|magistrates?)\s+(?:that|which|who)\s+|\b(?:if|unless|until|once)\s+)\b(?:sentenced|jailed|convicted|(?<!not\s)guilty|imprisoned|fined|handed|given|received|locked\s+up|admitted|(?<!\bbefore\s)sentencing\s+(?:him|her|them)\b)\b/i;
 // "acquitted ..., a verdict later overturned by the Supreme Court"
 const overturnedRe = /\b(?:overturned|quashed|annulled|set\s+aside|reversed|cancell?ed)\b/i;
-// "was charged with", "arrested", "faces", "on trial", "pleaded not guilty", "placed on the wanted list"
+// "was charged with", "arrested", "faces", "on trial", "pleaded not guilty", "placed on the wanted list", "an indictment unsealed
+// Thursday ... charges NAME"
 const chargedRe =
-  /\b(?:charged|arrested|detained|indicted|accused|faces|facing|on\s+trial|stand\s+trial|stood\s+trial|pleaded\s+not\s+guilty|remanded|in\s+custody|prosecuted|suspected|denied|denies|appeared\s+(?:at|in|before)|(?:placed|put)\s+on\s+(?:the\s+|an?\s+)?(?:international\s+|federal\s+)?wanted\s+list|declared\s+wanted|awaiting\s+trial)\b/i;
+  /\b(?:charged|(?:indictment|complaint)\b[^;]{0,120}?\bcharges|arrested|detained|indicted|accused|faces|facing|on\s+trial|stand\s+trial|stood\s+trial|pleaded\s+not\s+guilty|remanded|in\s+custody|prosecuted|suspected|denied|denies|appeared\s+(?:at|in|before)|(?:placed|put)\s+on\s+(?:the\s+|an?\s+)?(?:international\s+|federal\s+)?wanted\s+list|declared\s+wanted|awaiting\s+trial)\b/i;
 // "arrested for 15 days", "under the Code of Administrative Offences": not a criminal case
 const administrativeRe = /\badministrative\b|\b(?:arrested|jailed|detained)\s+for\s+(?:\d{1,2}|\w+)\s+days\b/i;
 

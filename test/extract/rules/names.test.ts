@@ -30,6 +30,9 @@ const table: Array<[string, string[]]> = [
   ['Another colleague, Gennady Sobolev, 80, died in custody two days after being arrested.', []],
   ['John Reid, 30, who was arrested on suspicion of assisting an offender, has been released on bail.', []],
   ['John Reid, 30, who was arrested on Sunday, has been charged with assault and released on bail.', ['John Reid']],
+  // "District of Michigan charges NAME": a place's capitals before the verb are no victim's description
+  ['An indictment unsealed in the U.S. District Court for the Eastern District of Michigan charges John Colt, 35, with smuggling.', ['John Colt']],
+  ['He was convicted of defrauding John Colt, 35, of Detroit.', []],
   // the object of an appeal ruling
   ['The appellate board on Wednesday upheld the verdict and the 10-year sentence of Ruslan Temirov, a welder.', ['Ruslan Temirov']],
   ['An appeals court on Tuesday reduced the term handed to Marat Ospanov from six to five years.', ['Marat Ospanov']],

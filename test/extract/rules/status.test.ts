@@ -24,6 +24,8 @@ const table: Array<[string, string | null]> = [
   ['was convicted by the jury that cleared his son of fraud', 'convicted'],
   ['Sentencing him at the same court yesterday, Judge Carrow said his remorse made it possible to suspend the term.', 'convicted'],
   ['The judge adjourned the hearing before sentencing him.', null],
+  ['an indictment unsealed Thursday in the U.S. District Court charges NAME with trafficking in firearms', 'charged_only'],
+  ['The charges were dropped last year.', null],
   ['insisted he was innocent', null],
   ['The jury found his office manager, Luz M. Varela, 48, of TOWN, not guilty of conspiracy', 'acquitted'],
   ['The jury found him guilty of fraud but not of theft', 'convicted'],
