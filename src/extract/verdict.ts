@@ -143,7 +143,7 @@ const courtWordRe = /\bcourt\b/i;
 // a sentence that says a court gave the outcome: "imposed the sentence in", "sentenced ... at"
 const pluralRulingRe = /\b(?:sentences|verdicts|convictions)\b/i;
 const trialAtRe = /\btrial\s+(?:at|in|before)\b/i;
-const courtRulingRe = /\b(?:imposed|sentenced|convicted|acquitted|verdicts?|upheld|handed down|heard|tried|read out)\b/i;
+const courtRulingRe = /\b(?:imposed|sentenced|convicted|acquitted|verdicts?|upheld|handed down|heard|tried|prosecuted\s+the\s+case|read out)\b/i;
 // a sentence that reports an outcome (not just mentions a trial): it dates the case
 // ("according to the verdict, he beat ..." tells the offence, not the outcome)
 const strongVerdictRe =
@@ -219,6 +219,9 @@ export function buildRecords(text: string, published: string | null | undefined)
   // the last sentences with no defendant in a verdict role: "the same charge" may point at their charges
   const unattached: Array<{ text: string; base: number }> = [];
 
+  // the drafts first told in the headline
+  const headlineIds = new Set<number>();
+  let headline = false;
   const newDraft = (name: string | null, tokens: string[], count: number, group: boolean): Draft => {
     const d: Draft = {
       id: drafts.length, name, tokens, count, age: null, ageRange: null, charges: [], weakCharges: { texts: [], spans: [] }, court: null, sentence: null,
@@ -227,6 +230,7 @@ export function buildRecords(text: string, published: string | null | undefined)
       caseNo, sentencedOn: null, sameHearingAs: null, relation: [],
     };
     drafts.push(d);
+    if (headline) headlineIds.add(d.id);
     return d;
   };
 
@@ -241,6 +245,9 @@ export function buildRecords(text: string, published: string | null | undefined)
     const appellate = courts.find((c) => appellateCourtRe.test(c.name));
     if (appellate) appellateCourt = placeCourt(base, appellate);
     const titleLine = isTitleCase(s);
+    // the headline: the first line, with no full stop
+    if (clock === 1 && !/[.!?]["”’]?$/.test(s)) headline = true;
+    else headline = false;
     const draftsBefore = drafts.length;
     // "His passenger, NAME, 24, told police ... She later admitted ...": a sentence opening with "He/She" and a
     // verdict verb is about the person the sentence before opened with (its subject), if not yet a defendant
@@ -616,7 +623,11 @@ export function buildRecords(text: string, published: string | null | undefined)
     const full = (d.evidence.name ?? []).filter(([a, b]) => text.slice(a, b) === d.name);
     if (full.length) d.evidence.name = d.evidence.count = d.group ? d.evidence.count : full;
   }
-  return drafts.filter(keep).map(finish);
+  // a group told in the headline and again in the body ("nine co-defendants jailed" / "Nine other defendants in the
+  // same case ... were sentenced to between seven and 25 years"): the body's record (the headline never overrides it)
+  const restated = (g: Draft): boolean =>
+    g.group && headlineIds.has(g.id) && g.lastSeen === g.firstSeen && drafts.some((x) => x.group && x.count === g.count && !headlineIds.has(x.id));
+  return drafts.filter((d) => keep(d) && !restated(d)).map(finish);
 }
 
 // after the verdict verb, these start the story of the offence: "found guilty of vandalism over the words ...

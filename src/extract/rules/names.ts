@@ -273,6 +273,9 @@ export function findGroups(s: string): GroupMention[] {
 // "acquitted 22 of the 27 politicians": the first number is the group
 const partOfRe = new RegExp(`\\b(${COUNT_SRC})\\s+of\\s+the\\s+(?:${COUNT_SRC})\\b(?:\\s+[a-z]+)?`, 'gi');
 
+// "in the case", "in the scheme", "from the ring": which set the group is
+const groupPostModifierRe = /^\s+(?:in|from|of)\s+(?:the|this|that)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:case|cases|scheme|ring|conspiracy|trial|operation|gang|network|plot|organi[sz]ation)\b/u;
+
 function groupAt(s: string, m: RegExpExecArray, partOf: boolean): GroupMention | null {
   const start = m.index;
   const end = start + m[0].length;
@@ -282,7 +285,9 @@ function groupAt(s: string, m: RegExpExecArray, partOf: boolean): GroupMention |
   if (!count || count < 2) return null;
   const countStart = start + m[0].indexOf(countText);
   const countEnd = countStart + countText.length;
-  const after = s.slice(end, end + 260);
+  // ("The other eight defendants in the case, aged 23 to 51, pleaded guilty": a post-modifier before the appositive)
+  const post = groupPostModifierRe.exec(s.slice(end, end + 60))?.[0].length ?? 0;
+  const after = s.slice(end + post, end + post + 260);
   const sm = subjectAfterRe.exec(after) ?? relativeThenSubject(after);
   let role: MentionRole | null = null;
   if (sm && (!PASSIVE_ONLY.has(sm[2]!.toLowerCase()) || sm[1] || headlineContinuationRe.test(after.slice(sm.index + sm[0].length)))) role = 'subject';

@@ -82,6 +82,10 @@ describe('findGroups', () => {
     ['The court on Friday acquitted 22 of the 27 politicians, activists and journalists accused of plotting riots', [[22, 'object']]],
     ['Two camera operators were acquitted of the same charge', [[2, 'subject']]],
     ['Four other men who were with Toktarov that night were sentenced to between eight and 12 years', [[4, 'subject']]],
+    // a post-modifier naming the set, then the appositive
+    ['The other eight defendants in the case, aged 23 to 51, pleaded guilty and were sentenced earlier this year.', [[8, 'subject']]],
+    // "in the city" names no set of defendants: the group has no verb of its own
+    ['Police said eight people in the city centre, most of them students, were injured as they tried to flee the crowd that was later convicted.', []],
     // arrested and let go without charge: no defendants; charged and bailed: defendants
     ['Three other men arrested on suspicion of violent disorder in Southport have been released on bail pending further inquiries.', []],
     ['Two men arrested on Friday have been charged with violent disorder and released on bail.', [[2, 'subject']]],

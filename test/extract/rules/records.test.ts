@@ -205,6 +205,23 @@ describe('names joined into one subject', () => {
   });
 });
 
+describe('a group in the headline and in the body', () => {
+  it('the body\'s record of the same number, not the headline\'s', () => {
+    const text =
+      'Community leader gets life, nine co-defendants jailed in closed trial\n\n' +
+      'The Supreme Court on Tuesday sentenced Tolib Ayombekov to life in prison. ' +
+      'Nine other defendants in the same case, aged 24 to 61, were sentenced at the same hearing to between seven and 25 years in prison.';
+    const got = extractVerdicts(text, { published: '2024-12-06' }).records.filter((r) => r.name === null);
+    expect(got.map((r) => [r.count, r.ageRange, r.sentence?.months, r.sentence?.monthsMax])).toEqual([[9, [24, 61], 84, 300]]);
+  });
+
+  it('a first sentence with a full stop is body text: two groups of the same size stay two', () => {
+    const text = 'Nine men were jailed for five years for rioting. Nine other men were acquitted of rioting.';
+    const got = extractVerdicts(text, { published: '2024-12-06' }).records;
+    expect(got.map((r) => [r.count, r.status])).toEqual([[9, 'convicted'], [9, 'acquitted']]);
+  });
+});
+
 describe('an acquittal\'s date', () => {
   it('"The jury returned its verdicts in September" dates an acquittal known only by the case\'s sentencing date', () => {
     const text =
