@@ -9,9 +9,9 @@ import { splitSentences } from './text.ts';
 import { findTerms, toRecipientAfterRe, type Term, type TermRole } from './rules/sentences.ts';
 import { NUMBER_SRC, parseNumber } from './rules/numbers.ts';
 import { findDates, type DateMention } from './rules/dates.ts';
-import { findCourts, isAppealTarget, isCitedAsSource, isHigherCourt, isOtherFirstInstanceCourt, namesCourtMoreFully, type CourtMention } from './rules/courts.ts';
+import { findCourts, isAppealTarget, isCitedAsSource, isHigherCourt, isOtherFirstInstanceCourt, isTrialVenue, namesCourtMoreFully, type CourtMention } from './rules/courts.ts';
 import { allCountsRe, findCharges, findGroupCharges, sameChargesRe, type ChargeFound } from './rules/charges.ts';
-import { findDefendantNames, findGroups, findNameCandidates, findUnnamedDefendants, memberCueBefore, type MemberCue, type NameCandidate } from './rules/names.ts';
+import { findDefendantNames, findGroups, findNameCandidates, findUnnamedDefendants, isPlaceOrDeceased, memberCueBefore, type MemberCue, type NameCandidate } from './rules/names.ts';
 import { findAgeNear, findAgeRange } from './rules/ages.ts';
 import { findAnaphors, pronounOutcomeOpeningRe, relationBetween, resolveSurname, sameFullName } from './rules/coreference.ts';
 import { isNonDefendantContext } from './rules/roles.ts';
@@ -541,9 +541,12 @@ export function buildRecords(text: string, published: string | null | undefined)
           return;
         }
         if (d.status === 'charged_only') {
-          const c = inRange(courts, segStart, segEnd)[0];
+          // ("appeared at Cardiff Magistrates' Court ... will next appear at Cardiff Crown Court": the trial venue)
+          const venue = inRange(courts, segStart, segEnd).find((x) => isTrialVenue(s, x.start));
+          const c = venue ?? inRange(courts, segStart, segEnd)[0];
           const brought = caseChargeCourt.get(caseNo);
-          if (!d.court && c) setCourt(d, c.name, span(base, c.start, c.end), 'court-of-charge');
+          if (venue && d.rules.court !== 'court-trial-venue') setCourt(d, venue.name, span(base, venue.start, venue.end), 'court-trial-venue');
+          else if (!d.court && c) setCourt(d, c.name, span(base, c.start, c.end), 'court-of-charge');
           else if (!d.court && brought?.value) setCourt(d, brought.value, brought.span, 'court-charges-brought');
           return;
         }
@@ -1206,7 +1209,9 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
     if (!d) {
       const known = persons.some((p) => sameFullName(p.tokens, c.tokens));
       // a witness, lawyer or speaker named in full is remembered as such: a later "Sabirov admitted" is not a defendant
-      if (!c.courtSide && !c.possessive && c.tokens.length >= 2 && !known && !isNonDefendantContext(s.slice(Math.max(0, c.start - 120), c.start), s.slice(c.end, c.end + 260))) {
+      // (not a place, "from Knowle West", nor someone who died: a later "He had been remanded" is not theirs)
+      const around = [s.slice(Math.max(0, c.start - 120), c.start), s.slice(c.end, c.end + 260)] as const;
+      if (!c.courtSide && !c.possessive && c.tokens.length >= 2 && !known && !isNonDefendantContext(...around) && !isPlaceOrDeceased(...around)) {
         const age = findAgeNear(s, c.start, c.end);
         persons.push({ name: c.name, tokens: c.tokens, span: span(base, c.start, c.end), age: age ? { age: age.age, span: span(base, age.start, age.end) } : null, seenAt: ctx.clock });
         personRefs = null;

@@ -115,7 +115,7 @@ export function relationBetween(gap: string): { second: string; first: string[] 
 // the verb of a mention's outcome, after auxiliaries and adverbs: "was later sentenced", "had faced"
 const OUTCOME_VERB_SRC =
   '(?:(?:was|were|is|are|has been|have been|had been|will be|has|have|had|also|later|then|each|all|both|additionally|subsequently|eventually|previously|initially)\\s+){0,3}' +
-  '(?:sentenced|jailed|convicted|found|acquitted|cleared|handed|given|ordered|received|receives|got|gets|pleaded|pled|admitted|charged|arrested|detained|indicted|imprisoned|fined|faces|faced|lost|appealed|will\\s+serve|must\\s+serve)\\b';
+  '(?:sentenced|jailed|convicted|found|acquitted|cleared|handed|given|ordered|received|receives|got|gets|pleaded|pled|admitted|charged|arrested|detained|indicted|imprisoned|fined|faces|faced|lost|appealed|remanded|will\\s+serve|must\\s+serve|will\\s+(?:next\\s+)?appear|(?:is|are)\\s+due\\s+to\\s+appear)\\b';
 // "He received", "She was jailed", "They were sentenced", "He had faced"
 const subjectPronounRe = new RegExp(`\\b(He|She|They|he|she|they)\\s+${OUTCOME_VERB_SRC}`, 'g');
 // "She later admitted ...", "He was given ...": a sentence that opens with a singular pronoun and its outcome verb
@@ -136,7 +136,7 @@ const verbAfterRe = new RegExp(`^(?:,\\s*[^,;()]{1,70}){0,2}(?:,\\s*|\\s+)${OUTC
 
 // only a sentence with one of these verbs can hold an anaphor that matters
 // ("The 34-year-old, of Great Lever, ran the operation" states an age with no verb of its own)
-const anaphorVerbGateRe = /\b(?:sentenc|jail|convict|found|acquit|clear|hand|given|gave|order|receiv|got|gets|plead|pled|admit|charg|arrest|detain|indict|impris|fine|fac|lost|appeal|serv|term|verdict|punish)|\d-year-old\b|\b(?:age|aged)\s+\d/i;
+const anaphorVerbGateRe = /\b(?:sentenc|jail|convict|found|acquit|clear|hand|given|gave|order|receiv|got|gets|plead|pled|admit|charg|arrest|detain|indict|impris|fine|fac|lost|appeal|serv|term|verdict|punish|remand|appear)|\d-year-old\b|\b(?:age|aged)\s+\d/i;
 
 // "The father, whom the judge described as ..., received", "His son was jailed" (not "his son NAME", "his son's")
 const relationAnaphorRe = new RegExp(`\\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\\s+(${RELATION_SRC})\\b(?!['’]s|-in-law|,?\\s+\\p{Lu})`, 'gu');

@@ -145,11 +145,23 @@ const ageAfterNameRe = /^(?:,\s*(?:aged\s+)?\d{1,3}\s*[,.;)]|\s*\(\d{1,3}\))/;
 const verdictWordRe =
   /\b(?:sentenced|jailed|convicted|guilty|acquitted|verdict|imprisoned|fined|charged|arrested|detained|indicted|upheld)\b/i;
 // "NAME, who died last week": deceased, not a defendant
-const diedAfterRe = /^(?:,\s*\d{1,3})?,?\s*(?:who\s+)?(?:died|was killed|was found dead)\b/i;
+// ("NAME, from TOWN, died in hospital")
+const diedAfterRe = /^(?:,\s*\d{1,3})?(?:,\s*(?:from|of)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)?,?\s*(?:who\s+)?(?:died|was killed|was found dead)\b/u;
 
 // "NAME, 44, of Katy, pleaded": a capitalised name after "of"/"in"/"from" is a place
 // (and the state after a town: "NAME, 38, of Brooklyn, New York, was sentenced")
 const placeBeforeRe = /\b(?:of|in|from|at|near|outside|across)\s+$|,\s*\d{1,3},\s+(?:of|from)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*,\s+$/u;
+
+// "NAME, from Knowle West,", "NAME, 44, of TOWN", "in TOWN": a place, not a person ("cash from NAME" is a person)
+const placeOfPersonBeforeRe = /(?:,\s*(?:\d{1,3},\s*)?(?:of|from)|\b(?:in|near))\s+$/;
+
+/**
+ * Whether a capitalised name is no person to remember for later mentions ("Beasley pleaded guilty"): a place
+ * ("from Knowle West") or someone who died ("NAME, from TOWN, died in hospital" — never a defendant).
+ */
+export function isPlaceOrDeceased(before: string, after: string): boolean {
+  return placeOfPersonBeforeRe.test(before) || diedAfterRe.test(after);
+}
 
 const prepositionBeforeRe = /\b(?:for|against|with|by|to|than)\s+$/i;
 

@@ -35,7 +35,7 @@ const overturnedRe = /\b(?:overturned|quashed|annulled|set\s+aside|reversed|canc
 // "was charged with", "arrested", "faces", "on trial", "pleaded not guilty", "placed on the wanted list", "an indictment unsealed
 // Thursday ... charges NAME"
 const chargedRe =
-  /\b(?:charged|(?:indictment|complaint)\b[^;]{0,120}?\bcharges|arrested|detained|indicted|accused|faces|facing|on\s+trial|stand\s+trial|stood\s+trial|pleaded\s+not\s+guilty|remanded|in\s+custody|prosecuted|suspected|denied|denies|appeared\s+(?:at|in|before)|(?:placed|put)\s+on\s+(?:the\s+|an?\s+)?(?:international\s+|federal\s+)?wanted\s+list|declared\s+wanted|awaiting\s+trial)\b/i;
+  /\b(?:charged|(?:indictment|complaint)\b[^;]{0,120}?\bcharges|arrested|detained|indicted|accused|faces|facing|on\s+trial|stand\s+trial|stood\s+trial|pleaded\s+not\s+guilty|remanded|in\s+custody|prosecuted|suspected|denied|denies|appear(?:ed|s)?\s+(?:at|in|before)|(?:placed|put)\s+on\s+(?:the\s+|an?\s+)?(?:international\s+|federal\s+)?wanted\s+list|declared\s+wanted|awaiting\s+trial)\b/i;
 // "arrested for 15 days", "under the Code of Administrative Offences": not a criminal case
 const administrativeRe = /\badministrative\b|\b(?:arrested|jailed|detained)\s+for\s+(?:\d{1,2}|\w+)\s+days\b/i;
 

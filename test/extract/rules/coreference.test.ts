@@ -31,6 +31,9 @@ describe('coreference', () => {
     ['They were sentenced to eight years each.', [[true, true]]],
     ['The 32-year-old, of Leeds, was jailed.', [[false, true]]],
     ['Sentencing him at the same court yesterday, Judge Carrow said he was remorseful.', [[false, true]]],
+    ['They were remanded in custody and will next appear at Cardiff Crown Court.', [[true, true]]],
+    ['He will next appear at Liverpool Crown Court on 12 September.', [[false, true]]],
+    ['He appeared to be calm as the sentence was read.', []],
     ['He insisted he was innocent.', []],
     ['The 34-year-old, of Great Lever, ran the operation from a rented flat.', [[false, false]]],
   ];

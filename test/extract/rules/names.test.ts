@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDefendantNames, findGroups, findNameCandidates } from '../../../src/extract/rules/names.ts';
+import { findDefendantNames, findGroups, findNameCandidates, isPlaceOrDeceased } from '../../../src/extract/rules/names.ts';
 
 const names = (s: string): string[] => findDefendantNames(s).map((n) => n.name);
 
@@ -92,5 +92,20 @@ describe('findGroups', () => {
   ];
   it.each(table2)('%s', (text, expected) => {
     expect(findGroups(text).map((g) => [g.count, g.role])).toEqual(expected);
+  });
+});
+
+describe('isPlaceOrDeceased', () => {
+  const table3: Array<[string, string, boolean]> = [
+    ['The court heard that ', ' was remanded in custody.', false],
+    ['Callum Jeffo, from ', ', died in hospital.', true],
+    ['', ', from Knowle West, died in hospital.', true],
+    ['Beasley, 52, of ', ', accepted cash.', true],
+    // a person after "from" with no comma: "accepted cash from NAME"
+    ['accepted cash payments and a boat from ', ', 47, of Virginia Beach.', false],
+    ['', ', 47, of Virginia Beach, pleaded guilty.', false],
+  ];
+  it.each(table3)('%j NAME %j -> %s', (before, after, expected) => {
+    expect(isPlaceOrDeceased(before, after)).toBe(expected);
   });
 });

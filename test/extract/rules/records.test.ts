@@ -205,6 +205,37 @@ describe('names joined into one subject', () => {
   });
 });
 
+describe('charged defendants and the court of their trial', () => {
+  it('"appeared at the magistrates\' court ... They were remanded and will next appear at the Crown Court": the Crown Court', () => {
+    const text =
+      "Rhys Llew, 27, of Ely, and Osian Pryd, 25, of Splott, appeared at Cardiff Magistrates' Court on Wednesday charged with attempted murder. " +
+      'They were remanded in custody and will next appear at Cardiff Crown Court on 27 October.';
+    expect(records(text, '2023-09-29').map((r) => [r.name, r.court, r.status])).toEqual([
+      ['Rhys Llew', 'Cardiff Crown Court', 'charged_only'],
+      ['Osian Pryd', 'Cardiff Crown Court', 'charged_only'],
+    ]);
+  });
+
+  it('"has been charged ... He will next appear at COURT": the court of the trial; a convicted one keeps his own court', () => {
+    const text =
+      'Stacey Wren, 34, was jailed for 10 weeks at Liverpool Crown Court yesterday. ' +
+      'Meanwhile Ryan Cart, 26, of Bootle, has been charged with violent disorder and remanded in custody. ' +
+      'He will next appear at Chester Crown Court on 12 September.';
+    expect(records(text, '2024-08-16').map((r) => [r.name, r.court, r.status])).toEqual([
+      ['Stacey Wren', 'Liverpool Crown Court', 'convicted'],
+      ['Ryan Cart', 'Chester Crown Court', 'charged_only'],
+    ]);
+  });
+
+  it('a remand prisoner who died, named with a place, is no record; "He had been remanded" is not the place (negative)', () => {
+    const text =
+      'An inquest jury has found failures contributed to the death of a man at HMP Bristol. ' +
+      'Callum Jeffo, from Knowle West, died in hospital on 14 August 2021. ' +
+      'He had been remanded in custody four weeks earlier awaiting trial on a charge of burglary, which he denied.';
+    expect(records(text, '2023-11-24')).toEqual([]);
+  });
+});
+
 describe('a group in the headline and in the body', () => {
   it('the body\'s record of the same number, not the headline\'s', () => {
     const text =
