@@ -27,6 +27,7 @@ export const DESCRIPTOR_TITLES = new Set([
   'Grandfather', 'Grandmother', 'Grandad', 'Granddad', 'Grandma', 'Grandpa', 'Gran', 'Dad', 'Mum', 'Mom', 'Pensioner',
   'Widow', 'Widower', 'Student', 'Schoolboy', 'Schoolgirl', 'Teenager', 'Businessman', 'Businesswoman', 'Labourer',
   'Landlord', 'Landlady', 'Carer', 'Midwife', 'Retired', 'Unemployed', 'Jobless', 'Ex-soldier', 'Veteran', 'Tradesman',
+  'Blogger', 'Journalist', 'Activist', 'Reporter', 'Entrepreneur', 'Farmer', 'Teacher', 'Poet', 'Rapper', 'Pastor',
 ]);
 // "Father-of-two NAME", "Mother-of-three NAME", "Grandmother-of-five NAME"
 export const descriptorTitleRe = /^(?:Father|Mother|Mum|Dad|Grandfather|Grandmother)-of-[\p{Ll}\d-]+$/u;

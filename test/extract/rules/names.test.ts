@@ -62,6 +62,7 @@ describe('findDefendantNames', () => {
   it('drops a descriptive noun capitalised at the start of a sentence ("Grandfather NAME")', () => {
     const c = findNameCandidates('Grandfather Daniel Hesk, 58, admitted affray. Father-of-two Lee Ward was jailed. Pensioner Smith was fined.');
     expect(c.map((x) => x.name)).toEqual(['Daniel Hesk', 'Lee Ward', 'Smith']);
+    expect(findNameCandidates('Blogger Emil Sultan, 31, was fined.').map((x) => x.name)).toEqual(['Emil Sultan']);
     // as a surname, or alone, it stays
     expect(findNameCandidates('John Student was jailed. Grandfather was jailed.').map((x) => x.name)).toEqual(['John Student', 'Grandfather']);
   });
