@@ -164,6 +164,7 @@ const sameHearingRe = /\b(?:same\s+(?:hearing|day))\b/i;
 // a sentence about the ruling with no defendant named can date it: "The verdict was read out on Wednesday",
 // "Judge X, sentencing on Wednesday, said", "the jury returned not guilty verdicts on Thursday"
 const laterRulingRe = /\b(?:verdicts?|sentencing|passing\s+sentence|sentences\s+were|ruling|judgment)\b/i;
+// "The jury returned its verdicts in September"
 const juryVerdictRe = /\b(?:jury|jurors)\b[^.;]{0,40}\bverdicts?\b/i;
 const convictionVerbRe = /\b(?:sentenced|jailed|convicted|guilty|handed|given|received|imprisoned|upheld|reduced|cut)\b/i;
 // a sentence that imposes a penalty on someone not named in it ("has given a suspended two-year sentence to a teacher")
@@ -246,8 +247,7 @@ export function buildRecords(text: string, published: string | null | undefined)
     if (appellate) appellateCourt = placeCourt(base, appellate);
     const titleLine = isTitleCase(s);
     // the headline: the first line, with no full stop
-    if (clock === 1 && !/[.!?]["”’]?$/.test(s)) headline = true;
-    else headline = false;
+    headline = clock === 1 && !/[.!?]["”’]?$/.test(s);
     const draftsBefore = drafts.length;
     // "His passenger, NAME, 24, told police ... She later admitted ...": a sentence opening with "He/She" and a
     // verdict verb is about the person the sentence before opened with (its subject), if not yet a defendant
