@@ -9,11 +9,11 @@ import { splitSentences } from './text.ts';
 import { findTerms, toRecipientAfterRe, type Term, type TermRole } from './rules/sentences.ts';
 import { NUMBER_SRC, parseNumber } from './rules/numbers.ts';
 import { findDates, type DateMention } from './rules/dates.ts';
-import { findCourts, isAppealTarget, isCitedAsSource, isHigherCourt, isOtherFirstInstanceCourt, namesCourtMoreFully, type CourtMention } from './rules/courts.ts';
+import { findCourts, isAppealTarget, isCitedAsSource, isHigherCourt, isOtherFirstInstanceCourt, isTrialVenue, namesCourtMoreFully, type CourtMention } from './rules/courts.ts';
 import { allCountsRe, findCharges, findGroupCharges, sameChargesRe, type ChargeFound } from './rules/charges.ts';
-import { findDefendantNames, findGroups, findNameCandidates, findUnnamedDefendants, memberCueBefore, type MemberCue, type NameCandidate } from './rules/names.ts';
+import { findDefendantNames, findGroups, findNameCandidates, findUnnamedDefendants, isPlaceOrDeceased, memberCueBefore, type MemberCue, type NameCandidate } from './rules/names.ts';
 import { findAgeNear, findAgeRange } from './rules/ages.ts';
-import { findAnaphors, pronounOutcomeOpeningRe, resolveSurname, sameFullName } from './rules/coreference.ts';
+import { findAnaphors, pronounOutcomeOpeningRe, relationBetween, resolveSurname, sameFullName } from './rules/coreference.ts';
 import { isNonDefendantContext } from './rules/roles.ts';
 import { statusIn, isAdministrative, STATUS_RANK } from './rules/status.ts';
 
@@ -59,6 +59,8 @@ interface Draft {
   sameHearingAs: number | null;
   /** the sentence (clock) of the first mention */
   firstSeen: number;
+  /** the family nouns this defendant is called by, from "NAME and his son NAME" ("son" / "father") */
+  relation: string[];
 }
 
 /** Charges stated for a numbered set of defendants (rules/charges.ts findGroupCharges), placed in the article. */
@@ -119,8 +121,8 @@ interface Mention {
 const IMPOSED_ROLES = new Set<TermRole>(['imposed', 'unknown', 'additional', 'appeal_upheld', 'appeal_reduced']);
 // between two names of one subject: "NAME and NAME", "NAME, NAME and NAME", "NAME, 44, and NAME"
 // (a list may use semicolons: "NAME, 31, of TOWN; NAME, 38, of TOWN; and NAME"; a relative may be named: "NAME, 31,
-// and his brother, NAME" — with the appositive's comma)
-const joinRe = /^\s*(?:,\s*\d{1,3}(?:,\s*(?:of|from)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)?\s*)?(?:,|;|[,;]?\s+and(?:\s+(?:his|her|their)\s+(?:brother|sister|son|daughter|wife|husband|father|mother|cousin|nephew|partner|co-defendant)\s*,)?|&)\s*$/u;
+// and his brother, NAME" — with the appositive's comma, or without it: "NAME, 63, and his son NAME")
+const joinRe = /^\s*(?:,\s*\d{1,3}(?:,\s*(?:of|from)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*(?:,\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)?)?\s*)?(?:,|;|[,;]?\s+and(?:\s+(?:his|her|their)\s+(?:brother|sister|son|daughter|wife|husband|father|mother|cousin|nephew|partner|co-defendant)\s*,?)?|&)\s*$/u;
 // "NAME's sentence", "NAME's four-year term", "NAME's appeal"
 const possessiveOutcomeRe = /^['’]s\s+(?:[\w-]+\s+){0,2}?(?:sentences?|terms?|convictions?|verdicts?|appeals?|acquittals?|punishment)\b/i;
 // "A, 45, a Russian national residing in Queens; B, 37, ...; and C, 52, ..., are charged": a list of
@@ -141,7 +143,7 @@ const courtWordRe = /\bcourt\b/i;
 // a sentence that says a court gave the outcome: "imposed the sentence in", "sentenced ... at"
 const pluralRulingRe = /\b(?:sentences|verdicts|convictions)\b/i;
 const trialAtRe = /\btrial\s+(?:at|in|before)\b/i;
-const courtRulingRe = /\b(?:imposed|sentenced|convicted|acquitted|verdicts?|upheld|handed down|heard|tried|read out)\b/i;
+const courtRulingRe = /\b(?:imposed|sentenced|convicted|acquitted|verdicts?|upheld|handed down|heard|tried|prosecuted\s+the\s+case|read out)\b/i;
 // a sentence that reports an outcome (not just mentions a trial): it dates the case
 // ("according to the verdict, he beat ..." tells the offence, not the outcome)
 const strongVerdictRe =
@@ -153,8 +155,8 @@ const otherCaseRe = /^\W*(?:separately|elsewhere)\b|\b(?:(?:in|at)\s+(?:a\s+)?se
 const sameCaseRe =
   /\b(?:same\s+(?:court|judge|hearing|trial|jury)|co-?defendants?|(?:a|the)\s+(?:second|third|fourth|fifth|sixth|other)\s+(?:defendant|man|woman|accused|officer|person))\b/i;
 // the court the charges were brought in: "An indictment was unsealed today in federal court in Brooklyn", "a
-// complaint filed in", "were charged in"
-const chargesBroughtInRe = /\b(?:unsealed|filed|returned|charged)\s+(?:(?:today|yesterday|on\s+\p{L}+)\s+)?in\s+(?:the\s+)?$/iu;
+// complaint filed in", "were charged in", "an indictment unsealed Thursday in"
+const chargesBroughtInRe = /\b(?:unsealed|filed|returned|charged)\s+(?:(?:today|yesterday|on\s+\p{L}+|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+)?in\s+(?:the\s+)?$/iu;
 // a sentencing (not a plea or a jury's verdict): its date is the outcome's date
 const sentencingVerbRe = /\b(?:sentenced|jailed|imprisoned|locked\s+up)\b/i;
 // "at the same hearing", "sentenced the same day"
@@ -162,6 +164,8 @@ const sameHearingRe = /\b(?:same\s+(?:hearing|day))\b/i;
 // a sentence about the ruling with no defendant named can date it: "The verdict was read out on Wednesday",
 // "Judge X, sentencing on Wednesday, said", "the jury returned not guilty verdicts on Thursday"
 const laterRulingRe = /\b(?:verdicts?|sentencing|passing\s+sentence|sentences\s+were|ruling|judgment)\b/i;
+// "The jury returned its verdicts in September"
+const juryVerdictRe = /\b(?:jury|jurors)\b[^.;]{0,40}\bverdicts?\b/i;
 const convictionVerbRe = /\b(?:sentenced|jailed|convicted|guilty|handed|given|received|imprisoned|upheld|reduced|cut)\b/i;
 // a sentence that imposes a penalty on someone not named in it ("has given a suspended two-year sentence to a teacher")
 const pendingVerdictRe = /\b(?:sentenced|jailed|convicted|received|found guilty|imprisoned|handed|given|gave|locked up|fined|upheld|reduced|acquitted|cleared)\b/i;
@@ -216,14 +220,18 @@ export function buildRecords(text: string, published: string | null | undefined)
   // the last sentences with no defendant in a verdict role: "the same charge" may point at their charges
   const unattached: Array<{ text: string; base: number }> = [];
 
+  // the drafts first told in the headline
+  const headlineIds = new Set<number>();
+  let headline = false;
   const newDraft = (name: string | null, tokens: string[], count: number, group: boolean): Draft => {
     const d: Draft = {
       id: drafts.length, name, tokens, count, age: null, ageRange: null, charges: [], weakCharges: { texts: [], spans: [] }, court: null, sentence: null,
       sentenceRole: null, verdictDate: null, status: null, evidence: {}, rules: {}, group, lastSeen: clock, firstSeen: clock,
       unnamed: false, anonymous: false, memberOf: null, memberCue: null, namedInFull: false, specific: false, other: false,
-      caseNo, sentencedOn: null, sameHearingAs: null,
+      caseNo, sentencedOn: null, sameHearingAs: null, relation: [],
     };
     drafts.push(d);
+    if (headline) headlineIds.add(d.id);
     return d;
   };
 
@@ -238,6 +246,8 @@ export function buildRecords(text: string, published: string | null | undefined)
     const appellate = courts.find((c) => appellateCourtRe.test(c.name));
     if (appellate) appellateCourt = placeCourt(base, appellate);
     const titleLine = isTitleCase(s);
+    // the headline: the first line, with no full stop
+    headline = clock === 1 && !/[.!?]["”’]?$/.test(s);
     const draftsBefore = drafts.length;
     // "His passenger, NAME, 24, told police ... She later admitted ...": a sentence opening with "He/She" and a
     // verdict verb is about the person the sentence before opened with (its subject), if not yet a defendant
@@ -318,7 +328,9 @@ export function buildRecords(text: string, published: string | null | undefined)
         if (d.caseNo !== caseNo || !d.status || d.status === 'charged_only') continue;
         const thisHearing = allHearings || !d.verdictDate || d.verdictDate === caseDate?.value || d.lastSeen >= clock - 2;
         if (court && !d.court && thisHearing) setCourt(d, court.name, span(base, court.start, court.end), 'court-in-later-ruling');
-        if (date && !d.verdictDate) {
+        // ("The jury returned its verdicts in September": the date of an acquittal that had only the case's sentencing date)
+        const weakAcquittal = d.status === 'acquitted' && d.rules.verdictDate === 'date-of-case' && juryVerdictRe.test(s);
+        if (date && (!d.verdictDate || weakAcquittal)) {
           d.verdictDate = date.value;
           d.evidence.verdictDate = date.value ? [date.span] : [];
           d.rules.verdictDate = 'date-in-later-ruling';
@@ -529,9 +541,12 @@ export function buildRecords(text: string, published: string | null | undefined)
           return;
         }
         if (d.status === 'charged_only') {
-          const c = inRange(courts, segStart, segEnd)[0];
+          // ("appeared at Cardiff Magistrates' Court ... will next appear at Cardiff Crown Court": the trial venue)
+          const venue = inRange(courts, segStart, segEnd).find((x) => isTrialVenue(s, x.start));
+          const c = venue ?? inRange(courts, segStart, segEnd)[0];
           const brought = caseChargeCourt.get(caseNo);
-          if (!d.court && c) setCourt(d, c.name, span(base, c.start, c.end), 'court-of-charge');
+          if (venue && d.rules.court !== 'court-trial-venue') setCourt(d, venue.name, span(base, venue.start, venue.end), 'court-trial-venue');
+          else if (!d.court && c) setCourt(d, c.name, span(base, c.start, c.end), 'court-of-charge');
           else if (!d.court && brought?.value) setCourt(d, brought.value, brought.span, 'court-charges-brought');
           return;
         }
@@ -611,7 +626,11 @@ export function buildRecords(text: string, published: string | null | undefined)
     const full = (d.evidence.name ?? []).filter(([a, b]) => text.slice(a, b) === d.name);
     if (full.length) d.evidence.name = d.evidence.count = d.group ? d.evidence.count : full;
   }
-  return drafts.filter(keep).map(finish);
+  // a group told in the headline and again in the body ("nine co-defendants jailed" / "Nine other defendants in the
+  // same case ... were sentenced to between seven and 25 years"): the body's record (the headline never overrides it)
+  const restated = (g: Draft): boolean =>
+    g.group && headlineIds.has(g.id) && g.lastSeen === g.firstSeen && drafts.some((x) => x.group && x.count === g.count && !headlineIds.has(x.id));
+  return drafts.filter((d) => keep(d) && !restated(d)).map(finish);
 }
 
 // after the verdict verb, these start the story of the offence: "found guilty of vandalism over the words ...
@@ -1107,6 +1126,20 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
       next = c;
     }
   }
+  // "sentenced A, 45, and B to", "an indictment charges A, 35, of TOWN, STATE, and B, 29, with": a name joined after
+  // the object of a verdict verb is an object too
+  let prevObject: NameCandidate | undefined;
+  for (const c of candidates) {
+    if (acceptedStarts.has(c.start)) {
+      prevObject = accepted.find((a) => a.start === c.start)?.role === 'object' ? c : undefined;
+      continue;
+    }
+    if (!prevObject || c.courtSide || c.possessive || !isKnown(c) || !joinsNames(s.slice(prevObject.end, c.start))) continue;
+    if (isNonDefendantContext(s.slice(Math.max(0, c.start - 120), c.start), s.slice(c.end, c.end + 260), true)) continue;
+    accepted.push({ ...c, role: 'object', verb: null });
+    acceptedStarts.add(c.start);
+    prevObject = c;
+  }
   // "Among them was NAME", "They include the lawyer NAME, 58, and the blogger NAME": members of the group just
   // reported (the names listed after the cue all are)
   const memberGroup = lastPlural.length === 1 && drafts[lastPlural[0]!]!.group ? lastPlural[0]! : null;
@@ -1176,7 +1209,9 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
     if (!d) {
       const known = persons.some((p) => sameFullName(p.tokens, c.tokens));
       // a witness, lawyer or speaker named in full is remembered as such: a later "Sabirov admitted" is not a defendant
-      if (!c.courtSide && !c.possessive && c.tokens.length >= 2 && !known && !isNonDefendantContext(s.slice(Math.max(0, c.start - 120), c.start), s.slice(c.end, c.end + 260))) {
+      // (not a place, "from Knowle West", nor someone who died: a later "He had been remanded" is not theirs)
+      const around = [s.slice(Math.max(0, c.start - 120), c.start), s.slice(c.end, c.end + 260)] as const;
+      if (!c.courtSide && !c.possessive && c.tokens.length >= 2 && !known && !isNonDefendantContext(...around) && !isPlaceOrDeceased(...around)) {
         const age = findAgeNear(s, c.start, c.end);
         persons.push({ name: c.name, tokens: c.tokens, span: span(base, c.start, c.end), age: age ? { age: age.age, span: span(base, age.start, age.end) } : null, seenAt: ctx.clock });
         personRefs = null;
@@ -1199,6 +1234,15 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
     }
     if (!c.possessive) attachAge(s, base, d, c);
     mentions.push({ start: c.start, end: c.end, ids: [d.id], factful: isAccepted });
+  }
+  // "NAME, 63, and his son NAME", "NAME's son, NAME": the family nouns a later "The father" / "His son" stands for
+  for (let i = 1; i < mentions.length; i++) {
+    const a = drafts[mentions[i - 1]!.ids[0]!]!;
+    const b = drafts[mentions[i]!.ids[0]!]!;
+    const tie = a !== b ? relationBetween(s.slice(mentions[i - 1]!.end, mentions[i]!.start)) : null;
+    if (!tie) continue;
+    if (!b.relation.includes(tie.second)) b.relation.push(tie.second);
+    for (const r of tie.first) if (!a.relation.includes(r)) a.relation.push(r);
   }
   for (const g of findGroups(s)) {
     if (mentions.some((m) => m.start < g.end && m.end > g.start)) continue;
@@ -1246,6 +1290,12 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
   }
   for (const a of findAnaphors(s)) {
     if (mentions.some((m) => m.start < a.end && m.end > a.start)) continue;
+    if (a.relation) {
+      // "The father ... received six years": the defendant named with that tie, or no one (never a new person)
+      const kin = [...drafts].reverse().find((x) => !x.group && x.relation.includes(a.relation!));
+      if (kin) mentions.push({ start: a.start, end: a.end, ids: [kin.id], factful: a.withVerb });
+      continue;
+    }
     // "the court rejected the appeal of NAME, 22, ..., and upheld his sentence": "his" is the defendant named
     // just before in the same sentence, not the one of the previous sentences
     const before = a.plural ? undefined : mentions.filter((m) => m.factful && m.end <= a.start && m.ids.length === 1 && !drafts[m.ids[0]!]!.group).pop();

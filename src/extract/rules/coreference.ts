@@ -80,18 +80,49 @@ export interface Anaphor {
   ageStart: number;
   /** whether it is the subject or object of a verdict verb (then the sentence's facts are its) */
   withVerb: boolean;
+  /** "The father", "His son": a family noun, the defendant named with that tie ("NAME and his son NAME") */
+  relation?: string;
+}
+
+// family ties by which a defendant is named next to another ("NAME, 63, and his son NAME", "NAME's son, NAME")
+export const RELATION_SRC =
+  'brother|sister|son|daughter|wife|husband|father|mother|cousin|nephew|niece|uncle|aunt|partner|stepson|stepdaughter|grandson|granddaughter|grandfather|grandmother';
+// the tie seen from the other side, by the possessor's gender ("his son" -> he is the father)
+const INVERSE: Record<string, [string, string]> = {
+  son: ['father', 'mother'], daughter: ['father', 'mother'], stepson: ['stepfather', 'stepmother'], stepdaughter: ['stepfather', 'stepmother'],
+  father: ['son', 'daughter'], mother: ['son', 'daughter'], brother: ['brother', 'sister'], sister: ['brother', 'sister'],
+  wife: ['husband', 'wife'], husband: ['husband', 'wife'], nephew: ['uncle', 'aunt'], niece: ['uncle', 'aunt'],
+  uncle: ['nephew', 'niece'], aunt: ['nephew', 'niece'], grandson: ['grandfather', 'grandmother'], granddaughter: ['grandfather', 'grandmother'],
+  grandfather: ['grandson', 'granddaughter'], grandmother: ['grandson', 'granddaughter'], cousin: ['cousin', 'cousin'], partner: ['partner', 'partner'],
+};
+// between two names: ", 63, and his son ", " and her husband, ", "'s son, " (the possessive of the first name)
+const relationGapRe = new RegExp(`(?:\\b(his|her|their)|(['’]s))\\s+(${RELATION_SRC})\\s*,?\\s*$`, 'i');
+
+/**
+ * The family tie a gap between two names states ("NAME, 63, and his son NAME"): what the second is to the
+ * first, and the first to the second (every noun it may be called by; none for "their").
+ */
+export function relationBetween(gap: string): { second: string; first: string[] } | null {
+  const m = relationGapRe.exec(gap);
+  if (!m) return null;
+  const rel = m[3]!.toLowerCase();
+  const inv = INVERSE[rel]!;
+  const owner = m[1]?.toLowerCase();
+  const first = owner === 'his' ? [inv[0]] : owner === 'her' ? [inv[1]] : owner === 'their' ? [] : [...new Set(inv)];
+  return { second: rel, first };
 }
 
 // the verb of a mention's outcome, after auxiliaries and adverbs: "was later sentenced", "had faced"
 const OUTCOME_VERB_SRC =
   '(?:(?:was|were|is|are|has been|have been|had been|will be|has|have|had|also|later|then|each|all|both|additionally|subsequently|eventually|previously|initially)\\s+){0,3}' +
-  '(?:sentenced|jailed|convicted|found|acquitted|cleared|handed|given|ordered|received|receives|got|gets|pleaded|pled|admitted|charged|arrested|detained|indicted|imprisoned|fined|faces|faced|lost|appealed|will\\s+serve|must\\s+serve)\\b';
+  '(?:sentenced|jailed|convicted|found|acquitted|cleared|handed|given|ordered|received|receives|got|gets|pleaded|pled|admitted|charged|arrested|detained|indicted|imprisoned|fined|faces|faced|lost|appealed|remanded|will\\s+serve|must\\s+serve|will\\s+(?:next\\s+)?appear|(?:is|are)\\s+due\\s+to\\s+appear)\\b';
 // "He received", "She was jailed", "They were sentenced", "He had faced"
 const subjectPronounRe = new RegExp(`\\b(He|She|They|he|she|they)\\s+${OUTCOME_VERB_SRC}`, 'g');
 // "She later admitted ...", "He was given ...": a sentence that opens with a singular pronoun and its outcome verb
 export const pronounOutcomeOpeningRe = new RegExp(`^(?:He|She)\\s+${OUTCOME_VERB_SRC}`);
 // "sentenced him to", "gave her", "found them guilty"
-const objectPronounRe = /\b(?:sentenced|sentencing|jailed|gave|handed|convicted|acquitted|fined|found|ordered|cleared|imprisoned)\s+(him|her|them)\b/g;
+// (also opening a sentence: "Sentencing him at the same court yesterday, Judge X said")
+const objectPronounRe = /\b(?:[Ss]entenced|[Ss]entencing|[Jj]ailed|gave|handed|convicted|acquitted|fined|found|ordered|cleared|imprisoned)\s+(him|her|them)\b/g;
 // "his 10-year sentence", "her conviction", "their appeal"
 const possessivePronounRe = /\b(his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:sentences?|terms?|conviction|verdict|appeals?|punishment)\b/gi;
 // "The 32-year-old, of Leeds, ...", "The defendant was", "The three were sentenced", "Both men received"
@@ -105,16 +136,24 @@ const verbAfterRe = new RegExp(`^(?:,\\s*[^,;()]{1,70}){0,2}(?:,\\s*|\\s+)${OUTC
 
 // only a sentence with one of these verbs can hold an anaphor that matters
 // ("The 34-year-old, of Great Lever, ran the operation" states an age with no verb of its own)
-const anaphorVerbGateRe = /\b(?:sentenc|jail|convict|found|acquit|clear|hand|given|gave|order|receiv|got|gets|plead|pled|admit|charg|arrest|detain|indict|impris|fine|fac|lost|appeal|serv|term|verdict|punish)|\d-year-old\b|\b(?:age|aged)\s+\d/i;
+const anaphorVerbGateRe = /\b(?:sentenc|jail|convict|found|acquit|clear|hand|given|gave|order|receiv|got|gets|plead|pled|admit|charg|arrest|detain|indict|impris|fine|fac|lost|appeal|serv|term|verdict|punish|remand|appear)|\d-year-old\b|\b(?:age|aged)\s+\d/i;
 
-function pushAnaphor(out: Anaphor[], start: number, end: number, plural: boolean, withVerb: boolean, age: number | null = null, ageStart = -1): void {
-  if (!out.some((a) => start < a.end && end > a.start)) out.push({ start, end, plural, withVerb, age, ageStart });
+// "The father, whom the judge described as ..., received", "His son was jailed" (not "his son NAME", "his son's")
+const relationAnaphorRe = new RegExp(`\\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\\s+(${RELATION_SRC})\\b(?!['’]s|-in-law|,?\\s+\\p{Lu})`, 'gu');
+
+function pushAnaphor(out: Anaphor[], start: number, end: number, plural: boolean, withVerb: boolean, age: number | null = null, ageStart = -1, relation?: string): void {
+  if (!out.some((a) => start < a.end && end > a.start)) out.push({ start, end, plural, withVerb, age, ageStart, ...(relation ? { relation } : {}) });
 }
 
 /** Pronouns and anaphoric noun phrases that stand for a defendant already named. */
 export function findAnaphors(s: string): Anaphor[] {
   const out: Anaphor[] = [];
   if (!anaphorVerbGateRe.test(s)) return out;
+  // (first: "His son received his sentence" is the son, not "his")
+  for (const m of s.matchAll(relationAnaphorRe)) {
+    const end = m.index + m[0].length;
+    if (verbAfterRe.test(s.slice(end, end + 200))) pushAnaphor(out, m.index, end, false, true, null, -1, m[1]!.toLowerCase());
+  }
   for (const m of s.matchAll(subjectPronounRe)) pushAnaphor(out, m.index, m.index + m[1]!.length, /they/i.test(m[1]!), true);
   for (const m of s.matchAll(objectPronounRe)) {
     const at = m.index + m[0].length - m[1]!.length;

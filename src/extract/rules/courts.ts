@@ -166,3 +166,13 @@ const citedAsSourceRe = /\baccording\s+to\s+(?:the\s+)?$/i;
 export function isCitedAsSource(s: string, start: number): boolean {
   return citedAsSourceRe.test(s.slice(Math.max(0, start - 20), start));
 }
+
+// "will next appear at", "is due to stand trial at", "was sent for trial to", "the trial at": where a charged
+// defendant's case will be tried (the trial venue, over the magistrates' court of a first appearance)
+const trialVenueBeforeRe =
+  /\b(?:(?:will|is|are|was|were)\s+(?:(?:due|expected|set|scheduled)\s+to\s+)?(?:next\s+)?(?:appear|stand\s+trial|face\s+trial|be\s+tried)|(?:sent|committed)\s+(?:for\s+trial\s+)?to|trial\s+(?:at|in))\s+(?:(?:at|in|before)\s+)?(?:the\s+)?$/i;
+
+/** Whether the court at `start` of a sentence is where a charged defendant's case is to be tried. */
+export function isTrialVenue(s: string, start: number): boolean {
+  return trialVenueBeforeRe.test(s.slice(Math.max(0, start - 60), start));
+}

@@ -7,7 +7,7 @@
  *  - an age beside the name ("32-year-old NAME", "NAME, 32,") in a sentence about a verdict.
  * Judges, lawyers, victims and other non-defendants are dropped here (see roles.ts).
  */
-import { COURT_SIDE_TITLES, NEUTRAL_TITLES, isNonDefendantContext, isVictimContext } from './roles.ts';
+import { COURT_SIDE_TITLES, DESCRIPTOR_TITLES, NEUTRAL_TITLES, descriptorTitleRe, isNonDefendantContext, isVictimContext } from './roles.ts';
 
 export interface NameCandidate {
   start: number;
@@ -70,7 +70,7 @@ function pieceToCandidate(s: string, piece: Tok[], possessive: boolean): NameCan
     if (COURT_SIDE_TITLES.has(bare)) {
       courtSide = true;
       from = i + 1;
-    } else if (NEUTRAL_TITLES.has(bare) && i === from) from = i + 1;
+    } else if (i === from && (NEUTRAL_TITLES.has(bare) || ((DESCRIPTOR_TITLES.has(bare) || descriptorTitleRe.test(bare)) && i + 1 < piece.length))) from = i + 1;
   }
   let a = from;
   let b = piece.length;
@@ -113,23 +113,28 @@ export function findNameCandidates(s: string): NameCandidate[] {
 }
 
 // what follows a defendant named as the subject: "was found guilty", ", 32, of Reno, was sentenced", "received",
-// ", 20, of Wigan, who admitted", "C, 27, of Owasso — each pleaded guilty" (the end of a dashed list)
+// ", 20, of Wigan, who admitted", "C, 27, of Owasso — each pleaded guilty" (the end of a dashed list), "was made the
+// subject of a community order"
 const subjectAfterRe =
-  /^(?:\s*\(\d{1,3}\))?(?:,\s*who\s+|(?:,\s*[^,;()“”"]{1,110}){0,3}(?:,|\s+[—–])\s*(?:who\s+)?|\s+)(?:(was|were|is|are|has been|have been|had been|will be|would be|has|have|had)\s+)?(?:(?:also|later|then|each|subsequently|eventually|ultimately|previously|already|initially|originally|both|all|now|jointly|additionally|formally|officially|yesterday|today|last\s+\w+)\s+)*(sentenced|jailed|convicted|found\s+(?:not\s+)?guilty|acquitted|cleared|handed|given|ordered|received|receives|got|gets|pleaded|pled|admitted|admits|charged|arrested|detained|indicted|imprisoned|fined|faces|faced|locked\s+up|stood\s+trial|went\s+on\s+trial|accused|spared|walked\s+free|lost|appealed|denied|denies|remains?\s+in\s+custody|was\s+remanded|remanded|placed|appeared|guilty\s+of)\b/i;
+  /^(?:\s*\(\d{1,3}\))?(?:,\s*who\s+|(?:,\s*[^,;()“”"]{1,110}){0,3}(?:,|\s+[—–])\s*(?:who\s+)?|\s+)(?:(was|were|is|are|has been|have been|had been|will be|would be|has|have|had)\s+)?(?:(?:also|later|then|each|subsequently|eventually|ultimately|previously|already|initially|originally|both|all|now|jointly|additionally|formally|officially|yesterday|today|last\s+\w+)\s+)*(sentenced|jailed|convicted|found\s+(?:not\s+)?guilty|acquitted|cleared|handed|given|ordered|received|receives|got|gets|pleaded|pled|admitted|admits|charged|arrested|detained|indicted|imprisoned|fined|faces|faced|locked\s+up|stood\s+trial|went\s+on\s+trial|accused|spared|walked\s+free|lost|appealed|denied|denies|remains?\s+in\s+custody|was\s+remanded|remanded|placed|appeared|guilty\s+of|made(?=\s+(?:the\s+)?subject\s+(?:of|to)\s))\b/i;
 // verbs whose bare form after a name is active voice ("Smith sentenced Jones"): they need an auxiliary,
 // or "to"/"for" after them (headline style: "NAME jailed for five years")
 const PASSIVE_ONLY = new Set([
   'sentenced', 'jailed', 'convicted', 'acquitted', 'cleared', 'handed', 'given', 'charged', 'arrested', 'detained',
-  'indicted', 'imprisoned', 'fined', 'accused', 'remanded', 'placed',
+  'indicted', 'imprisoned', 'fined', 'accused', 'remanded', 'placed', 'made',
 ]);
 const headlineContinuationRe = /^\s+(?:to|for|over|in|on|after|at|of|with)\b/i;
 // a verdict verb before the object: "sentenced a local resident, 32-year-old " + NAME
+// ("an indictment unsealed Thursday ... charges NAME, 35, ... with": the present tense of a charging document)
 const objectBeforeRe =
-  /\b(sentenced|sentencing|jailed|jailing|convicted|convicting|acquitted|acquitting|cleared|fined|charged|charging|arrested|detained|indicted|imprisoned|found|gave|handed|ordered|sent)\s+((?:[\p{Ll}\d'’-]+,?\s+){0,8})$/u;
+  /\b(sentenced|sentencing|jailed|jailing|convicted|convicting|acquitted|acquitting|cleared|fined|charged|charging|charges|arrested|detained|indicted|imprisoned|found|gave|handed|ordered|sent)\s+((?:[\p{Ll}\d'’-]+,?\s+){0,8})$/u;
+// "the charges NAME faces", "federal charges": "charges" as a noun
+const chargesNounBeforeRe = /\b(?:the|his|her|their|its|these|those|federal|criminal|new|similar|same|related|of|and|any|no|drug|fraud|murder|faces|facing|face|dropped|denies|denied)\s+charges\s+$/i;
 // an outcome's object: "upheld the 10-year sentence of NAME", "reduced the term handed to NAME", "rejected
 // the appeal of NAME", "reduced the sentence of his co-defendant, NAME,", "the appeal of NAME2's friend NAME"
+// ("the sentence of another activist from the same group, NAME": a described person, the description ended by a comma)
 const outcomeOfBeforeRe =
-  /\b(?:sentences?|terms?|verdicts?|convictions?|appeals?|acquittals?|punishment)\s+(?:of|by|(?:handed|given|imposed)\s+(?:to|on))\s+(?:(?:his|her|their|the|\p{Lu}[\p{L}'’-]*['’]s)\s+)?(?:[\p{Ll}-]+,?\s+){0,3}$/u;
+  /\b(?:sentences?|terms?|verdicts?|convictions?|appeals?|acquittals?|punishment)\s+(?:of|by|(?:handed|given|imposed)\s+(?:to|on))\s+(?:(?:his|her|their|the|another|an?|\p{Lu}[\p{L}'’-]*['’]s)\s+)?(?:[\p{Ll}-]+,?\s+){0,3}(?:(?:from|of|in|at|with)\s+(?:(?:the|an?|his|her|their)\s+)?(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+,\s+)?$/u;
 const PREPOSITIONS = new Set(['to', 'for', 'of', 'in', 'on', 'by', 'with', 'from', 'at', 'against', 'after', 'before', 'over', 'under', 'and', 'or', 'that', 'who', 'which']);
 // "journalist NAME", "One of the defendants, NAME", "an entrepreneur ..., NAME"
 const appositionBeforeRe =
@@ -140,16 +145,38 @@ const ageAfterNameRe = /^(?:,\s*(?:aged\s+)?\d{1,3}\s*[,.;)]|\s*\(\d{1,3}\))/;
 const verdictWordRe =
   /\b(?:sentenced|jailed|convicted|guilty|acquitted|verdict|imprisoned|fined|charged|arrested|detained|indicted|upheld)\b/i;
 // "NAME, who died last week": deceased, not a defendant
-const diedAfterRe = /^(?:,\s*\d{1,3})?,?\s*(?:who\s+)?(?:died|was killed|was found dead)\b/i;
+// ("NAME, from TOWN, died in hospital")
+const diedAfterRe = /^(?:,\s*\d{1,3})?(?:,\s*(?:from|of)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)?,?\s*(?:who\s+)?(?:died|was killed|was found dead)\b/u;
 
 // "NAME, 44, of Katy, pleaded": a capitalised name after "of"/"in"/"from" is a place
 // (and the state after a town: "NAME, 38, of Brooklyn, New York, was sentenced")
 const placeBeforeRe = /\b(?:of|in|from|at|near|outside|across)\s+$|,\s*\d{1,3},\s+(?:of|from)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*,\s+$/u;
 
+// "NAME, from Knowle West,", "NAME, 44, of TOWN", "in TOWN": a place, not a person ("cash from NAME" is a person)
+const placeOfPersonBeforeRe = /(?:,\s*(?:\d{1,3},\s*)?(?:of|from)|\b(?:in|near))\s+$/;
+
+/**
+ * Whether a capitalised name is no person to remember for later mentions ("Beasley pleaded guilty"): a place
+ * ("from Knowle West") or someone who died ("NAME, from TOWN, died in hospital" — never a defendant).
+ */
+export function isPlaceOrDeceased(before: string, after: string): boolean {
+  return placeOfPersonBeforeRe.test(before) || diedAfterRe.test(after);
+}
+
 const prepositionBeforeRe = /\b(?:for|against|with|by|to|than)\s+$/i;
 
 // a sentence with none of these stems has no defendant in a verdict role
 const roleVerbGateRe = /\b(?:sentenc|jail|appear|remain|convict|found|guilty|acquit|clear|hand|given|gave|order|receiv|got|gets|plead|pled|admit|charg|arrest|detain|indict|impris|fine|fac|stood|went|accus|spared|walked|lost|appeal|denie|remand|placed|sent|verdict|trial|prison|colony|upheld)/i;
+
+// "Three other men arrested on suspicion of X have been released on bail": arrested and let go, never charged — no
+// defendants (CONVENTIONS.md); "who was charged with X, was released on bail" is one
+const releasedUnchargedRe = /\breleased\s+(?:on\s+(?:police\s+)?bail|without\s+(?:being\s+)?charged?|under\s+investigation|pending\s+further)\b/i;
+const chargedWordRe = /\b(?:charged|indicted|convicted|sentenced|jailed)\b/i;
+
+/** Whether a mention whose verb is `verb` is someone arrested and released without charge in sentence `s`. */
+function arrestedAndReleased(s: string, verb: string): boolean {
+  return (verb === 'arrested' || verb === 'detained') && releasedUnchargedRe.test(s) && !chargedWordRe.test(s);
+}
 
 export type MentionRole = 'subject' | 'object' | 'apposition' | 'age' | 'other';
 
@@ -180,12 +207,14 @@ function roleOf(c: NameCandidate, before: string, after: string, hasVerdictWord:
     const fillerText = om[2] ?? '';
     const filler = fillerText.split(/[\s,]+/).filter(Boolean);
     const verb = om[1]!.toLowerCase();
+    // ("charges NAME ... with X": a verb only with its "with")
+    const chargesVerb = verb !== 'charges' || (!chargesNounBeforeRe.test(before.slice(om.index - 30 < 0 ? 0 : om.index - 30)) && /\bwith\b/.test(after));
     // ("found NAME, 48, of TOWN, not guilty": the age and place may come between)
     const guiltyAfter = /^(?:,\s*[^,;]{1,40}){0,3},?\s+(?:not\s+)?guilty\b/i.test(after);
     // "acquitted a former deputy head of the regional police, NAME": an "of" inside an appositive is no preposition of the verb
     const appositive = /^(?:a|an|the)\s[^,]*,\s*$/.test(fillerText);
     const prepositional = filler.some((w) => PREPOSITIONS.has(w.toLowerCase()) && !(appositive && (w === 'of' || w === 'in' || w === 'from')));
-    if (!prepositional && (verb !== 'found' || guiltyAfter)) return { role: 'object', verb };
+    if (!prepositional && chargesVerb && (verb !== 'found' || guiltyAfter)) return { role: 'object', verb };
   }
   if (!hasVerdictWord || c.tokens.length < 2 || diedAfterRe.test(after)) return null;
   if (appositionBeforeRe.test(before)) return { role: 'apposition', verb: null };
@@ -203,6 +232,7 @@ export function findDefendantNames(s: string, candidates: NameCandidate[] = find
     const before = s.slice(Math.max(0, c.start - 120), c.start);
     const after = s.slice(c.end, c.end + 260);
     const role = roleOf(c, before, after, hasVerdictWord);
+    if (role?.verb && arrestedAndReleased(s, role.verb)) continue;
     // the costlier non-defendant checks run only for names in a defendant's role
     if (role && !isNonDefendantContext(before, after, role.role === 'subject' || role.role === 'object')) out.push({ ...c, role: role.role, verb: role.verb });
   }
@@ -255,6 +285,9 @@ export function findGroups(s: string): GroupMention[] {
 // "acquitted 22 of the 27 politicians": the first number is the group
 const partOfRe = new RegExp(`\\b(${COUNT_SRC})\\s+of\\s+the\\s+(?:${COUNT_SRC})\\b(?:\\s+[a-z]+)?`, 'gi');
 
+// "in the case", "in the scheme", "from the ring": which set the group is
+const groupPostModifierRe = /^\s+(?:in|from|of)\s+(?:the|this|that)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:case|cases|scheme|ring|conspiracy|trial|operation|gang|network|plot|organi[sz]ation)\b/u;
+
 function groupAt(s: string, m: RegExpExecArray, partOf: boolean): GroupMention | null {
   const start = m.index;
   const end = start + m[0].length;
@@ -264,7 +297,9 @@ function groupAt(s: string, m: RegExpExecArray, partOf: boolean): GroupMention |
   if (!count || count < 2) return null;
   const countStart = start + m[0].indexOf(countText);
   const countEnd = countStart + countText.length;
-  const after = s.slice(end, end + 260);
+  // ("The other eight defendants in the case, aged 23 to 51, pleaded guilty": a post-modifier before the appositive)
+  const post = groupPostModifierRe.exec(s.slice(end, end + 60))?.[0].length ?? 0;
+  const after = s.slice(end + post, end + post + 260);
   const sm = subjectAfterRe.exec(after) ?? relativeThenSubject(after);
   let role: MentionRole | null = null;
   if (sm && (!PASSIVE_ONLY.has(sm[2]!.toLowerCase()) || sm[1] || headlineContinuationRe.test(after.slice(sm.index + sm[0].length)))) role = 'subject';
@@ -272,7 +307,7 @@ function groupAt(s: string, m: RegExpExecArray, partOf: boolean): GroupMention |
     const om = objectBeforeRe.exec(s.slice(Math.max(0, start - 120), start));
     if (om && !(om[2] ?? '').split(/[\s,]+/).some((w) => PREPOSITIONS.has(w.toLowerCase()))) role = 'object';
   }
-  if (!role) return null;
+  if (!role || (sm && arrestedAndReleased(s, sm[2]!.toLowerCase()))) return null;
   const other = /\b(?:other|remaining)\b/i.test(m[0]);
   return { start, end, count, countStart, countEnd, role, specific: partOf || other, other };
 }

@@ -19,6 +19,19 @@ export const NEUTRAL_TITLES = new Set([
   'DC', 'DS', 'DI', 'DCI', 'PC', 'Police', 'Lance', 'Corporal', 'Colonel-General', 'Lieutenant-Colonel',
 ]);
 
+/**
+ * Descriptive nouns that a sentence opening capitalises before a name ("Grandfather NAME, 58, admitted ...",
+ * "Pensioner NAME was fined"): not part of the name. Only dropped as the first word of a name.
+ */
+export const DESCRIPTOR_TITLES = new Set([
+  'Grandfather', 'Grandmother', 'Grandad', 'Granddad', 'Grandma', 'Grandpa', 'Gran', 'Dad', 'Mum', 'Mom', 'Pensioner',
+  'Widow', 'Widower', 'Student', 'Schoolboy', 'Schoolgirl', 'Teenager', 'Businessman', 'Businesswoman', 'Labourer',
+  'Landlord', 'Landlady', 'Carer', 'Midwife', 'Retired', 'Unemployed', 'Jobless', 'Ex-soldier', 'Veteran', 'Tradesman',
+  'Blogger', 'Journalist', 'Activist', 'Reporter', 'Entrepreneur', 'Farmer', 'Teacher', 'Poet', 'Rapper', 'Pastor',
+]);
+// "Father-of-two NAME", "Mother-of-three NAME", "Grandmother-of-five NAME"
+export const descriptorTitleRe = /^(?:Father|Mother|Mum|Dad|Grandfather|Grandmother)-of-[\p{Ll}\d-]+$/u;
+
 // "his lawyer, NAME", "the victim, NAME", "prosecutor NAME", "Defence lawyer NAME" — but "a former deputy head of
 // the regional police, NAME" is a head, not a police officer
 const roleBeforeRe =
@@ -40,9 +53,10 @@ const commentatorAfterRe = /^,?\s*(?:(?:a|an|the)\s+)?(?:[\p{L}’'-]+\s+){0,3}?
 // "NAME, 51, said outside the court": a speaker
 const speakerAfterRe = /^(?:,\s*\d{1,3}\s*,)?\s*(?:said|says|told|added)\b/i;
 const roleAfterDutyRe = /^,?\s*(?:prosecuting|defending|mitigating|representing|for the (?:prosecution|defence|defense|crown))\b/i;
-// the person was harmed: "the killing of NAME", "stabbed NAME", "defrauded 76-year-old NAME"
+// the person was harmed: "the killing of NAME", "stabbed NAME", "defrauded 76-year-old NAME" (case-sensitive: under
+// the "i" flag \p{Ll} takes capitals too, and "the District of Michigan charges NAME" is no victim)
 const victimBeforeRe =
-  /\b(?:killing|killed|murder(?:ed|ing)?|murder of|death of|stabb(?:ed|ing)|shooting|shot|attack(?:ed|ing)?|assault(?:ed|ing)?|robb(?:ed|ing)|defraud(?:ed|ing)|rap(?:ed|ing)|kidnapp(?:ed|ing)|abduct(?:ed|ing)|threaten(?:ed|ing)|harass(?:ed|ing)|injur(?:ed|ing)|beat(?:ing)?|insult(?:ed|ing)?|told|by|of|against|from|with)\s+(?:(?:the|a|an|his|her|their)\s+)?(?:\d{1,3}-year-old\s+)?(?:[\p{Ll}-]+\s+){0,2}$/iu;
+  /\b(?:killing|killed|murder(?:ed|ing)?|murder of|death of|stabb(?:ed|ing)|shooting|shot|attack(?:ed|ing)?|assault(?:ed|ing)?|robb(?:ed|ing)|defraud(?:ed|ing)|rap(?:ed|ing)|kidnapp(?:ed|ing)|abduct(?:ed|ing)|threaten(?:ed|ing)|harass(?:ed|ing)|injur(?:ed|ing)|beat(?:ing)?|insult(?:ed|ing)?|told|by|of|against|from|with)\s+(?:(?:the|a|an|his|her|their)\s+)?(?:\d{1,3}-year-old\s+)?(?:[\p{Ll}-]+\s+){0,2}$/u;
 // "said NAME", "according to NAME"
 const speakerBeforeRe = /\b(?:said|says|told|according to|wrote|added)\s*,?\s*$/i;
 

@@ -51,9 +51,10 @@ const rangeRe = new RegExp(
 const respectiveListRe = new RegExp(`\\b(${NUMBER_SRC}(?:,\\s+${NUMBER_SRC})*,?\\s+and\\s+${NUMBER_SRC})[-\\s]+(year|month)s?\\b`, 'gi');
 const numberRe = new RegExp(`\\b${NUMBER_SRC}\\b`, 'gi');
 const respectivelyRe = /\brespectively\b/i;
-// "reduced his sentence from six to five years", "commuted ... from seven years to five"
+// "reduced his sentence from six to five years", "commuted ... from seven years to five" (a described defendant may come
+// between: "reduced the sentence of another activist ..., NAME, 29, who had ..., from four years to 30 months")
 const appealFromToRe = new RegExp(
-  `\\b(?:reduc|cut|commut|lower|shorten|soften|chang|amend)\\w*\\b[^.;]{0,60}?\\bfrom\\s+(${NUMBER_SRC})(?:[-\\s]+(year|month)s?)?\\s+to\\s+(${NUMBER_SRC})(?:[-\\s]+(year|month)s?)?`,
+  `\\b(?:reduc|cut|commut|lower|shorten|soften|chang|amend)\\w*\\b[^.;]{0,160}?\\bfrom\\s+(${NUMBER_SRC})(?:[-\\s]+(year|month)s?)?\\s+to\\s+(${NUMBER_SRC})(?:[-\\s]+(year|month)s?)?`,
   'gi',
 );
 // "cut by two years the seven-year term"
@@ -114,8 +115,8 @@ const cueRe = new RegExp(
     '(?<additional>\\ba further\\b|\\bfurther\\b|\\bconsecutive\\b)',
     // "less the 470 days spent on remand", "time served"
     '(?<served>\\bspent\\b|\\bserved\\b|\\bafter serving\\b|\\bremand\\b|\\bcount(?:s|ed)? (?:against|towards)\\b|\\bcredit\\b|\\bin custody\\b)',
-    // "sentenced", "jailed", "handed", "given", "received", "imposed", "locked up", "ordered to serve", "got"
-    '(?<imposed>\\bsentenc(?:ed|ing|es)\\b|\\bjail(?:ed|ing|s)?\\b|\\bhand(?:ed|s|ing)\\b|\\bgiven\\b|\\bgave\\b|\\bgives\\b|\\breceiv(?:ed|es|e|ing)\\b|\\bimpos(?:ed|es|ing)\\b|\\blocked up\\b|\\bordered\\s+(?:[\\w.-]+\\s+){0,5}?to\\s+(?:serve|pay)\\b|\\b(?:must|will|to|shall)\\s+(?:now\\s+|also\\s+|still\\s+)?serve\\b|\\bgets?\\b|\\bgot\\b|\\bimprisoned\\b|\\bfined\\b|\\bplaced on probation\\b|\\bput on probation\\b|\\bpunished\\b|\\bconvicted\\b|\\bguilty\\b)',
+    // "sentenced", "jailed", "handed", "given", "received", "imposed", "locked up", "ordered to serve", "got", "made the subject of"
+    '(?<imposed>\\bsentenc(?:ed|ing|es)\\b|\\bjail(?:ed|ing|s)?\\b|\\bhand(?:ed|s|ing)\\b|\\bgiven\\b|\\bgave\\b|\\bgives\\b|\\breceiv(?:ed|es|e|ing)\\b|\\bimpos(?:ed|es|ing)\\b|\\blocked up\\b|\\bordered\\s+(?:[\\w.-]+\\s+){0,5}?to\\s+(?:serve|pay)\\b|\\b(?:must|will|to|shall)\\s+(?:now\\s+|also\\s+|still\\s+)?serve\\b|\\bgets?\\b|\\bgot\\b|\\bimprisoned\\b|\\bfined\\b|\\bplaced on probation\\b|\\bput on probation\\b|\\bmade\\s+(?:the\\s+)?subject\\s+(?:of|to)\\b|\\bpunished\\b|\\bconvicted\\b|\\bguilty\\b)',
   ].join('|'),
   'gi',
 );

@@ -143,6 +143,18 @@ const table: Array<[string, string, string | null, Record<string, [string | null
     },
   ],
   [
+    '"prosecuted the case in COURT" (a press release\'s closing line) names the court of the case',
+    'On Oct. 17, 2023, a judge sentenced Javier Salcedo, 46, to life in prison. The other eight defendants in the case, aged 23 to 51, were sentenced earlier this year to prison terms ranging from 46 to 188 months. Assistant United States Attorneys Ray Cast and Dana White prosecuted the case in the United States District Court for the Western District of Tennessee.',
+    '2023-10-20',
+    { 'Javier Salcedo': ['United States District Court for the Western District of Tennessee', '2023-10-17'], 'group(8)': ['United States District Court for the Western District of Tennessee', '2023'] },
+  ],
+  [
+    'a prosecutor\'s past cases in a court are not this case\'s court (negative)',
+    'On Oct. 17, 2023, a judge sentenced Javier Salcedo, 46, to life in prison. Ray Cast has prosecuted cases in the United States District Court for the Western District of Tennessee since 2001.',
+    '2023-10-20',
+    { 'Javier Salcedo': [null, '2023-10-17'] },
+  ],
+  [
     'others "tried separately" do not end the case being told (negative)',
     'A court in Almaty on Monday sentenced Aigerim Sultanova to five years in prison. Two other suspects will be tried separately. Her co-defendant Berik Omarov, 30, received four years.',
     '2024-05-10',

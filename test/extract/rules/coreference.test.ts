@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findAnaphors, foldToken, normalizeName, resolveSurname, sameFullName } from '../../../src/extract/rules/coreference.ts';
+import { findAnaphors, foldToken, normalizeName, relationBetween, resolveSurname, sameFullName } from '../../../src/extract/rules/coreference.ts';
 
 describe('coreference', () => {
   it('normalises names without case and diacritics', () => {
@@ -30,11 +30,40 @@ describe('coreference', () => {
     ['The court sentenced him to 15 years.', [[false, true]]],
     ['They were sentenced to eight years each.', [[true, true]]],
     ['The 32-year-old, of Leeds, was jailed.', [[false, true]]],
+    ['Sentencing him at the same court yesterday, Judge Carrow said he was remorseful.', [[false, true]]],
+    ['They were remanded in custody and will next appear at Cardiff Crown Court.', [[true, true]]],
+    ['He will next appear at Liverpool Crown Court on 12 September.', [[false, true]]],
+    ['He appeared to be calm as the sentence was read.', []],
     ['He insisted he was innocent.', []],
     ['The 34-year-old, of Great Lever, ran the operation from a rented flat.', [[false, false]]],
   ];
   it.each(anaphors)('%s', (text, expected) => {
     expect(findAnaphors(text).map((a) => [a.plural, a.withVerb])).toEqual(expected);
+  });
+
+  const relations: Array<[string, string | null]> = [
+    ['The father, whom the judge called the directing mind, received six years.', 'father'],
+    ['His son was jailed for four years.', 'son'],
+    // a naming, a possessor, an in-law, or no verb: not a family anaphor
+    ['His son Marcus Rook was jailed for four years.', null],
+    ["His son's lawyer said he would appeal the sentence.", null],
+    ['Her son-in-law was jailed for two years.', null],
+    ['The father of the victim wept in court.', null],
+  ];
+  it.each(relations)('family noun: %s', (text, relation) => {
+    expect(findAnaphors(text).find((a) => a.relation)?.relation ?? null).toBe(relation);
+  });
+
+  const ties: Array<[string, { second: string; first: string[] } | null]> = [
+    [', 63, and his son ', { second: 'son', first: ['father'] }],
+    [' and her husband, ', { second: 'husband', first: ['wife'] }],
+    ["'s son, ", { second: 'son', first: ['father', 'mother'] }],
+    [' and their daughter ', { second: 'daughter', first: [] }],
+    [', 63, and ', null],
+    [' and his lawyer, ', null],
+  ];
+  it.each(ties)('family tie in %j', (gap, tie) => {
+    expect(relationBetween(gap)).toEqual(tie);
   });
 
   const ages: Array<[string, number | null]> = [

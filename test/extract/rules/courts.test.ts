@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findCourts, isAppealTarget, isCitedAsSource, isOtherFirstInstanceCourt, namesCourtMoreFully } from '../../../src/extract/rules/courts.ts';
+import { findCourts, isAppealTarget, isCitedAsSource, isOtherFirstInstanceCourt, isTrialVenue, namesCourtMoreFully } from '../../../src/extract/rules/courts.ts';
 
 const table: Array<[string, string[]]> = [
   ['A trial in an Almaty district court resulted in', ['Almaty district court']],
@@ -84,5 +84,18 @@ describe('isCitedAsSource', () => {
     expect(isCitedAsSource(s, s.indexOf('Supreme'))).toBe(true);
     const t = 'The Supreme Court of Bashkortostan has sentenced 18 men.';
     expect(isCitedAsSource(t, t.indexOf('Supreme'))).toBe(false);
+  });
+});
+
+describe('isTrialVenue', () => {
+  const at = (s: string, court: string): boolean => isTrialVenue(s, s.indexOf(court));
+  it('where a charged defendant is to be tried', () => {
+    expect(at('They were remanded in custody and will next appear at Cardiff Crown Court on 27 October.', 'Cardiff Crown')).toBe(true);
+    expect(at('He is due to stand trial at Leeds Crown Court in March.', 'Leeds')).toBe(true);
+    expect(at('The case was sent for trial to Snaresbrook Crown Court.', 'Snaresbrook')).toBe(true);
+  });
+  it('not a first appearance or a court that ruled (negative)', () => {
+    expect(at("They appeared at Cardiff Magistrates' Court on Wednesday.", 'Cardiff')).toBe(false);
+    expect(at('He was jailed at Leeds Crown Court.', 'Leeds')).toBe(false);
   });
 });

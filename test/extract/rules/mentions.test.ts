@@ -18,6 +18,15 @@ const table: Array<[string, Array<string | null>]> = [
   ['A fifth defendant, Aaliyah Brennan, 20, of Wigan, who admitted possession of drugs, was given two years imprisonment.', ['Aaliyah Brennan']],
   // a name inside another's relative clause is not the subject of the main verb
   ['A co-defendant, Kayleigh Marie Strand, 23, who delivered pills for Ahmad Nasser, pleaded guilty in July.', ['Kayleigh Marie Strand']],
+  // a charging document's present tense; a name joined after the object is an object too (a town and state between)
+  [
+    'In a related case, an indictment unsealed Thursday in the U.S. District Court for the Eastern District of Michigan charges RAYMOND ELIJAH COLT, 35, of Windsor, Ontario, and TERRELL ANTWAN BROOK, 29, of Detroit, with trafficking in firearms.',
+    ['RAYMOND ELIJAH COLT', 'TERRELL ANTWAN BROOK'],
+  ],
+  ['The judge sentenced Mark Dane, 40, and Paul Reed, 44, to two years each.', ['Mark Dane', 'Paul Reed']],
+  // "charges" as a noun; a lawyer after the object
+  ['Mark Dane denied the charges John Smith brought with his complaint, and was acquitted.', ['Mark Dane']],
+  ['The court sentenced Mark Dane, 40, and his lawyer, Paul Reed, said he would appeal.', ['Mark Dane']],
   // a semicolon between two sentences' worth of facts is not a list of one subject
   ['Ivan Petrov, 31, was jailed for five years; Oleg Sidorov, 40, received three years.', ['Ivan Petrov', 'Oleg Sidorov']],
 ];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDefendantNames, findGroups, findNameCandidates } from '../../../src/extract/rules/names.ts';
+import { findDefendantNames, findGroups, findNameCandidates, isPlaceOrDeceased } from '../../../src/extract/rules/names.ts';
 
 const names = (s: string): string[] => findDefendantNames(s).map((n) => n.name);
 
@@ -28,10 +28,21 @@ const table: Array<[string, string[]]> = [
   ['A witness for the prosecution, Marat Sabirov, 67, told the court the lessons were political, and the defendant was convicted.', []],
   ["Mr Jeffries-Oduya's mother, Denise Jeffries, 51, said he was not convicted of anything.", []],
   ['Another colleague, Gennady Sobolev, 80, died in custody two days after being arrested.', []],
+  ['John Reid, 30, who was arrested on suspicion of assisting an offender, has been released on bail.', []],
+  ['John Reid, 30, who was arrested on Sunday, has been charged with assault and released on bail.', ['John Reid']],
+  // "District of Michigan charges NAME": a place's capitals before the verb are no victim's description
+  ['An indictment unsealed in the U.S. District Court for the Eastern District of Michigan charges John Colt, 35, with smuggling.', ['John Colt']],
+  ['He was convicted of defrauding John Colt, 35, of Detroit.', []],
   // the object of an appeal ruling
   ['The appellate board on Wednesday upheld the verdict and the 10-year sentence of Ruslan Temirov, a welder.', ['Ruslan Temirov']],
   ['An appeals court on Tuesday reduced the term handed to Marat Ospanov from six to five years.', ['Marat Ospanov']],
   ['The same panel reduced the sentence of his co-defendant, Arman Seitov, 34, from six to five years.', ['Arman Seitov']],
+  ['In February, the Court of Appeal reduced the sentence of another activist from the same group, Daniel Achter, 29, from four years to 30 months.', ['Daniel Achter']],
+  // the name after the description is a place, not the one described
+  ['The court reduced the sentence of a man from Leeds, who had appealed, to five years.', []],
+  ['Retired midwife Harriet Oake, 71, from Saffron Walden, was made the subject of a 12-month community order.', ['Harriet Oake']],
+  // not a passive "was made the subject of": the name is the one acting
+  ['Jane Smith made the subject of her speech the sentence handed to her son.', []],
   ['The second activist, Dias Nurlanov, 36, saw his four-year term upheld.', ['Dias Nurlanov']],
   ['A co-defendant, Kayla Marie Stone, 23, who delivered pills for Omar Haddad, pleaded guilty in July.', ['Kayla Marie Stone']],
   ['Marat Yerzhanov, whose mother, Zhamilya Yerzhanova, campaigned for him, was convicted.', ['Marat Yerzhanov']],
@@ -46,6 +57,14 @@ const table: Array<[string, string[]]> = [
 describe('findDefendantNames', () => {
   it.each(table)('%s', (text, expected) => {
     expect(names(text)).toEqual(expected);
+  });
+
+  it('drops a descriptive noun capitalised at the start of a sentence ("Grandfather NAME")', () => {
+    const c = findNameCandidates('Grandfather Daniel Hesk, 58, admitted affray. Father-of-two Lee Ward was jailed. Pensioner Smith was fined.');
+    expect(c.map((x) => x.name)).toEqual(['Daniel Hesk', 'Lee Ward', 'Smith']);
+    expect(findNameCandidates('Blogger Emil Sultan, 31, was fined.').map((x) => x.name)).toEqual(['Emil Sultan']);
+    // as a surname, or alone, it stays
+    expect(findNameCandidates('John Student was jailed. Grandfather was jailed.').map((x) => x.name)).toEqual(['John Student', 'Grandfather']);
   });
 
   it('drops titles and keeps court-side people apart', () => {
@@ -64,8 +83,30 @@ describe('findGroups', () => {
     ['The court on Friday acquitted 22 of the 27 politicians, activists and journalists accused of plotting riots', [[22, 'object']]],
     ['Two camera operators were acquitted of the same charge', [[2, 'subject']]],
     ['Four other men who were with Toktarov that night were sentenced to between eight and 12 years', [[4, 'subject']]],
+    // a post-modifier naming the set, then the appositive
+    ['The other eight defendants in the case, aged 23 to 51, pleaded guilty and were sentenced earlier this year.', [[8, 'subject']]],
+    // "in the city" names no set of defendants: the group has no verb of its own
+    ['Police said eight people in the city centre, most of them students, were injured as they tried to flee the crowd that was later convicted.', []],
+    // arrested and let go without charge: no defendants; charged and bailed: defendants
+    ['Three other men arrested on suspicion of violent disorder in Southport have been released on bail pending further inquiries.', []],
+    ['Two men arrested on Friday have been charged with violent disorder and released on bail.', [[2, 'subject']]],
   ];
   it.each(table2)('%s', (text, expected) => {
     expect(findGroups(text).map((g) => [g.count, g.role])).toEqual(expected);
+  });
+});
+
+describe('isPlaceOrDeceased', () => {
+  const table3: Array<[string, string, boolean]> = [
+    ['The court heard that ', ' was remanded in custody.', false],
+    ['Callum Jeffo, from ', ', died in hospital.', true],
+    ['', ', from Knowle West, died in hospital.', true],
+    ['Beasley, 52, of ', ', accepted cash.', true],
+    // a person after "from" with no comma: "accepted cash from NAME"
+    ['accepted cash payments and a boat from ', ', 47, of Virginia Beach.', false],
+    ['', ', 47, of Virginia Beach, pleaded guilty.', false],
+  ];
+  it.each(table3)('%j NAME %j -> %s', (before, after, expected) => {
+    expect(isPlaceOrDeceased(before, after)).toBe(expected);
   });
 });

@@ -173,9 +173,95 @@ describe('names joined into one subject', () => {
     ]);
   });
 
+  it('"NAME, 63, and his son NAME" (no comma) are one subject; "The father" / "His son" later are those two', () => {
+    const text =
+      'Desmond Rook, 63, and his son Marcus Rook, 34, both of Leigh, were found guilty in October of money laundering. ' +
+      'The father, whom the judge called the directing mind of the scheme, received six years. ' +
+      'His son was jailed for four years and six months.';
+    expect(extractVerdicts(text, { published: '2023-12-15' }).records.map((r) => [r.name, r.charges, r.sentence?.months])).toEqual([
+      ['Desmond Rook', ['money laundering'], 72],
+      ['Marcus Rook', ['money laundering'], 54],
+    ]);
+  });
+
+  it('"NAME\'s son, NAME, ..." ties them too: "The father" is the first', () => {
+    const text =
+      'Graham Pike was convicted of fraud. Pike\'s son, Connor Pike, 24, was convicted of theft. ' +
+      'The father was jailed for three years.';
+    expect(extractVerdicts(text, { published: '2023-12-15' }).records.map((r) => [r.name, r.sentence?.months ?? null])).toEqual([
+      ['Graham Pike', 36],
+      ['Connor Pike', null],
+    ]);
+  });
+
+  it('a family noun with no defendant named with that tie is no one: no new person, not the last defendant', () => {
+    const text = 'Mark Dane, 40, was convicted of fraud. His son was jailed for two years in 2019 for an unrelated assault.';
+    expect(extractVerdicts(text, { published: '2025-03-07' }).records.map((r) => [r.name, r.sentence?.months ?? null])).toEqual([['Mark Dane', null]]);
+  });
+
   it('a relative named as a speaker is not joined', () => {
     const text = 'Mark Dane, 40, was jailed for two years. His brother, Paul Dane, 44, said he would appeal.';
     expect(records(text, '2025-03-07').map((r) => r.name)).toEqual(['Mark Dane']);
+  });
+});
+
+describe('charged defendants and the court of their trial', () => {
+  it('"appeared at the magistrates\' court ... They were remanded and will next appear at the Crown Court": the Crown Court', () => {
+    const text =
+      "Rhys Llew, 27, of Ely, and Osian Pryd, 25, of Splott, appeared at Cardiff Magistrates' Court on Wednesday charged with attempted murder. " +
+      'They were remanded in custody and will next appear at Cardiff Crown Court on 27 October.';
+    expect(records(text, '2023-09-29').map((r) => [r.name, r.court, r.status])).toEqual([
+      ['Rhys Llew', 'Cardiff Crown Court', 'charged_only'],
+      ['Osian Pryd', 'Cardiff Crown Court', 'charged_only'],
+    ]);
+  });
+
+  it('"has been charged ... He will next appear at COURT": the court of the trial; a convicted one keeps his own court', () => {
+    const text =
+      'Stacey Wren, 34, was jailed for 10 weeks at Liverpool Crown Court yesterday. ' +
+      'Meanwhile Ryan Cart, 26, of Bootle, has been charged with violent disorder and remanded in custody. ' +
+      'He will next appear at Chester Crown Court on 12 September.';
+    expect(records(text, '2024-08-16').map((r) => [r.name, r.court, r.status])).toEqual([
+      ['Stacey Wren', 'Liverpool Crown Court', 'convicted'],
+      ['Ryan Cart', 'Chester Crown Court', 'charged_only'],
+    ]);
+  });
+
+  it('a remand prisoner who died, named with a place, is no record; "He had been remanded" is not the place (negative)', () => {
+    const text =
+      'An inquest jury has found failures contributed to the death of a man at HMP Bristol. ' +
+      'Callum Jeffo, from Knowle West, died in hospital on 14 August 2021. ' +
+      'He had been remanded in custody four weeks earlier awaiting trial on a charge of burglary, which he denied.';
+    expect(records(text, '2023-11-24')).toEqual([]);
+  });
+});
+
+describe('a group in the headline and in the body', () => {
+  it('the body\'s record of the same number, not the headline\'s', () => {
+    const text =
+      'Community leader gets life, nine co-defendants jailed in closed trial\n\n' +
+      'The Supreme Court on Tuesday sentenced Tolib Ayombekov to life in prison. ' +
+      'Nine other defendants in the same case, aged 24 to 61, were sentenced at the same hearing to between seven and 25 years in prison.';
+    const got = extractVerdicts(text, { published: '2024-12-06' }).records.filter((r) => r.name === null);
+    expect(got.map((r) => [r.count, r.ageRange, r.sentence?.months, r.sentence?.monthsMax])).toEqual([[9, [24, 61], 84, 300]]);
+  });
+
+  it('a first sentence with a full stop is body text: two groups of the same size stay two', () => {
+    const text = 'Nine men were jailed for five years for rioting. Nine other men were acquitted of rioting.';
+    const got = extractVerdicts(text, { published: '2024-12-06' }).records;
+    expect(got.map((r) => [r.count, r.status])).toEqual([[9, 'convicted'], [9, 'acquitted']]);
+  });
+});
+
+describe('an acquittal\'s date', () => {
+  it('"The jury returned its verdicts in September" dates an acquittal known only by the case\'s sentencing date', () => {
+    const text =
+      'Graham Pike was sentenced on Wednesday to six years for fraud. ' +
+      'His son, Connor Pike, 24, was cleared by the jury of fraud. The jury returned its verdicts in September.';
+    expect(records(text, '2023-12-01').map((r) => [r.name, r.status, r.verdictDate])).toEqual([
+      ['Graham Pike', 'convicted', '2023-11-29'],
+      ['Connor Pike', 'acquitted', '2023-09'],
+    ]);
   });
 });
 

@@ -31,6 +31,13 @@ const table: Array<[string, Expect[]]> = [
   // a youth rehabilitation order is a (youth) community order
   ['were each given 12-month youth rehabilitation orders after admitting burglary', [{ kind: 'community', months: 12, monthsMax: null, fine: null, role: 'imposed' }]],
   ['was given a youth rehabilitation order', [{ kind: 'community', months: null, monthsMax: null, fine: null, role: 'imposed' }]],
+  ['was made the subject of a 12-month community order for aggravated trespass', [{ kind: 'community', months: 12, monthsMax: null, fine: null, role: 'imposed' }]],
+  // a community order spoken of, not made
+  ['The charity runs a 12-month community order scheme for young offenders', [{ kind: 'community', months: 12, monthsMax: null, fine: null, role: 'unknown' }]],
+  // a described defendant between the appeal verb and "from ... to"
+  ['the Court of Appeal reduced the sentence of another activist from the same group, NAME, 29, who had blocked a motorway bridge, from four years to 30 months', [
+    { kind: 'prison', months: 30, monthsMax: null, fine: null, role: 'appeal_reduced' },
+  ]],
   ['was sentenced to life imprisonment', [{ kind: 'life', months: null, monthsMax: null, fine: null, role: 'imposed' }]],
   ['was sentenced to death', [{ kind: 'death', months: null, monthsMax: null, fine: null, role: 'imposed' }]],
   ['was jailed for life with a minimum term of 45 years', [

@@ -19,6 +19,13 @@ const table: Array<[string, string | null]> = [
   ['His appeal was rejected in March 2023.', 'appeal_upheld'],
   ['was acquitted of treason in 2021 after a jury trial, a verdict later overturned by the Supreme Court', 'charged_only'],
   ['was acquitted of conspiracy in August by the same jury that convicted his partner', 'acquitted'],
+  ['was cleared by the jury of fraud by false representation', 'acquitted'],
+  // the jury cleared someone else
+  ['was convicted by the jury that cleared his son of fraud', 'convicted'],
+  ['Sentencing him at the same court yesterday, Judge Carrow said his remorse made it possible to suspend the term.', 'convicted'],
+  ['The judge adjourned the hearing before sentencing him.', null],
+  ['an indictment unsealed Thursday in the U.S. District Court charges NAME with trafficking in firearms', 'charged_only'],
+  ['The charges were dropped last year.', null],
   ['insisted he was innocent', null],
   ['The jury found his office manager, Luz M. Varela, 48, of TOWN, not guilty of conspiracy', 'acquitted'],
   ['The jury found him guilty of fraud but not of theft', 'convicted'],
