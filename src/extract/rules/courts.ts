@@ -39,6 +39,10 @@ const complementRe = new RegExp(
   'u',
 );
 
+// "of Appeal", "of Justice": a complement that names the court's kind, not its place
+const kindOnlyRe = /^\s+of\s+(?:Appeals?|Justice|Cassation|Criminal Appeal)$/;
+const placeAfterKindRe = new RegExp(`^\\s+(?:in|at)\\s+${TIME_WORD}(?:\\p{Lu}[\\p{L}'’-]*)(?:\\s+\\p{Lu}[\\p{L}'’-]*){0,1}`, 'u');
+
 const MAX_MODIFIERS = 6;
 // "appellate board of the", "judicial collegium for criminal cases of the"
 const boardBeforeRe = /(?:^|\s)(?:(?:appellate|appeals?|judicial|cassation)\s+(?:board|chamber|panel|collegium)(?:\s+for\s+criminal\s+cases)?\s+of\s+the\s+)$/i;
@@ -71,6 +75,11 @@ export function findCourts(s: string): CourtMention[] {
     let end = m.index + m[0].length;
     const comp = complementRe.exec(s.slice(end, end + 90));
     if (comp) end += comp[0].length;
+    // "the Military Court of Appeal in Vlasikha": a court named by its kind alone is placed by what follows
+    if (comp && kindOnlyRe.test(comp[0])) {
+      const place = placeAfterKindRe.exec(s.slice(end, end + 60));
+      if (place) end += place[0].length;
+    }
     if (modifiers === 0 && !comp) continue;
     // "... of New York." at the end of a sentence: the full stop is not part of the name
     if (s[end - 1] === '.' && /\p{Ll}{2}\.$/u.test(s.slice(start, end))) end--;
@@ -84,7 +93,8 @@ const COURT_LEVELS: Array<[string, RegExp]> = [
   ['federal', /\b(?:federal|U\.S\.|United States)(?=\s|$)/i],
   ['district', /\b(?:district|raion|inter-?district|interdistrict)\b/i],
   ['city', /\b(?:city|municipal)\b/i],
-  ['regional', /\b(?:regional|region|oblast|provincial)\b/i],
+  // ("court of Aktobe region" places a court in the region; the "Aktobe regional court" is the region's own court)
+  ['regional', /\b(?:regional|oblast|provincial)\b|\bregion(?=\s+court\b)/i],
   ['military', /\b(?:military|garrison|martial)\b/i],
   ['appeal', /\b(?:appeals?|appellate|cassation)\b/i],
   ['supreme', /\bsupreme\b/i],
@@ -98,13 +108,16 @@ const NOT_PLACES = new Set([
   'united', 'states', 'district', 'city', 'regional', 'region', 'military', 'garrison', 'crown', 'supreme', 'federal',
 ]);
 
+// a country's adjective ("A Russian military court", "a Kazakh court") says no more than any court of that country
+const nationalityRe = /^(?:\p{Lu}\p{Ll}+(?:ian|ese)|British|English|Scottish|Irish|Turkish|Polish|Kazakh|Kazakhstani|Kyrgyz|Uzbek|Tajik|Turkmen|Azerbaijani|Afghan|Iraqi|Israeli|Pakistani|Thai|Dutch|French|Greek)$/u;
+
 interface CourtShape { levels: Set<string>; places: Set<string> }
 
 function shapeOf(name: string): CourtShape {
   const levels = new Set(COURT_LEVELS.filter(([, re]) => re.test(name)).map(([level]) => level));
   if (levels.has('federal')) levels.delete('district');
   const places = new Set(
-    name.split(/\s+/).map((w) => w.replace(/['’]s$/, '')).filter((w) => /^\p{Lu}/u.test(w) && !NOT_PLACES.has(w.toLowerCase())),
+    name.split(/\s+/).map((w) => w.replace(/['’]s$/, '')).filter((w) => /^\p{Lu}/u.test(w) && !NOT_PLACES.has(w.toLowerCase()) && !nationalityRe.test(w)),
   );
   return { levels, places };
 }
@@ -165,4 +178,49 @@ const citedAsSourceRe = /\baccording\s+to\s+(?:the\s+)?$/i;
 /** Whether the court at `start` of a sentence is cited as a source, not as the court of a case. */
 export function isCitedAsSource(s: string, start: number): boolean {
   return citedAsSourceRe.test(s.slice(Math.max(0, start - 20), start));
+}
+
+// "the city court", "by the Yekaterinburg court": a definite naming, which refers to a court the reader knows
+const definiteBeforeRe = /\bthe\s+$/i;
+
+/**
+ * The court a definite, vaguer naming refers back to: the nearest naming before it of the same court more fully
+ * ("the Bishkek City Court ... the city court" -> "Bishkek City Court"; "the Central District Military Court in
+ * Yekaterinburg ... the Yekaterinburg court" -> the former). Not for "a court in X" (an indefinite naming
+ * introduces a court) and not for a court named after it (`earlier` holds the namings in text order).
+ */
+export function namedBefore<T extends { name: string; start: number }>(text: string, at: number, name: string, earlier: readonly T[]): T | null {
+  if (!definiteBeforeRe.test(text.slice(Math.max(0, at - 8), at))) return null;
+  for (let i = earlier.length - 1; i >= 0; i--) {
+    const c = earlier[i]!;
+    if (c.start < at && namesCourtMoreFully(name, c.name)) return c;
+  }
+  return null;
+}
+
+// "is awaiting trial in the same court", "was jailed by the same court": the court of the case told so far
+const sameCourtRe = /\b(?:the|that)\s+same\s+court\b/i;
+
+/** Whether a sentence points to the court of the case told so far. */
+export function refersToSameCourt(s: string): boolean {
+  return sameCourtRe.test(s);
+}
+
+// "He will next appear at Liverpool Crown Court", "is due to stand trial at", "was sent for trial to": where a
+// charged defendant's case is heard (not "would appeal to")
+const hearingVenueRe =
+  /\b(?:appear(?:s|ed|ing)?|stand\s+trial|be\s+tried|(?:sent|committed)\s+for\s+trial)\s+(?:(?:again|next|in\s+person|by\s+video(?:\s+link)?)\s+)?(?:at|before|in|to)\s+(?:the\s+)?$/i;
+
+/** Whether the court at `start` of a sentence is where a charged defendant appears or is to be tried. */
+export function isHearingVenue(s: string, start: number): boolean {
+  return hearingVenueRe.test(s.slice(Math.max(0, start - 60), start));
+}
+
+// "AUSAs X and Y prosecuted the case in the U.S. District Court for ...", "tried the Foster case in": the court of
+// the whole case, every defendant's
+const caseVenueRe = /\b(?:prosecuted|tried|handled|heard)\s+(?:the|this)\s+(?:\p{Lu}[\p{L}'’-]*\s+)?case\s+(?:in|at|before)\s+(?:the\s+)?$/u;
+
+/** Whether the court at `start` of a sentence is named as the court of the whole case. */
+export function isCaseVenue(s: string, start: number): boolean {
+  return caseVenueRe.test(s.slice(Math.max(0, start - 80), start));
 }

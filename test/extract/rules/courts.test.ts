@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findCourts, isAppealTarget, isCitedAsSource, isOtherFirstInstanceCourt, namesCourtMoreFully } from '../../../src/extract/rules/courts.ts';
+import {
+  findCourts, isAppealTarget, isCaseVenue, isCitedAsSource, isHearingVenue, isOtherFirstInstanceCourt, namedBefore, namesCourtMoreFully, refersToSameCourt,
+} from '../../../src/extract/rules/courts.ts';
 
 const table: Array<[string, string[]]> = [
   ['A trial in an Almaty district court resulted in', ['Almaty district court']],
@@ -16,6 +18,11 @@ const table: Array<[string, string[]]> = [
   ['the federal court in Brooklyn on Monday', ['federal court in Brooklyn']],
   ['The Second Court of Appeal of General Jurisdiction, sitting in St Petersburg, reduced', ['Second Court of Appeal of General Jurisdiction']],
   ['the U.S. Court of Appeals for the Ninth Circuit affirmed', ['U.S. Court of Appeals for the Ninth Circuit']],
+  // a court named by its kind alone is placed by what follows; not by a month, nor after a naming that places it
+  ['The Military Court of Appeal in Vlasikha, outside Moscow, on Tuesday cut', ['Military Court of Appeal in Vlasikha']],
+  ['the Court of Appeal at Belfast dismissed', ['Court of Appeal at Belfast']],
+  ['the Court of Appeal in February reduced', ['Court of Appeal']],
+  ['the U.S. Court of Appeals for the Ninth Circuit in San Francisco affirmed', ['U.S. Court of Appeals for the Ninth Circuit']],
   ['He told the court he was innocent.', []],
   ['Judge Smith’s court was full.', []],
 ];
@@ -46,6 +53,13 @@ const fuller: Array<[string, string, boolean]> = [
   ['court in Tomsk', 'Krasnoyarsk court', false],
   ['Almaty city court', 'Medeu district court of Almaty', false],
   ['Tashkent court', 'Tashkent appeals court', false],
+  // a country's adjective is no place: any court of the country may be the one meant
+  ['Russian military court', 'Second Western District Military Court in Moscow', true],
+  ['Kazakh court', 'Medeu district court of Almaty', true],
+  ['Russian military court', 'Moscow City Court', false],
+  // "court of Aktobe region" is a court in the region, not the region's own court
+  ['Aktobe regional court', 'Specialised Inter-district Criminal Court of Aktobe region', false],
+  ['court in the Aktobe region', 'Specialised Inter-district Criminal Court of Aktobe region', true],
 ];
 
 describe('namesCourtMoreFully', () => {
@@ -84,5 +98,59 @@ describe('isCitedAsSource', () => {
     expect(isCitedAsSource(s, s.indexOf('Supreme'))).toBe(true);
     const t = 'The Supreme Court of Bashkortostan has sentenced 18 men.';
     expect(isCitedAsSource(t, t.indexOf('Supreme'))).toBe(false);
+  });
+});
+
+describe('namedBefore', () => {
+  const courtsIn = (text: string): Array<{ name: string; start: number }> => findCourts(text);
+  const resolve = (text: string, later: string): string | null => {
+    const at = text.lastIndexOf(later);
+    return namedBefore(text, at, later, courtsIn(text.slice(0, at)))?.name ?? null;
+  };
+  it('a definite vaguer naming refers back to the fuller one before it', () => {
+    expect(resolve('The Osh City Court on Monday rejected his appeal. In a second ruling, the city court cut the term of his driver.', 'city court')).toBe('Osh City Court');
+    expect(resolve('He was jailed by the Northern District Military Court in Khabarovsk. His friend got two years from the Khabarovsk court in May.', 'Khabarovsk court')).toBe('Northern District Military Court in Khabarovsk');
+    // the nearest fuller naming of that kind, not a court of another kind named in between
+    expect(resolve('The Naryn City Court upheld the verdict of the Ak-Tala district court of Naryn. The city court also cut the term of his brother.', 'city court')).toBe('Naryn City Court');
+  });
+  it('not an indefinite naming, nor another kind of court (negative)', () => {
+    expect(resolve('The Osh City Court on Monday rejected his appeal. Last year, a city court jailed his brother.', 'city court')).toBeNull();
+    expect(resolve('The Osh City Court on Monday rejected his appeal. The regional court will hear the next one.', 'regional court')).toBeNull();
+    expect(resolve('He was jailed by the Yekaterinburg court in May.', 'Yekaterinburg court')).toBeNull();
+  });
+});
+
+describe('refersToSameCourt', () => {
+  it('"the same court" points to the court of the case; "the same day" does not (negative)', () => {
+    expect(refersToSameCourt('He is awaiting trial in the same court.')).toBe(true);
+    expect(refersToSameCourt('That same court jailed two bloggers last year.')).toBe(true);
+    expect(refersToSameCourt('He was sentenced the same day.')).toBe(false);
+    expect(refersToSameCourt('The court heard the same evidence.')).toBe(false);
+  });
+});
+
+describe('isHearingVenue', () => {
+  const at = (s: string, court: string): boolean => isHearingVenue(s, s.indexOf(court));
+  it('where a charged defendant is to appear or be tried', () => {
+    expect(at('She will next appear at Preston Crown Court on 3 March.', 'Preston')).toBe(true);
+    expect(at('He is due to stand trial at Bristol Crown Court in June.', 'Bristol')).toBe(true);
+    expect(at('They appeared by video link at Westminster Magistrates\' Court.', 'Westminster')).toBe(true);
+    expect(at('The case was sent for trial to the Moscow City Court.', 'Moscow')).toBe(true);
+  });
+  it('not the court an appeal goes to, nor one that jailed someone (negative)', () => {
+    expect(at('Her lawyer said she would appeal to the Bishkek city court.', 'Bishkek')).toBe(false);
+    expect(at('He was jailed at Bristol Crown Court in June.', 'Bristol')).toBe(false);
+  });
+});
+
+describe('isCaseVenue', () => {
+  const at = (s: string, court: string): boolean => isCaseVenue(s, s.indexOf(court));
+  it('the court of the whole case, named in a closing line', () => {
+    expect(at('Assistant U.S. Attorney Jane Roe prosecuted the case in the U.S. District Court for the District of Maine.', 'U.S. District')).toBe(true);
+    expect(at('AUSAs Ann Lee and Tom Hart tried the Garcia case in the U.S. District Court for the Western District of Texas.', 'U.S. District')).toBe(true);
+  });
+  it('not one hearing\'s sentence, nor a case named without its court (negative)', () => {
+    expect(at('The sentence was imposed by U.S. District Judge Ann Marsh in the U.S. District Court for the District of Alaska.', 'U.S. District Court')).toBe(false);
+    expect(at('He prosecuted the case after the U.S. District Court for the District of Maine dismissed the first indictment.', 'U.S. District')).toBe(false);
   });
 });
