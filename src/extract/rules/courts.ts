@@ -43,6 +43,9 @@ const complementRe = new RegExp(
 const kindOnlyRe = /^\s+of\s+(?:Appeals?|Justice|Cassation|Criminal Appeal)$/;
 const placeAfterKindRe = new RegExp(`^\\s+(?:in|at)\\s+${TIME_WORD}(?:\\p{Lu}[\\p{L}'’-]*)(?:\\s+\\p{Lu}[\\p{L}'’-]*){0,1}`, 'u');
 
+const organisationAfterRe = /^\s+(?:Bar|Association|Building|House|Street|Road|Lane|Square|Avenue|Reporters?|Watch|Services?|Department|Administration)\b/;
+const judgeTitleAfterRe = /^\s+(?:Chief\s+|Senior\s+|Magistrate\s+)?(?:Judge|Justice)\b/;
+
 const MAX_MODIFIERS = 6;
 // "appellate board of the", "judicial collegium for criminal cases of the"
 const boardBeforeRe = /(?:^|\s)(?:(?:appellate|appeals?|judicial|cassation)\s+(?:board|chamber|panel|collegium)(?:\s+for\s+criminal\s+cases)?\s+of\s+the\s+)$/i;
@@ -81,6 +84,9 @@ export function findCourts(s: string): CourtMention[] {
       if (place) end += place[0].length;
     }
     if (modifiers === 0 && !comp) continue;
+    // "the Supreme Court Bar Association", "U.S. District Court Judge Ann Marsh": an organisation or a judge's title
+    // named after the court, not the court (CONVENTIONS.md: a US judge's title is not a court)
+    if (!comp && (organisationAfterRe.test(s.slice(end, end + 30)) || (/\bDistrict\s+Court$/.test(s.slice(start, end)) && judgeTitleAfterRe.test(s.slice(end, end + 20))))) continue;
     // "... of New York." at the end of a sentence: the full stop is not part of the name
     if (s[end - 1] === '.' && /\p{Ll}{2}\.$/u.test(s.slice(start, end))) end--;
     out.push({ start, end, name: s.slice(start, end) });

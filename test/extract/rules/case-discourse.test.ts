@@ -214,6 +214,12 @@ const table: Array<[string, string, string | null, Record<string, [string | null
     '2024-07-12',
     { 'Ilya Gromov': ['Southern District Military Court in Rostov-on-Don', '2024-07-08'] },
   ],
+  [
+    'a US judge\'s title names no court, with or without the district (negative)',
+    'U.S. District Judge Harold Benning of the Northern District of Texas on Tuesday sentenced Carl Dwyer, 51, to 48 months in federal prison for wire fraud. U.S. District Court Judge Ann Marsh sentenced his partner, Lisa Grant, 47, to 30 months on Monday.',
+    '2024-02-09',
+    { 'Carl Dwyer': [null, '2024-02-06'], 'Lisa Grant': [null, '2024-02-05'] },
+  ],
 ];
 
 describe('court and date of the case', () => {

@@ -24,6 +24,11 @@ const table: Array<[string, string[]]> = [
   ['the Court of Appeal in February reduced', ['Court of Appeal']],
   ['the U.S. Court of Appeals for the Ninth Circuit in San Francisco affirmed', ['U.S. Court of Appeals for the Ninth Circuit']],
   ['He told the court he was innocent.', []],
+  // an organisation named after a court, a US judge's title (negative)
+  ['said Maria Lopez, president of the Supreme Court Bar Association.', []],
+  ['U.S. District Court Judge Ann Marsh sentenced him to 60 months.', []],
+  ['United States District Judge Ann Marsh of the Northern District of Texas sentenced him.', []],
+  ['He was jailed at Snaresbrook Crown Court. Judge Ann Marsh said', ['Snaresbrook Crown Court']],
   ['Judge Smith’s court was full.', []],
 ];
 
