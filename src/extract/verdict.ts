@@ -137,7 +137,7 @@ const ordinalDefendantRe =
   /\b(?:a|the)\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:\s+(?:defendant|man|woman|person|activist|suspect|member))?\s+(?=(?:was|were|has\s+been|had\s+been)\s)/gi;
 // between two members listed after a cue: ", 58, and the blogger ", ", "
 const memberGapRe = /^(?:,\s*\d{1,3})?(?:,\s*(?:of|from)\s+[^,;]{1,40})?\s*(?:,|;|,?\s+and)\s+(?:(?:the|a|an)\s+)?(?:[\p{Ll}-]+\s+){0,4}$/u;
-const courtWordRe = /\bcourt\b/i;
+const courtWordRe = /\bcourt\b|\bOld\s+Bailey\b/i;
 // a sentence that says a court gave the outcome: "imposed the sentence in", "sentenced ... at"
 const pluralRulingRe = /\b(?:sentences|verdicts|convictions)\b/i;
 const trialAtRe = /\btrial\s+(?:at|in|before)\b/i;

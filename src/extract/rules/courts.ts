@@ -12,10 +12,14 @@ export interface CourtMention {
   name: string;
 }
 
-// "court", "Court" (not "courtroom", "courts")
-const courtWordRe = /\bcourt\b(?!['’]s\b|room)/gi;
-// one word before "court": "Almaty", "district", "U.S.", "Inter-district", "Magistrates'"
-const modifierTokenRe = /(?:^|\s)(U\.S\.|[\p{L}][\p{L}'’.-]*)\s*$/u;
+// "court", "Court" (not "courtroom", "courts", "the court's press service"; but "the city court's appeals board")
+const courtWordRe = /\bcourt\b(?!['’]s\b(?!\s+(?:appeals?|appellate|judicial|cassation)\s+(?:board|panel|chamber|collegium)\b)|room)/gi;
+// "the Almaty City Court's appeals board": the board that ruled, named after its court
+const boardAfterRe = /^['’]s\s+(?:appeals?|appellate|judicial|cassation)\s+(?:board|panel|chamber|collegium)(?:\s+for\s+criminal\s+cases)?/i;
+// a court known by a name without the word "court": London's Central Criminal Court
+const namedWithoutCourtRe = /\bOld\s+Bailey\b/g;
+// one word before "court": "Almaty", "district", "U.S.", "Inter-district", "Magistrates'", "9th"
+const modifierTokenRe = /(?:^|\s)(U\.S\.|\d{1,2}(?:st|nd|rd|th)|[\p{L}][\p{L}'’.-]*)\s*$/u;
 const LOWER_MODIFIERS = new Set([
   'district', 'city', 'regional', 'region', 'military', 'specialized', 'specialised', 'inter-district',
   'interdistrict', 'criminal', 'appeals', 'appellate', 'appeal', 'supreme', 'federal', 'crown', "magistrates'",
@@ -63,7 +67,7 @@ export function findCourts(s: string): CourtMention[] {
       const word = tm[1]!;
       const lower = word.toLowerCase();
       if (DETERMINERS.has(lower) || NOT_MODIFIERS.has(word)) break;
-      const capital = /^\p{Lu}/u.test(word);
+      const capital = /^\p{Lu}|^\d/u.test(word);
       if (!capital && !LOWER_MODIFIERS.has(lower)) break;
       if (/['’]s$/.test(word)) break;
       const wordStart = start - (tm[0].length - tm[0].indexOf(word)) ;
@@ -73,17 +77,19 @@ export function findCourts(s: string): CourtMention[] {
       modifiers++;
     }
     // "the appellate board of the Shymkent city court": the board that ruled is part of the name
-    const board = boardBeforeRe.exec(s.slice(Math.max(0, start - 60), start));
-    if (board) start -= board[0].length - board[0].search(/\S/);
+    const boardBefore = boardBeforeRe.exec(s.slice(Math.max(0, start - 60), start));
+    if (boardBefore) start -= boardBefore[0].length - boardBefore[0].search(/\S/);
     let end = m.index + m[0].length;
-    const comp = complementRe.exec(s.slice(end, end + 90));
+    const board = boardAfterRe.exec(s.slice(end, end + 60));
+    if (board) end += board[0].length;
+    const comp = board ? null : complementRe.exec(s.slice(end, end + 90));
     if (comp) end += comp[0].length;
     // "the Military Court of Appeal in Vlasikha": a court named by its kind alone is placed by what follows
     if (comp && kindOnlyRe.test(comp[0])) {
       const place = placeAfterKindRe.exec(s.slice(end, end + 60));
       if (place) end += place[0].length;
     }
-    if (modifiers === 0 && !comp) continue;
+    if (modifiers === 0 && !comp && !board) continue;
     // "the Supreme Court Bar Association", "U.S. District Court Judge Ann Marsh": an organisation or a judge's title
     // named after the court, not the court (CONVENTIONS.md: a US judge's title is not a court)
     if (!comp && (organisationAfterRe.test(s.slice(end, end + 30)) || (/\bDistrict\s+Court$/.test(s.slice(start, end)) && judgeTitleAfterRe.test(s.slice(end, end + 20))))) continue;
@@ -91,7 +97,9 @@ export function findCourts(s: string): CourtMention[] {
     if (s[end - 1] === '.' && /\p{Ll}{2}\.$/u.test(s.slice(start, end))) end--;
     out.push({ start, end, name: s.slice(start, end) });
   }
-  return out;
+  namedWithoutCourtRe.lastIndex = 0;
+  for (let m = namedWithoutCourtRe.exec(s); m; m = namedWithoutCourtRe.exec(s)) out.push({ start: m.index, end: m.index + m[0].length, name: m[0] });
+  return out.sort((a, b) => a.start - b.start);
 }
 
 // the kind of court a name says; a U.S. "District Court" is a federal court

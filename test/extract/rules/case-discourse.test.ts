@@ -220,6 +220,12 @@ const table: Array<[string, string, string | null, Record<string, [string | null
     '2024-02-09',
     { 'Carl Dwyer': [null, '2024-02-06'], 'Lisa Grant': [null, '2024-02-05'] },
   ],
+  [
+    'a court known without the word "court"; a board named after its court',
+    'Jason Reed, 31, was jailed for life at the Old Bailey on Friday for murder. In a separate case, the Almaty City Court’s appeals board on Monday upheld the 10-year sentence of Marat Ospanov.',
+    '2024-06-15',
+    { 'Jason Reed': ['Old Bailey', '2024-06-14'], 'Marat Ospanov': ['Almaty City Court’s appeals board', '2024-06-10'] },
+  ],
 ];
 
 describe('court and date of the case', () => {

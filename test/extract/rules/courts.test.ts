@@ -23,6 +23,12 @@ const table: Array<[string, string[]]> = [
   ['the Court of Appeal at Belfast dismissed', ['Court of Appeal at Belfast']],
   ['the Court of Appeal in February reduced', ['Court of Appeal']],
   ['the U.S. Court of Appeals for the Ninth Circuit in San Francisco affirmed', ['U.S. Court of Appeals for the Ninth Circuit']],
+  // an ordinal, a board named after its court, a court known without the word "court"
+  ['the 9th U.S. Circuit Court of Appeals affirmed', ['9th U.S. Circuit Court of Appeals']],
+  ['the Almaty City Court’s appeals board on Monday upheld', ['Almaty City Court’s appeals board']],
+  ['was jailed for life at the Old Bailey on Friday', ['Old Bailey']],
+  // the court's press service is not a board of it (negative)
+  ['the Almaty City Court’s press service said', []],
   ['He told the court he was innocent.', []],
   // an organisation named after a court, a US judge's title (negative)
   ['said Maria Lopez, president of the Supreme Court Bar Association.', []],
