@@ -325,7 +325,7 @@ export function buildRecords(text: string, published: string | null | undefined)
       // the X court", "The verdict was read out on Wednesday": the court and date of the case's defendants
       // reported so far, when they have none yet
       // ("prosecuted the case in the U.S. District Court for ...": the court of the whole case)
-      const wholeCase = rulingCourt !== undefined && isCaseVenue(s, rulingCourt.start);
+      const wholeCase = rulingCourt !== undefined && isCaseVenue(s, rulingCourt.start, rulingCourt.end);
       const court = rulingCourt && (courtRulingRe.test(s) || wholeCase) ? rulingCourt : undefined;
       const date = dated && laterRulingRe.test(s) ? dated : null;
       if (dated && sentencingVerbRe.test(s) && !caseSentencing.has(caseNo)) caseSentencing.set(caseNo, dated);

@@ -232,9 +232,12 @@ export function isHearingVenue(s: string, start: number): boolean {
 
 // "AUSAs X and Y prosecuted the case in the U.S. District Court for ...", "tried the Foster case in": the court of
 // the whole case, every defendant's
-const caseVenueRe = /\b(?:prosecuted|tried|handled|heard)\s+(?:the|this)\s+(?:\p{Lu}[\p{L}'’-]*\s+)?case\s+(?:in|at|before)\s+(?:the\s+)?$/u;
+const caseVenueRe =
+  /\b(?:(?:prosecuted|tried|handled|heard)\s+(?:the|this)\s+(?:\p{Lu}[\p{L}'’-]*\s+)?case|(?:the|this)\s+case\s+(?:was|is\s+being|has\s+been)\s+(?:prosecuted|tried|handled|heard))\s+(?:in|at|before|by)\s+(?:the\s+)?$/iu;
+// "The St Petersburg City Court tried the case behind closed doors"
+const caseVenueAfterRe = /^\s+(?:\p{Ll}+ly\s+)?(?:tried|heard|handled)\s+(?:the|this)\s+case\b/u;
 
-/** Whether the court at `start` of a sentence is named as the court of the whole case. */
-export function isCaseVenue(s: string, start: number): boolean {
-  return caseVenueRe.test(s.slice(Math.max(0, start - 80), start));
+/** Whether the court at `start`..`end` of a sentence is named as the court of the whole case. */
+export function isCaseVenue(s: string, start: number, end = start): boolean {
+  return caseVenueRe.test(s.slice(Math.max(0, start - 80), start)) || caseVenueAfterRe.test(s.slice(end, end + 40));
 }

@@ -160,6 +160,18 @@ describe('isCaseVenue', () => {
     expect(at('Assistant U.S. Attorney Jane Roe prosecuted the case in the U.S. District Court for the District of Maine.', 'U.S. District')).toBe(true);
     expect(at('AUSAs Ann Lee and Tom Hart tried the Garcia case in the U.S. District Court for the Western District of Texas.', 'U.S. District')).toBe(true);
   });
+  it('passive, and with the court as subject', () => {
+    expect(at('The case was heard by the Medeu district court of Almaty.', 'Medeu')).toBe(true);
+    const s = 'The Osh City Court tried the case behind closed doors.';
+    const [c] = findCourts(s);
+    expect(isCaseVenue(s, c!.start, c!.end)).toBe(true);
+  });
+  it('not a case dropped before a court, nor a court that tried something else (negative)', () => {
+    expect(at('The case was dropped before the Osh city court could hear it.', 'Osh')).toBe(false);
+    const s = 'The Osh City Court tried to reach the defendant by phone.';
+    const [c] = findCourts(s);
+    expect(isCaseVenue(s, c!.start, c!.end)).toBe(false);
+  });
   it('not one hearing\'s sentence, nor a case named without its court (negative)', () => {
     expect(at('The sentence was imposed by U.S. District Judge Ann Marsh in the U.S. District Court for the District of Alaska.', 'U.S. District Court')).toBe(false);
     expect(at('He prosecuted the case after the U.S. District Court for the District of Maine dismissed the first indictment.', 'U.S. District')).toBe(false);
