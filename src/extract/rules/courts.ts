@@ -37,7 +37,8 @@ const TIME_WORD = '(?!(?:January|February|March|April|May|June|July|August|Septe
 const complementRe = new RegExp(
   '^\\s+(?:of\\s+(?:Appeals?(?:\\s+of\\s+General\\s+Jurisdiction|\\s+for\\s+the\\s+(?:\\p{Lu}[\\p{L}-]*\\s+)?Circuit)?|Justice|Cassation|First Instance|Criminal Appeal|(?:the\\s+)?(?:\\p{Lu}[\\p{L}-]*\\s+){1,3}(?:region|district|oblast|province|city|County|garrison)\\b)' +
     '|for\\s+the\\s+(?:(?:Southern|Northern|Eastern|Western|Central|Middle)\\s+)?District\\s+of\\s+(?:\\p{Lu}[\\p{L}.-]*)(?:\\s+\\p{Lu}[\\p{L}.-]*){0,2}' +
-    `|in\\s+(?:the\\s+)?${TIME_WORD}(?:\\p{Lu}[\\p{L}'’-]*)(?:\\s+\\p{Lu}[\\p{L}'’-]*){0,2}(?:\\s+(?:region|district|oblast|province|city))?` +
+    // ("in the Siberian city of Omsk", "in the city of Orenburg", "in the Bashkortostan republic", "in the Kazakh capital")
+    `|in\\s+(?:the\\s+)?(?:(?:[\\p{L}-]+\\s+){0,2}?(?:city|town|village|region|republic|province)\\s+of\\s+)?${TIME_WORD}(?:\\p{Lu}[\\p{L}'’-]*)(?:\\s+\\p{Lu}[\\p{L}'’-]*){0,2}(?:\\s+(?:region|district|oblast|province|city|republic|capital))?` +
     `|at\\s+${TIME_WORD}(?:\\p{Lu}[\\p{L}'’-]*)(?:\\s+\\p{Lu}[\\p{L}'’-]*){0,1}` +
     `|of\\s+${TIME_WORD}(?:\\p{Lu}[\\p{L}'’-]*)(?:\\s+\\p{Lu}[\\p{L}'’-]*){0,2})`,
   'u',
@@ -106,7 +107,8 @@ export function findCourts(s: string): CourtMention[] {
 const COURT_LEVELS: Array<[string, RegExp]> = [
   ['federal', /\b(?:federal|U\.S\.|United States)(?=\s|$)/i],
   ['district', /\b(?:district|raion|inter-?district|interdistrict)\b/i],
-  ['city', /\b(?:city|municipal)\b/i],
+  // ("court in the city of Omsk" places a court in the city; the "Omsk city court" is the city's own court)
+  ['city', /\b(?:city|municipal)(?=\s+court\b)/i],
   // ("court of Aktobe region" places a court in the region; the "Aktobe regional court" is the region's own court)
   ['regional', /\b(?:regional|oblast|provincial)\b|\bregion(?=\s+court\b)/i],
   ['military', /\b(?:military|garrison|martial)\b/i],

@@ -226,6 +226,12 @@ const table: Array<[string, string, string | null, Record<string, [string | null
     '2024-06-15',
     { 'Jason Reed': ['Old Bailey', '2024-06-14'], 'Marat Ospanov': ['Almaty City Court’s appeals board', '2024-06-10'] },
   ],
+  [
+    '"a court in the Siberian city of X" is named more fully by a district court of X, not by one of another city (negative)',
+    'A court in the Siberian city of Tomsk on Monday sentenced Pavel Orlov to three years in a penal colony. The Sovetsky district court of Tomsk found him guilty of "spreading false information." In a separate case, the Leninsky district court of Omsk on Friday sentenced Anton Gusev to two years in prison.',
+    '2024-03-15',
+    { 'Pavel Orlov': ['Sovetsky district court of Tomsk', '2024-03-11'], 'Anton Gusev': ['Leninsky district court of Omsk', '2024-03-15'] },
+  ],
 ];
 
 describe('court and date of the case', () => {

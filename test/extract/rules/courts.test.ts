@@ -23,6 +23,13 @@ const table: Array<[string, string[]]> = [
   ['the Court of Appeal at Belfast dismissed', ['Court of Appeal at Belfast']],
   ['the Court of Appeal in February reduced', ['Court of Appeal']],
   ['the U.S. Court of Appeals for the Ninth Circuit in San Francisco affirmed', ['U.S. Court of Appeals for the Ninth Circuit']],
+  // the place after "in": a city or region "of" a name, a country's capital
+  ['A court in the Siberian city of Tomsk on Monday sentenced', ['court in the Siberian city of Tomsk']],
+  ['a military court in the city of Rostov-on-Don', ['military court in the city of Rostov-on-Don']],
+  ['A court in the Kazakh capital has sentenced', ['court in the Kazakh capital']],
+  ['a court in the Bashkortostan republic', ['court in the Bashkortostan republic']],
+  // a court placed by its own name stops there (negative: "the capital" is not added)
+  ['The Saryarka district court in the capital, Astana, on Tuesday', ['Saryarka district court']],
   // an ordinal, a board named after its court, a court known without the word "court"
   ['the 9th U.S. Circuit Court of Appeals affirmed', ['9th U.S. Circuit Court of Appeals']],
   ['the Almaty City Court’s appeals board on Monday upheld', ['Almaty City Court’s appeals board']],
@@ -68,6 +75,9 @@ const fuller: Array<[string, string, boolean]> = [
   ['Russian military court', 'Second Western District Military Court in Moscow', true],
   ['Kazakh court', 'Medeu district court of Almaty', true],
   ['Russian military court', 'Moscow City Court', false],
+  ['court in the Kazakh capital', 'Specialised Inter-district Criminal Court of Astana', true],
+  ['court in the Siberian city of Omsk', 'Kirovsky district court of Omsk', true],
+  ['court in the Siberian city of Omsk', 'Leninsky district court of Tomsk', false],
   // "court of Aktobe region" is a court in the region, not the region's own court
   ['Aktobe regional court', 'Specialised Inter-district Criminal Court of Aktobe region', false],
   ['court in the Aktobe region', 'Specialised Inter-district Criminal Court of Aktobe region', true],
