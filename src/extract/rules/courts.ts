@@ -35,7 +35,7 @@ const TIME_WORD = '(?!(?:January|February|March|April|May|June|July|August|Septe
 // after "court": "of Appeal", "of Appeal of General Jurisdiction", "of Appeals for the Ninth Circuit", "for the Southern District of New York", "in the Aktobe region", "at Bristol",
 // "of the Almaty garrison"
 const complementRe = new RegExp(
-  '^\\s+(?:of\\s+(?:Appeals?(?:\\s+of\\s+General\\s+Jurisdiction|\\s+for\\s+the\\s+(?:\\p{Lu}[\\p{L}-]*\\s+)?Circuit)?|Justice|Cassation|First Instance|Criminal Appeal|(?:the\\s+)?(?:\\p{Lu}[\\p{L}-]*\\s+){1,3}(?:region|district|oblast|province|city|County|garrison)\\b)' +
+  '^\\s+(?:of\\s+(?:Appeals?(?:\\s+of\\s+General\\s+Jurisdiction|\\s+for\\s+the\\s+(?:\\p{Lu}[\\p{L}-]*\\s+)?Circuit)?|Justice|Cassation|First Instance|Criminal Appeal|the\\s+(?:Republic\\s+of\\s+\\p{Lu}[\\p{L}-]*|Russian\\s+Federation|Kyrgyz\\s+Republic)|(?:the\\s+)?(?:\\p{Lu}[\\p{L}-]*\\s+){1,3}(?:region|district|oblast|province|city|County|garrison)\\b)' +
     '|for\\s+the\\s+(?:(?:Southern|Northern|Eastern|Western|Central|Middle)\\s+)?District\\s+of\\s+(?:\\p{Lu}[\\p{L}.-]*)(?:\\s+\\p{Lu}[\\p{L}.-]*){0,2}' +
     // ("in the Siberian city of Omsk", "in the city of Orenburg", "in the Bashkortostan republic", "in the Kazakh capital")
     `|in\\s+(?:the\\s+)?(?:(?:[\\p{L}-]+\\s+){0,2}?(?:city|town|village|region|republic|province)\\s+of\\s+)?${TIME_WORD}(?:\\p{Lu}[\\p{L}'’-]*)(?:\\s+\\p{Lu}[\\p{L}'’-]*){0,2}(?:\\s+(?:region|district|oblast|province|city|republic|capital))?` +

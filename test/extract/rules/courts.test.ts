@@ -30,6 +30,11 @@ const table: Array<[string, string[]]> = [
   ['a court in the Bashkortostan republic', ['court in the Bashkortostan republic']],
   // a court placed by its own name stops there (negative: "the capital" is not added)
   ['The Saryarka district court in the capital, Astana, on Tuesday', ['Saryarka district court']],
+  // a country named in its state form after "of the"
+  ['the Supreme Court of the Republic of Karakalpakstan on Monday upheld', ['Supreme Court of the Republic of Karakalpakstan']],
+  ['the Supreme Court of the Russian Federation upheld', ['Supreme Court of the Russian Federation']],
+  // (negative: "of the" with anything else is not part of the name)
+  ['the Supreme Court of the country upheld', ['Supreme Court']],
   // an ordinal, a board named after its court, a court known without the word "court"
   ['the 9th U.S. Circuit Court of Appeals affirmed', ['9th U.S. Circuit Court of Appeals']],
   ['the Almaty City Court’s appeals board on Monday upheld', ['Almaty City Court’s appeals board']],
