@@ -36,7 +36,7 @@ const TIME_WORD = '(?!(?:January|February|March|April|May|June|July|August|Septe
 // "of the Almaty garrison"
 const complementRe = new RegExp(
   '^\\s+(?:of\\s+(?:Appeals?(?:\\s+of\\s+General\\s+Jurisdiction|\\s+for\\s+the\\s+(?:\\p{Lu}[\\p{L}-]*\\s+)?Circuit)?|Justice|Cassation|First Instance|Criminal Appeal|the\\s+(?:Republic\\s+of\\s+\\p{Lu}[\\p{L}-]*|Russian\\s+Federation|Kyrgyz\\s+Republic)|(?:the\\s+)?(?:\\p{Lu}[\\p{L}-]*\\s+){1,3}(?:region|district|oblast|province|city|County|garrison)\\b)' +
-    '|for\\s+the\\s+(?:(?:Southern|Northern|Eastern|Western|Central|Middle)\\s+)?District\\s+of\\s+(?:\\p{Lu}[\\p{L}.-]*)(?:\\s+\\p{Lu}[\\p{L}.-]*){0,2}' +
+    '|(?:for|in)\\s+the\\s+(?:(?:Southern|Northern|Eastern|Western|Central|Middle)\\s+)?District\\s+of\\s+(?:\\p{Lu}[\\p{L}.-]*)(?:\\s+\\p{Lu}[\\p{L}.-]*){0,2}' +
     // ("in the Siberian city of Omsk", "in the city of Orenburg", "in the Bashkortostan republic", "in the Kazakh capital")
     `|in\\s+(?:the\\s+)?(?:(?:[\\p{L}-]+\\s+){0,2}?(?:city|town|village|region|republic|province)\\s+of\\s+)?${TIME_WORD}(?:\\p{Lu}[\\p{L}'’-]*)(?:\\s+\\p{Lu}[\\p{L}'’-]*){0,2}(?:\\s+(?:region|district|oblast|province|city|republic|capital))?` +
     `|at\\s+${TIME_WORD}(?:\\p{Lu}[\\p{L}'’-]*)(?:\\s+\\p{Lu}[\\p{L}'’-]*){0,1}` +
@@ -152,7 +152,9 @@ export function namesCourtMoreFully(general: string, fuller: string): boolean {
   for (const level of f.levels) if (!g.levels.has(level) && HIGHER_LEVELS.has(level)) return false;
   const samePlaces = [...g.places].every((p) => f.places.has(p));
   const districtOfCity = g.levels.size === 0 && f.levels.has('district') && f.places.size === 1;
-  const federalDistrict = g.levels.has('federal') && /^(?:U\.S\.|United States) District Court for\b/.test(fuller);
+  // ("federal court in Anchorage" -> "... for the District of Alaska"; but a general naming that states its district
+  // must state the same one)
+  const federalDistrict = g.levels.has('federal') && /^(?:U\.S\.|United States) District Court for\b/.test(fuller) && (samePlaces || !/\bDistrict\s+of\b/.test(general));
   if (!samePlaces && !districtOfCity && !federalDistrict) return false;
   return f.levels.size > g.levels.size || f.places.size > g.places.size || federalDistrict;
 }

@@ -30,6 +30,8 @@ const table: Array<[string, string[]]> = [
   ['a court in the Bashkortostan republic', ['court in the Bashkortostan republic']],
   // a court placed by its own name stops there (negative: "the capital" is not added)
   ['The Saryarka district court in the capital, Astana, on Tuesday', ['Saryarka district court']],
+  // a US district after "in the"
+  ['pleaded guilty in federal court in the Eastern District of Virginia to', ['federal court in the Eastern District of Virginia']],
   // a country named in its state form after "of the"
   ['the Supreme Court of the Republic of Karakalpakstan on Monday upheld', ['Supreme Court of the Republic of Karakalpakstan']],
   ['the Supreme Court of the Russian Federation upheld', ['Supreme Court of the Russian Federation']],
@@ -70,6 +72,8 @@ const fuller: Array<[string, string, boolean]> = [
   ['court in Bishkek', 'Leninsky district court', true],
   ['St Petersburg court', 'St Petersburg City Court', true],
   ['federal court in Anchorage', 'U.S. District Court for the District of Alaska', true],
+  ['federal court in the Eastern District of Virginia', 'U.S. District Court for the Eastern District of Virginia', true],
+  ['federal court in the Eastern District of Virginia', 'U.S. District Court for the Western District of Texas', false],
   ['Osh city court', 'court in Osh', false],
   ['Almaty court', 'Almaty court', false],
   ['Supreme Court of Bashkortostan', 'Baymak district court', false],
