@@ -25,7 +25,7 @@ const LOWER_MODIFIERS = new Set([
   'interdistrict', 'criminal', 'appeals', 'appellate', 'appeal', 'supreme', 'federal', 'crown', "magistrates'",
   'magistrates', 'county', 'municipal', 'garrison', 'juvenile', 'high', 'provincial', 'oblast', 'raion',
   'district-level', 'circuit', 'youth', 'state', 'superior', 'economic', 'administrative',
-  'cassation', 'constitutional', 'martial',
+  'cassation', 'constitutional', 'martial', 'sheriff',
 ]);
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'his', 'her', 'their', 'another', 'same']);
 // capitalised words that are not part of a court's name even when they precede "court"

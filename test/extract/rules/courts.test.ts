@@ -30,6 +30,7 @@ const table: Array<[string, string[]]> = [
   ['a court in the Bashkortostan republic', ['court in the Bashkortostan republic']],
   // a court placed by its own name stops there (negative: "the capital" is not added)
   ['The Saryarka district court in the capital, Astana, on Tuesday', ['Saryarka district court']],
+  ['was jailed at Paisley sheriff court on Monday', ['Paisley sheriff court']],
   // a US district after "in the"
   ['pleaded guilty in federal court in the Eastern District of Virginia to', ['federal court in the Eastern District of Virginia']],
   // a country named in its state form after "of the"
