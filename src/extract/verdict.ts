@@ -9,7 +9,7 @@ import { splitSentences } from './text.ts';
 import { findTerms, toRecipientAfterRe, type Term, type TermRole } from './rules/sentences.ts';
 import { NUMBER_SRC, parseNumber } from './rules/numbers.ts';
 import { findDates, type DateMention } from './rules/dates.ts';
-import { findCourts, isAppealTarget, isCitedAsSource, isHigherCourt, isOtherFirstInstanceCourt, isTrialVenue, namesCourtMoreFully, type CourtMention } from './rules/courts.ts';
+import { findCourts, hearingVenue, isAppealTarget, isCaseVenue, isCitedAsSource, isHigherCourt, isOtherFirstInstanceCourt, namedBefore, namesCourtMoreFully, refersToSameCourt, type CourtMention } from './rules/courts.ts';
 import { allCountsRe, findCharges, findGroupCharges, sameChargesRe, type ChargeFound } from './rules/charges.ts';
 import { findDefendantNames, findGroups, findNameCandidates, findUnnamedDefendants, isPlaceOrDeceased, memberCueBefore, type MemberCue, type NameCandidate } from './rules/names.ts';
 import { findAgeNear, findAgeRange } from './rules/ages.ts';
@@ -139,7 +139,7 @@ const ordinalDefendantRe =
   /\b(?:a|the)\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:\s+(?:defendant|man|woman|person|activist|suspect|member))?\s+(?=(?:was|were|has\s+been|had\s+been)\s)/gi;
 // between two members listed after a cue: ", 58, and the blogger ", ", "
 const memberGapRe = /^(?:,\s*\d{1,3})?(?:,\s*(?:of|from)\s+[^,;]{1,40})?\s*(?:,|;|,?\s+and)\s+(?:(?:the|a|an)\s+)?(?:[\p{Ll}-]+\s+){0,4}$/u;
-const courtWordRe = /\bcourt\b/i;
+const courtWordRe = /\bcourt\b|\bOld\s+Bailey\b/i;
 // a sentence that says a court gave the outcome: "imposed the sentence in", "sentenced ... at"
 const pluralRulingRe = /\b(?:sentences|verdicts|convictions)\b/i;
 const trialAtRe = /\btrial\s+(?:at|in|before)\b/i;
@@ -154,9 +154,11 @@ const otherCaseRe = /^\W*(?:separately|elsewhere)\b|\b(?:(?:in|at)\s+(?:a\s+)?se
 // ... or stays with the same one: "by the same court", "his co-defendant", "A third man"
 const sameCaseRe =
   /\b(?:same\s+(?:court|judge|hearing|trial|jury)|co-?defendants?|(?:a|the)\s+(?:second|third|fourth|fifth|sixth|other)\s+(?:defendant|man|woman|accused|officer|person))\b/i;
+// ... also "Another defendant, NAME, was acquitted", "cleared by the jury in May", unless it says "In a separate case"
+const continuedCaseRe = /\b(?:another\s+(?:co-?)?defendant|by\s+the\s+jury)\b/i;
 // the court the charges were brought in: "An indictment was unsealed today in federal court in Brooklyn", "a
-// complaint filed in", "were charged in", "an indictment unsealed Thursday in"
-const chargesBroughtInRe = /\b(?:unsealed|filed|returned|charged)\s+(?:(?:today|yesterday|on\s+\p{L}+|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+)?in\s+(?:the\s+)?$/iu;
+// complaint filed in", "were charged in"
+const chargesBroughtInRe = /\b(?:unsealed|filed|returned|charged)\s+(?:(?:today|yesterday|(?:on\s+)?\p{Lu}\p{Ll}+day|on\s+\p{L}+)\s+)?in\s+(?:the\s+)?$/iu;
 // a sentencing (not a plea or a jury's verdict): its date is the outcome's date
 const sentencingVerbRe = /\b(?:sentenced|jailed|imprisoned|locked\s+up)\b/i;
 // "at the same hearing", "sentenced the same day"
@@ -213,6 +215,10 @@ export function buildRecords(text: string, published: string | null | undefined)
   let lastAppeal: AppealRuling | null = null;
   // the appeal court last named: the court of an appeal ruling that names none
   let appellateCourt: Placed | null = null;
+  // every court named so far, in text order (a definite vaguer naming refers back to one of them)
+  const namedCourts: Array<{ name: string; start: number; end: number }> = [];
+  // "The same court has handed heavy sentences to others. In 2023, it sentenced NAME ...": the sentence that said so
+  let sameCourtSaid = -1;
 
   // charges stated for a numbered set of defendants before its members are named ("Two former subordinates
   // were also convicted of X. NAME, 44, received eight years.")
@@ -243,6 +249,7 @@ export function buildRecords(text: string, published: string | null | undefined)
     let datesCache: DateMention[] | null = null;
     // dates are costly and matter only in sentences about an outcome or a defendant
     const courts = courtWordRe.test(s) ? findCourts(s) : [];
+    for (const c of courts) namedCourts.push({ name: c.name, start: base + c.start, end: base + c.end });
     const appellate = courts.find((c) => appellateCourtRe.test(c.name));
     if (appellate) appellateCourt = placeCourt(base, appellate);
     const titleLine = isTitleCase(s);
@@ -276,7 +283,8 @@ export function buildRecords(text: string, published: string | null | undefined)
     const factful = mentions.filter((m) => m.factful);
 
     // the case being told: its date, its court, and when the article turns to another case
-    const sameCase = sameCaseRe.test(s);
+    const sameCase = sameCaseRe.test(s) || ((continuedCaseRe.test(s) || sameCourtSaid === clock - 1) && !otherCaseRe.test(s));
+    if (!titleLine && factful.length === 0 && refersToSameCourt(s)) sameCourtSaid = clock;
     if (!sameCase && otherCaseRe.test(s)) {
       caseNo++;
       caseCourt = null;
@@ -309,6 +317,13 @@ export function buildRecords(text: string, published: string | null | undefined)
     }
     const chargeCourt = courts.find((c) => chargesBroughtInRe.test(s.slice(Math.max(0, c.start - 50), c.start)));
     if (chargeCourt && !titleLine) caseChargeCourt.set(caseNo, placeCourt(base, chargeCourt));
+    // "He will next appear at Liverpool Crown Court": where the charged defendant just named is to be heard
+    const venue = factful.length === 0 && !titleLine ? courts.find((c) => hearingVenue(s, c.start) !== null) : undefined;
+    const heard = venue ? pronounSubjects(s, lastSingular, lastPlural) : [];
+    for (const id of heard) {
+      const d = drafts[id]!;
+      if (d.status === 'charged_only' && !d.court && d.lastSeen >= clock - 1) setCourt(d, venue!.name, span(base, venue!.start, venue!.end), 'court-of-next-hearing');
+    }
     if (factful.length === 0 && !titleLine) {
       // "On Tuesday the CITY city court upheld the sentence.": an appeal ruling about "the sentence" with no name
       // is about the article's one convicted defendant, just mentioned
@@ -319,11 +334,13 @@ export function buildRecords(text: string, published: string | null | undefined)
       // "U.S. District Judge X imposed the sentence in the U.S. District Court for ...", "The case was heard by
       // the X court", "The verdict was read out on Wednesday": the court and date of the case's defendants
       // reported so far, when they have none yet
-      const court = rulingCourt && courtRulingRe.test(s) ? rulingCourt : undefined;
+      // ("prosecuted the case in the U.S. District Court for ...": the court of the whole case)
+      const wholeCase = rulingCourt !== undefined && isCaseVenue(s, rulingCourt.start, rulingCourt.end);
+      const court = rulingCourt && (courtRulingRe.test(s) || wholeCase) ? rulingCourt : undefined;
       const date = dated && laterRulingRe.test(s) ? dated : null;
       if (dated && sentencingVerbRe.test(s) && !caseSentencing.has(caseNo)) caseSentencing.set(caseNo, dated);
       // "The sentences were imposed ...": every defendant of the case; "imposed the sentence": the last hearing's
-      const allHearings = pluralRulingRe.test(s);
+      const allHearings = pluralRulingRe.test(s) || wholeCase;
       for (const d of drafts) {
         if (d.caseNo !== caseNo || !d.status || d.status === 'charged_only') continue;
         const thisHearing = allHearings || !d.verdictDate || d.verdictDate === caseDate?.value || d.lastSeen >= clock - 2;
@@ -542,12 +559,14 @@ export function buildRecords(text: string, published: string | null | undefined)
         }
         if (d.status === 'charged_only') {
           // ("appeared at Cardiff Magistrates' Court ... will next appear at Cardiff Crown Court": the trial venue)
-          const venue = inRange(courts, segStart, segEnd).find((x) => isTrialVenue(s, x.start));
+          const venue = inRange(courts, segStart, segEnd).find((x) => hearingVenue(s, x.start) === 'trial');
           const c = venue ?? inRange(courts, segStart, segEnd)[0];
           const brought = caseChargeCourt.get(caseNo);
           if (venue && d.rules.court !== 'court-trial-venue') setCourt(d, venue.name, span(base, venue.start, venue.end), 'court-trial-venue');
           else if (!d.court && c) setCourt(d, c.name, span(base, c.start, c.end), 'court-of-charge');
           else if (!d.court && brought?.value) setCourt(d, brought.value, brought.span, 'court-charges-brought');
+          // "is awaiting trial in the same court": the court of the case told so far
+          else if (!d.court && caseCourt?.value && refersToSameCourt(segText)) setCourt(d, caseCourt.value, caseCourt.span, 'court-same-court');
           return;
         }
         // "sentenced at the same hearing", "on the same day": the date (and court) of the outcome just reported
@@ -620,6 +639,12 @@ export function buildRecords(text: string, published: string | null | undefined)
       d.evidence.court = ref.evidence.court ?? [];
       d.rules.court = 'court-same-hearing';
     }
+  }
+  for (const d of drafts) {
+    // "the city court" after "the Bishkek City Court": the fullest naming of the court it refers back to
+    const at = d.evidence.court?.[0];
+    const before = d.court && at ? namedBefore(text, at[0], d.court, namedCourts) : null;
+    if (before) setCourt(d, before.name, [before.start, before.end], 'court-named-before');
   }
   for (const d of drafts) {
     // the name's evidence is where it is written in full (a surname alone supports it less)
@@ -867,6 +892,12 @@ function attachAge(s: string, base: number, d: Draft, c: NameCandidate): void {
     d.evidence.age = [span(base, age.start, age.end)];
     d.rules.age = 'age-beside-name';
   }
+}
+
+/** Who a sentence opening with a pronoun ("He will ...", "They were ...") is about. */
+function pronounSubjects(s: string, lastSingular: number | null, lastPlural: number[]): number[] {
+  if (/^\W*(?:He|She)\b/.test(s)) return lastSingular === null ? [] : [lastSingular];
+  return /^\W*They\b/.test(s) ? lastPlural : [];
 }
 
 function setCourt(d: Draft, court: string, span: Span, rule: string): void {

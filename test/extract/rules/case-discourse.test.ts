@@ -166,6 +166,84 @@ const table: Array<[string, string, string | null, Record<string, [string | null
     '2022-12-09',
     { 'Ruslan Kamalov': [null, null] },
   ],
+  [
+    '"prosecuted the case in COURT" names the court of every defendant of the case, also one awaiting sentence',
+    'On Monday, Darnell Pike, 38, of Lewiston, was sentenced to 60 months in prison for wire fraud. His co-defendant, Lena Varga, 41, pleaded guilty in March to money laundering and will be sentenced in July. Assistant U.S. Attorney Ruth Cole prosecuted the case in the U.S. District Court for the District of Maine.',
+    '2024-05-10',
+    { 'Darnell Pike': ['U.S. District Court for the District of Maine', '2024-05-06'], 'Lena Varga': ['U.S. District Court for the District of Maine', '2024-03'] },
+  ],
+  [
+    '"Another defendant" and "by the jury" stay with the case told, though dated otherwise',
+    'Carl Hobbs, 44, was jailed for six years at Leeds Crown Court on Friday for arson. Another defendant, Dean Platt, 29, was cleared of arson in March. A 16-year-old boy was acquitted of the same offence by the jury in March.',
+    '2024-06-15',
+    { 'Carl Hobbs': ['Leeds Crown Court', '2024-06-14'], 'Dean Platt': ['Leeds Crown Court', '2024-03'], 'group(1)': ['Leeds Crown Court', '2024-03'] },
+  ],
+  [
+    '"In a separate case, another defendant ..." is another case (negative)',
+    'Carl Hobbs, 44, was jailed for six years at Leeds Crown Court on Friday for arson. In a separate case, another defendant, Dean Platt, 29, was jailed in March for burglary.',
+    '2024-06-15',
+    { 'Carl Hobbs': ['Leeds Crown Court', '2024-06-14'], 'Dean Platt': [null, '2024-03'] },
+  ],
+  [
+    '"The same court has ..." carries the court to the next sentence\'s outcome',
+    'The Meshchansky district court of Moscow on Tuesday sentenced Oleg Rudin to five years in prison for "justifying terrorism." The same court has jailed several bloggers in recent years. In May 2022, it sentenced Pavel Zorin to four years for "spreading false information."',
+    '2024-07-12',
+    { 'Oleg Rudin': ['Meshchansky district court of Moscow', '2024-07-09'], 'Pavel Zorin': ['Meshchansky district court of Moscow', '2022-05'] },
+  ],
+  [
+    'without "the same court", a differently dated outcome has no court of its own (negative)',
+    'The Meshchansky district court of Moscow on Tuesday sentenced Oleg Rudin to five years in prison for "justifying terrorism." Several bloggers have been jailed in recent years. In May 2022, Pavel Zorin was sentenced to four years for "spreading false information."',
+    '2024-07-12',
+    { 'Oleg Rudin': ['Meshchansky district court of Moscow', '2024-07-09'], 'Pavel Zorin': [null, '2022-05'] },
+  ],
+  [
+    'a charged defendant "awaiting trial in the same court" takes the case\'s court; one "awaiting trial" alone does not',
+    'The Specialised Inter-district Criminal Court of Astana on Monday sentenced Ruslan Abenov to eight years in prison for abuse of power. A former deputy, Marat Iskakov, faces charges of negligence and is awaiting trial in the same court. Another official, Serik Dosov, has been charged with bribery and is awaiting trial.',
+    '2023-11-29',
+    { 'Ruslan Abenov': ['Specialised Inter-district Criminal Court of Astana', '2023-11-27'], 'Marat Iskakov': ['Specialised Inter-district Criminal Court of Astana', null], 'Serik Dosov': [null, null] },
+  ],
+  [
+    '"He will next appear at COURT": the court of the charged defendant just named; another person\'s appearance is not his (negative)',
+    'Jordan Firth, 26, of Wigan, has been charged with violent disorder. He will next appear at Preston Crown Court on 3 March. Kyle Barr, 31, has been charged with affray. His brother will appear at Bolton Magistrates\' Court on Monday.',
+    '2024-02-16',
+    { 'Jordan Firth': ['Preston Crown Court', null], 'Kyle Barr': [null, null] },
+  ],
+  [
+    'the court an indictment was unsealed in on a weekday is the charged defendants\' court',
+    'An indictment unsealed Thursday in the U.S. District Court for the District of Maine charges two men with smuggling. The defendants, Victor Lund, 35, of Bangor, and Omar Haddad, 41, of Portland, are charged with conspiracy to smuggle firearms.',
+    '2025-01-24',
+    { 'Victor Lund': ['U.S. District Court for the District of Maine', null], 'Omar Haddad': ['U.S. District Court for the District of Maine', null] },
+  ],
+  [
+    '"the city court" refers back to the fuller naming before it',
+    'The Osh City Court on Monday rejected the appeal of Kanat Sydykov against his five-year sentence. In a separate ruling the same day, the city court cut the sentence of Bolot Asanov, 30, from six years to four years.',
+    '2024-12-13',
+    { 'Kanat Sydykov': ['Osh City Court', '2024-12-09'], 'Bolot Asanov': ['Osh City Court', '2024-12-09'] },
+  ],
+  [
+    'a national adjective does not stop a fuller naming of the same court',
+    'A Russian military court on Monday sentenced Ilya Gromov to six years in prison for "justifying terrorism." The Southern District Military Court in Rostov-on-Don delivered the verdict after a closed trial.',
+    '2024-07-12',
+    { 'Ilya Gromov': ['Southern District Military Court in Rostov-on-Don', '2024-07-08'] },
+  ],
+  [
+    'a US judge\'s title names no court, with or without the district (negative)',
+    'U.S. District Judge Harold Benning of the Northern District of Texas on Tuesday sentenced Carl Dwyer, 51, to 48 months in federal prison for wire fraud. U.S. District Court Judge Ann Marsh sentenced his partner, Lisa Grant, 47, to 30 months on Monday.',
+    '2024-02-09',
+    { 'Carl Dwyer': [null, '2024-02-06'], 'Lisa Grant': [null, '2024-02-05'] },
+  ],
+  [
+    'a court known without the word "court"; a board named after its court',
+    'Jason Reed, 31, was jailed for life at the Old Bailey on Friday for murder. In a separate case, the Almaty City Court’s appeals board on Monday upheld the 10-year sentence of Marat Ospanov.',
+    '2024-06-15',
+    { 'Jason Reed': ['Old Bailey', '2024-06-14'], 'Marat Ospanov': ['Almaty City Court’s appeals board', '2024-06-10'] },
+  ],
+  [
+    '"a court in the Siberian city of X" is named more fully by a district court of X, not by one of another city (negative)',
+    'A court in the Siberian city of Tomsk on Monday sentenced Pavel Orlov to three years in a penal colony. The Sovetsky district court of Tomsk found him guilty of "spreading false information." In a separate case, the Leninsky district court of Omsk on Friday sentenced Anton Gusev to two years in prison.',
+    '2024-03-15',
+    { 'Pavel Orlov': ['Sovetsky district court of Tomsk', '2024-03-11'], 'Anton Gusev': ['Leninsky district court of Omsk', '2024-03-15'] },
+  ],
 ];
 
 describe('court and date of the case', () => {
