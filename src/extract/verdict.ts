@@ -122,7 +122,7 @@ const IMPOSED_ROLES = new Set<TermRole>(['imposed', 'unknown', 'additional', 'ap
 // between two names of one subject: "NAME and NAME", "NAME, NAME and NAME", "NAME, 44, and NAME"
 // (a list may use semicolons: "NAME, 31, of TOWN; NAME, 38, of TOWN; and NAME"; a relative may be named: "NAME, 31,
 // and his brother, NAME" — with the appositive's comma)
-const joinRe = /^\s*(?:,\s*\d{1,3}(?:,\s*(?:of|from)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)?\s*)?(?:,|;|[,;]?\s+and(?:\s+(?:his|her|their)\s+(?:brother|sister|son|daughter|wife|husband|father|mother|cousin|nephew|partner|co-defendant)\s*,)?|&)\s*$/u;
+const joinRe = /^\s*(?:,\s*\d{1,3}(?:,\s*(?:of|from)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)?\s*)?(?:,|;|[,;]?\s+and(?:\s+(?:his|her|their)\s+(?:brother|sister|son|daughter|wife|husband|father|mother|cousin|nephew|partner|co-defendant)\s*,?)?|&)\s*$/u;
 // "NAME's sentence", "NAME's four-year term", "NAME's appeal"
 const possessiveOutcomeRe = /^['’]s\s+(?:[\w-]+\s+){0,2}?(?:sentences?|terms?|convictions?|verdicts?|appeals?|acquittals?|punishment)\b/i;
 // "A, 45, a Russian national residing in Queens; B, 37, ...; and C, 52, ..., are charged": a list of
