@@ -74,6 +74,10 @@ const table: Array<[string, string[]]> = [
   ['pleaded guilty to possession of heroin and burglary.', ['possession of heroin', 'burglary']],
   ['was convicted of murder in connection with the death of a teenager.', ['murder']],
   ['He faces charges of fraud in another case.', ['fraud']],
+  // "over" ends an offence ("... over anti-war graffiti") but not "taking over"
+  ['was convicted of taking over a government building in 2022.', ['taking over a government building']],
+  // "on charges of" is no date between a term and its "for"
+  ['sentenced John Hartley to six years in prison on charges of calling for mass riots.', ['calling for mass riots']],
   // not charges
   ['was fined £500 and ordered to pay £200 for the damage.', []],
   ['police charged the man with a knife.', []],
