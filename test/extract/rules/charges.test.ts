@@ -74,6 +74,7 @@ const table: Array<[string, string[]]> = [
   ['pleaded guilty to possession of heroin and burglary.', ['possession of heroin', 'burglary']],
   ['was convicted of murder in connection with the death of a teenager.', ['murder']],
   ['He faces charges of fraud in another case.', ['fraud']],
+  ['was sentenced on Monday to six years for robbery in an unrelated case.', ['robbery']],
   // "over" ends an offence ("... over anti-war graffiti") but not "taking over"
   ['was convicted of taking over a government building in 2022.', ['taking over a government building']],
   // "on charges of" is no date between a term and its "for"
@@ -202,6 +203,7 @@ describe('charges in an article', () => {
     // "also convicted of" adds an offence; a later accusation does not
     ['John Hartley, 23, was found guilty of murder. He was also convicted of possession of a bladed article.', [['John Hartley', ['murder', 'possession of a bladed article']]]],
     ['John Hartley, 23, was found guilty of murder. He was accused of stabbing the victim.', [['John Hartley', ['murder']]]],
+    ['John Hartley, 40, was convicted of fraud on Monday. The court heard he also admitted lying to his employer.', [['John Hartley', ['fraud']]]],
     // a quoted article name replaces what a group was said to be convicted of; not an offence of conviction named plainly
     [
       'The court cut the term of John Hartley, one of the students from the town convicted of plotting to blow up a building. Hartley had been sentenced to six years for “undergoing training for terrorist activity.”',
