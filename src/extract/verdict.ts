@@ -217,6 +217,8 @@ export function buildRecords(text: string, published: string | null | undefined)
   const groupCharges: StatedCharges[] = [];
   // the last sentences with no defendant in a verdict role: "the same charge" may point at their charges
   const unattached: Array<{ text: string; base: number }> = [];
+  // the named defendants of the sentence before: "Both had been found guilty of X" is about them
+  let namedBefore: number[] = [];
 
   const newDraft = (name: string | null, tokens: string[], count: number, group: boolean): Draft => {
     const d: Draft = {
@@ -367,6 +369,8 @@ export function buildRecords(text: string, published: string | null | undefined)
         factful.push({ start: intro.start, end: intro.end, ids: [d.id], factful: true });
       }
     }
+    const namedPrev = namedBefore;
+    namedBefore = [...new Set(factful.flatMap((m) => m.ids))].filter((id) => !drafts[id]!.group);
     if (factful.length === 0) {
       const shared = titleLine ? null : findGroupCharges(s);
       if (!titleLine && unattached.push({ text: s, base }) > 3) unattached.shift();
@@ -374,6 +378,16 @@ export function buildRecords(text: string, published: string | null | undefined)
         const texts = (cs: ChargeFound[]): string[] => [...new Set(cs.map((c) => c.text))];
         const spans = (cs: ChargeFound[]): Span[] => cs.map((c) => span(base, c.start, c.end));
         groupCharges.push({ clock, count: shared.count, charges: texts(shared.charges), spans: spans(shared.charges), all: texts(shared.all), allSpans: spans(shared.all) });
+        // "The judges cut the sentences of NAME ... and of NAME. Both had been found guilty of X": the defendants just
+        // named (at most as many as the set)
+        const they = namedPrev.map((id) => drafts[id]!).filter((x) => !x.charges.length);
+        if (shared.backRef && they.length && they.length === namedPrev.length && (shared.count === null || they.length <= shared.count)) {
+          for (const x of they) {
+            x.charges = texts(shared.charges);
+            for (const at of spans(shared.charges)) addEvidence(x, 'charges', at);
+            x.rules.charges = 'charges-of-those-named-before';
+          }
+        }
       }
       // "The leader of the ring was sentenced Thursday to life" — the name comes in the next sentences
       const chargedOne = titleLine ? null : chargedOneRe.exec(s);

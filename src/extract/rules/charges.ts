@@ -230,6 +230,9 @@ const numberedSubjectRe = new RegExp(
   String.raw`^(?:(?:the|all|his|her|their|its)\s+)?(?:other\s+|remaining\s+)?(${NUMBER_SRC}|both|all)\b[^,.;:]{0,40}?(?:,[^,.;:]{1,80},)?\s(?:were|are|have\s+been|had\s+been|received|got)\s`,
   'i',
 );
+// a subject that refers back: "Both had been", "Both men were", "The two were", "All three men have been" (not "Both his
+// accomplices", "Two former clerks", "The other five")
+const backRefSubjectRe = new RegExp(String.raw`^(?:Both|(?:The|All)\s+(?:${NUMBER_SRC}))(?:\s+(?:men|women|defendants|accused))?\s+(?:had|have|has|were|are)\b`, 'i');
 /** "on both counts", "of all charges": every charge stated before for the set */
 export const allCountsRe = /\b(?:on|of)\s+(?:both|all)\s+(?:counts|charges)\b/i;
 
@@ -240,6 +243,8 @@ export interface GroupCharges {
   charges: ChargeFound[];
   /** every charge of the sentence ("All 27 were charged with X; five of them also faced Y": X and Y) */
   all: ChargeFound[];
+  /** "Both had been found guilty", "The two men were convicted": the defendants named just before, not a new set */
+  backRef: boolean;
 }
 
 /**
@@ -257,5 +262,5 @@ export function findGroupCharges(s: string): GroupCharges | null {
   const charges = clauseEnd < 0 ? all : all.filter((c) => c.start < clauseEnd);
   if (!charges.length) return null;
   const word = m[1]!.toLowerCase();
-  return { count: word === 'all' ? null : word === 'both' ? 2 : parseNumber(word), charges, all };
+  return { count: word === 'all' ? null : word === 'both' ? 2 : parseNumber(word), charges, all, backRef: backRefSubjectRe.test(s) };
 }

@@ -141,6 +141,11 @@ describe('findCharges', () => {
     expect([accomplices?.count, accomplices?.charges.map((c) => c.text)]).toEqual([4, ['fraud on a large scale']]);
     const all27 = findGroupCharges('All 27 were charged with “preparing to organise mass riots”; five of them also faced a charge of “calls for the violent seizure of power.”');
     expect([all27?.count, all27?.all.map((c) => c.text)]).toEqual([27, ['preparing to organise mass riots', 'calls for the violent seizure of power']]);
+    // a subject referring back to the defendants just named, or a new set
+    expect(findGroupCharges('Both had been found guilty of "participation in mass riots."')?.backRef).toBe(true);
+    expect(findGroupCharges('The two men were convicted of "hooliganism."')?.backRef).toBe(true);
+    expect(findGroupCharges('Both his accomplices were convicted of theft.')?.backRef).toBe(false);
+    expect(findGroupCharges('Two former subordinates were also convicted of smuggling.')?.backRef).toBe(false);
     // not a numbered set; a total with no charge
     expect(shared('His lawyer was convicted of contempt of court.')).toBeNull();
     expect(shared('Almost 1,400 people have been convicted since January.')).toBeNull();
@@ -215,6 +220,12 @@ describe('charges in an article', () => {
       'The other seven defendants were sentenced to between three and six years for "participation in a plot." The court acquitted one defendant, John Hartley, 36, of all charges.',
       [[null, ['participation in a plot']], ['John Hartley', []]],
     ],
+    // "Both had been found guilty of X": the defendants named just before (even when one of them was missed)
+    [
+      'The judges cut the sentence of John Hartley, 37, a schoolteacher, from ten years to seven. Both had been found guilty of “participation in mass riots.”',
+      [['John Hartley', ['participation in mass riots']]],
+    ],
+    ['John Hartley, 40, was jailed for five years. Both his accomplices were convicted of theft.', [['John Hartley', []]]],
     // "NAME, 63, and his son NAME, 34, were found guilty of": both
     [
       'John Hartley, 63, and his son Mark Hartley, 34, both of Brentwood, were found guilty in October of conspiracy to cheat the public revenue and money laundering.',
