@@ -26,7 +26,7 @@ interface Draft {
   ageRange: [number, number] | null;
   charges: string[];
   /** the charges taken from a weak cue (ChargeFound.weak), with their evidence: a formal charge replaces them */
-  weakCharges: { texts: string[]; spans: Span[] };
+  weakCharges: { texts: string[]; spans: Span[]; quoted?: string[] };
   court: string | null;
   sentence: Sentence | null;
   sentenceRole: TermRole | null;
@@ -98,6 +98,8 @@ interface Pending {
   respective: Term[];
   /** "a jury acquitted a man accused of ...": the span of the acquittal */
   acquittal: Span | null;
+  /** "Investigators have charged a local activist with X": one unnamed person charged */
+  charged: boolean;
   /** the offences named with it ("was handed seven years after a court found him guilty of embezzlement") */
   charges: ChargeFound[];
   /** "A 34-year-old engineer has been jailed for 13 years": the unnamed defendant's age, a span in the article */
@@ -225,6 +227,8 @@ export function buildRecords(text: string, published: string | null | undefined)
   const groupCharges: StatedCharges[] = [];
   // the last sentences with no defendant in a verdict role: "the same charge" may point at their charges
   const unattached: Array<{ text: string; base: number }> = [];
+  // the named defendants of the sentence before: "Both had been found guilty of X" is about them
+  let namedInLastSentence: number[] = [];
 
   // the drafts first told in the headline
   const headlineIds = new Set<number>();
@@ -394,6 +398,8 @@ export function buildRecords(text: string, published: string | null | undefined)
         factful.push({ start: intro.start, end: intro.end, ids: [d.id], factful: true });
       }
     }
+    const namedPrev = namedInLastSentence;
+    namedInLastSentence = [...new Set(factful.flatMap((m) => m.ids))].filter((id) => !drafts[id]!.group);
     if (factful.length === 0) {
       const shared = titleLine ? null : findGroupCharges(s);
       if (!titleLine && unattached.push({ text: s, base }) > 3) unattached.shift();
@@ -401,20 +407,34 @@ export function buildRecords(text: string, published: string | null | undefined)
         const texts = (cs: ChargeFound[]): string[] => [...new Set(cs.map((c) => c.text))];
         const spans = (cs: ChargeFound[]): Span[] => cs.map((c) => span(base, c.start, c.end));
         groupCharges.push({ clock, count: shared.count, charges: texts(shared.charges), spans: spans(shared.charges), all: texts(shared.all), allSpans: spans(shared.all) });
+        // "The judges cut the sentences of NAME ... and of NAME. Both had been found guilty of X": the defendants just
+        // named (at most as many as the set)
+        const they = namedPrev.map((id) => drafts[id]!).filter((x) => !x.charges.length);
+        if (shared.backRef && they.length && they.length === namedPrev.length && (shared.count === null || they.length <= shared.count)) {
+          for (const x of they) {
+            x.charges = texts(shared.charges);
+            for (const at of spans(shared.charges)) addEvidence(x, 'charges', at);
+            x.rules.charges = 'charges-of-those-named-before';
+          }
+        }
       }
       // "The leader of the ring was sentenced Thursday to life" — the name comes in the next sentences
-      if (!titleLine && pendingVerdictRe.test(s)) {
+      const chargedOne = titleLine ? null : chargedOneRe.exec(s);
+      if (!titleLine && (pendingVerdictRe.test(s) || chargedOne)) {
         const place = (t: Term): Term => ({ ...t, start: base + t.start, end: base + t.end });
         const single = terms.filter((t) => (t.role === 'imposed' || t.role === 'additional') && !t.respective && t.monthsMax === null);
         const respective = terms.filter((t) => t.respective && t.role === 'imposed');
         const acquittal = single.length ? null : acquittedOneRe.exec(s);
-        if (single.length || respective.length || acquittal) {
-          const at = s.search(pendingVerdictRe);
+        if (single.length || respective.length || acquittal || chargedOne) {
+          const at = chargedOne && !single.length && !respective.length && !acquittal ? chargedOne.index : s.search(pendingVerdictRe);
+          // (a sentence's "for" names the offence too when the named defendant's own sentence tells the same term)
+          const ofVerdict = offencesOfVerdict(s);
           const dates = (datesCache ??= findDates(s, published).filter((d) => !d.excluded)).filter((d) => !priorBeforeDateRe.test(s.slice(Math.max(0, d.start - 40), d.start)));
           pending = {
             terms: single.map(place), respective: respective.map(place),
             acquittal: acquittal ? span(base, acquittal.index, acquittal.index + acquittal[0].length) : null,
-            charges: offencesOfVerdict(s).map((c) => ({ ...c, start: base + c.start, end: base + c.end })),
+            charged: chargedOne !== null,
+            charges: (ofVerdict.length ? ofVerdict : findCharges(s).filter((c) => c.start > at && !c.code && !c.cleared && !c.ref)).map((c) => ({ ...c, start: base + c.start, end: base + c.end })),
             age: openingAge(s, base),
             date: dates.length ? placeDate(base, nearest(dates, at)!) : null,
             court: courts.length ? placeCourt(base, courts[0]!) : null, until: clock + 6,
@@ -525,6 +545,15 @@ export function buildRecords(text: string, published: string | null | undefined)
           if (!d.charges.length) addCharges(d, carried.charges, 0, drafts);
           if (!segStatus && sentenceSet) segStatus = { status: 'convicted', start: d.evidence.sentence![0]![0] - base, end: d.evidence.sentence![0]![1] - base };
         }
+        // the offences of an outcome or charge told before the name go to the first defendant named after it also
+        // when his own sentence tells that term again or his charge ("A 34-year-old engineer has been jailed for 13
+        // years for treason. NAME was given a custodial sentence of 13 years"; "have charged a local activist with X.
+        // NAME, 27, was charged on Wednesday")
+        const retold = live?.charged ? status?.status === 'charged_only' : own.length > 0 && own.every((t) => live?.terms.some((p) => p.kind === t.kind && p.months === t.months));
+        if (live && !carried && k === 0 && m.ids.length === 1 && !d.charges.length && retold) {
+          addCharges(d, live.charges, 0, drafts);
+          pendingUsed = true;
+        }
         const pendingDate = carried?.date ?? null;
         // a term said again ("had a prior conviction in 2015 for which he received 18 months") changes nothing
         const sentenceChanged = sentenceSet && sentenceKey(d.sentence) !== sentenceBefore;
@@ -602,7 +631,7 @@ export function buildRecords(text: string, published: string | null | undefined)
     // a pending term or acquittal goes to the first defendant named after it, or to no one; an aligned list
     // waits for its list of names
     if (pending && (pendingUsed || factful.some((m) => m.ids.some((id) => !drafts[id]!.group)))) {
-      pending = respectiveUsed || !pending.respective.length ? null : { ...pending, terms: [], acquittal: null };
+      pending = respectiveUsed || !pending.respective.length ? null : { ...pending, terms: [], acquittal: null, charged: false, charges: [] };
     }
 
     // who "he" and "they" are from now on
@@ -701,6 +730,8 @@ const separateTrialRe = new RegExp(
   'gi',
 );
 
+// "Investigators have charged a local activist with", "A man has been charged with": one unnamed person charged, named next
+const chargedOneRe = /\bcharged\s+an?\s+(?:[\p{Ll}-]+\s+){0,3}?[\p{Ll}-]+\s+with\b|^An?\s+(?:[\p{Ll}\d-]+\s+){0,4}?(?:has\s+been|was|is)\s+charged\s+with\b/u;
 // "found him guilty of", "convicted of": the offences follow (a bare "for ..." is often the act, not the offence)
 const guiltyOfRe = /\b(?:guilty|convicted)\s+(?:[\w-]+\s+){0,2}?of\b/i;
 
@@ -807,7 +838,8 @@ function copyCharges(d: Draft, drafts: Draft[], spans: Span[], unattached: Array
 function shareGroupCharges(drafts: Draft[], stated: StatedCharges[]): void {
   const sources = [
     ...stated,
-    ...drafts.filter((g) => g.group && g.charges.length).map((g) => ({ clock: g.firstSeen, count: g.count, charges: g.charges, spans: g.evidence.charges ?? [] })),
+    // ("The other seven defendants were sentenced ... for X": the rest, not those named after them)
+    ...drafts.filter((g) => g.group && !g.other && g.charges.length).map((g) => ({ clock: g.firstSeen, count: g.count, charges: g.charges, spans: g.evidence.charges ?? [] })),
   ];
   for (const d of drafts) {
     if (d.charges.length) continue;
@@ -838,7 +870,10 @@ function addCharges(d: Draft, found: ChargeFound[], base: number, drafts: Draft[
     const named = drafts.flatMap((x) => x.charges).find((x) => x.toLowerCase().startsWith(c.ref!.toLowerCase()));
     return named ? [{ ...c, text: named }] : [];
   });
-  const formal = charges.some((c) => !c.weak && !c.code);
+  // (a quoted charge, a translated article name, also replaces a narrative phrase: "one of the teenagers convicted of
+  // plotting to blow up a building ... sentenced to six years for “undergoing training ...”")
+  const narrative = d.weakCharges.texts.length > 0 && d.weakCharges.texts.every((t) => !d.weakCharges.quoted?.includes(t));
+  const formal = charges.some((c) => !c.weak && !c.code) || (narrative && charges.some((c) => c.quoted));
   const hasFormal = d.charges.some((c) => !/^Article \d/.test(c) && !d.weakCharges.texts.includes(c));
   if (formal && !hasFormal && d.weakCharges.texts.length) {
     const { texts, spans } = d.weakCharges;
@@ -853,7 +888,8 @@ function addCharges(d: Draft, found: ChargeFound[], base: number, drafts: Draft[
   const hasWorded = d.charges.some((c) => !/^Article \d/.test(c));
   const codes = charges.filter((c) => c.code && !hasWorded);
   // an unquoted weak phrase after a code article is the narrative ("charged under Article 174 ... arrested in 2022 for")
-  const phrases = charges.filter((c) => !c.code && (!hadAny || (!c.weak && d.charges.every((x) => /^Article \d/.test(x)))));
+  // ("He was also convicted of possession of a bladed article": one more offence of conviction)
+  const phrases = charges.filter((c) => !c.code && (!hadAny || (!c.weak && (c.also || d.charges.every((x) => /^Article \d/.test(x))))));
   const take = quoted.length ? [...quoted, ...codes] : [...phrases, ...codes];
   take.sort((a, b) => a.start - b.start);
   for (const c of take) {
@@ -861,6 +897,7 @@ function addCharges(d: Draft, found: ChargeFound[], base: number, drafts: Draft[
     if (!d.charges.includes(c.text)) {
       d.charges.push(c.text);
       if (c.weak) d.weakCharges.texts.push(c.text);
+      if (c.weak && c.quoted) (d.weakCharges.quoted ??= []).push(c.text);
     }
     if (c.weak) d.weakCharges.spans.push(at);
     addEvidence(d, 'charges', at);

@@ -25,6 +25,8 @@ export interface ChargeFound {
   cleared: boolean;
   /** "admitted the conspiracy charge": the words of an offence named before (resolved by the caller) */
   ref?: string;
+  /** "He was also convicted of ...": an offence added to those named before */
+  also?: boolean;
 }
 
 // “participation in mass riots,” / "theft" / «extremism»
@@ -41,21 +43,29 @@ const verdictVerbRe = /\b(?:guilty|convicted|charged|acquitted|cleared|admitted|
 // "NAME, 27, of": a defendant named between the verdict verb and "of" ("acquitted Marlen Dauletov, 27, of")
 // (no "u" flag on leadInRe: it makes the whole pattern about three times slower)
 const NAMED = String.raw`[A-ZÀ-Þ][\wÀ-ž'’-]*(?:\s+[A-ZÀ-Þ][\wÀ-ž'’-]*){0,3},\s*\d{1,3},`;
+// "NAME, 35, of TOWN, STATE,": one named person charged, with the place he is from
+const NAMED_OF = String.raw`${NAMED}(?:\s+of\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2},(?:\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2},)?)?`;
+// the people an indictment charges: "charges NAME, 35, of TOWN, and NAME, 29, of TOWN, with", "charged NAME with"
+const CHARGED = String.raw`${NAMED_OF}(?:\s+and\s+${NAMED_OF})?|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}`;
 // lead-ins of an unquoted offence: "convicted of", "pleaded guilty on March 3 to", "admitted", "on charges of"
 const leadInRe = new RegExp(
-  String.raw`\b(?:(?:found\s+)?guilty(?:\s+(?!and\b|were\b|was\b|each\b|given\b)[^\s,.;“”"]+){0,8}?\s+of|convicted(?:\s+(?!and\b|were\b|was\b|each\b|given\b)[^\s,.;“”"]+){0,8}?\s+of|convicted\s+(?:[^,.;“”"]{1,40}?\s+)?on\s+[\w-]+\s+(?:counts?|charges?),?\s+including|(?:acquitted|cleared|convicted)\s+${NAMED}\s+of|acquitted\s+of|cleared\s+of|charged\s+with|accused\s+of|indicted\s+(?:on\s+(?:\w+\s+)?charges?\s+of|for)|on\s+(?:a\s+|the\s+)?charges?\s+of|(?:pleaded|pled|pleading)\s+guilty(?:\s+[^,.;“”"]{1,30}?)??\s+to|admitted|admitting|on\s+suspicion\s+of|(?:years?|months?|weeks?|days?|prison|jail|custody|sentences?|imprisonment|probation|colony|fine|order|life|death|sentence,|time\s+served|unpaid\s+work|${CURRENCY_SRC}(?<=\b(?:fined|fine\s+of)\b[^.;]{0,140}))\s+(?:in\s+(?:federal\s+)?(?:prison|jail)\s+)?for(?!\s+(?:the|a|an|his|her|their)\s+(?:community|public|state|same|rest|next|first|last)\b)|and\s+for)\s+`,
+  String.raw`\b(?:(?:found\s+)?guilty(?:\s+(?!and\b|were\b|was\b|each\b|given\b)[^\s,.;“”"]+){0,10}?\s+of|convicted(?:\s+(?!and\b|were\b|was\b|each\b|given\b)[^\s,.;“”"]+){0,10}?\s+of|convicted\s+(?:[^,.;“”"]{1,40}?\s+)?on\s+[\w-]+\s+(?:counts?|charges?),?\s+including|(?:acquitted|cleared|convicted)\s+${NAMED}\s+of|acquitted\s+of|cleared\s+of|charged\s+with|accused\s+of|indicted\s+(?:on\s+(?:\w+\s+)?charges?\s+of|for)|on\s+(?:a\s+|the\s+)?charges?\s+of|(?:pleaded|pled|pleading)\s+guilty(?:\s+[^,.;“”"]{1,30}?)??\s+to|(?:pleaded|pled|pleading)\s+guilty\s+before\s+(?:[A-Z][\w'’.-]*\s+){1,7}to|fac(?:es|ed|ing)\s+(?:(?:separate|new|further|additional|federal|criminal|state)\s+)?charges?\s+of|charg(?:es|ed|ing)\s+(?:(?:an?|the)\s+(?:[a-z-]+\s+){0,3}?[a-z-]+|${CHARGED})\s+with|admitted|admitting|on\s+suspicion\s+of|(?:years?|months?|weeks?|days?|prison|jail|custody|sentences?|imprisonment|probation|colony|fine|order|life|death|sentence,|time\s+served|unpaid\s+work|(?:restricted|restriction\s+of|limitation\s+of)\s+freedom|freedom\s+(?:limitation|restriction)|(?:forced|correctional|compulsory)\s+labou?r|community\s+service|house\s+arrest|${CURRENCY_SRC}(?<=\b(?:fined|fine\s+of)\b[^.;]{0,140})|\d(?<=[£$€]\d)(?<=\b(?:fined|fine\s+of)\s+(?:(?:him|her|them)\s+)?[£$€]\d)[\d,.]*(?:\s+(?:million|billion))?)(?:,\s+to\s+run\s+(?:consecutively|concurrently),)?(?:\s+(?:on|at|last|yesterday|today)\b(?:\s+(?!(?:charges?|counts?|suspicion|accusations?|allegations?|of)\b)[^\s,.;“”"]+){0,6}?)?\s+(?:in\s+(?:federal\s+)?(?:prison|jail)\s+)?for(?!\s+(?:the|a|an|his|her|their)\s+(?:community|public|state|same|rest|next|first|last)\b)|and\s+for)\s+`,
   'gi',
 );
 // which lead-ins are weak (see ChargeFound.weak) and which name an acquittal
-const weakLeadInRe = /^(?:accused|on\s+suspicion)|\bfor\s*$/i;
+const weakLeadInRe = /^(?:accused|on\s+suspicion|fac)|\bfor\s*$/i;
 const clearedLeadInRe = /^(?:acquitted|cleared)\b/i;
+// "one of the teenagers from TOWN ": a member of a group, described by what the group was convicted of
+const oneOfGroupRe = /\bone\s+of\s+(?:the|those|\d+|[a-z]+)\s+[^,;.]{0,80}$/i;
+// "was also convicted of", "has also been found guilty of", "also admitted"
+const alsoBeforeRe = /\balso\s+(?:(?:been|being)\s+)?$/i;
 const adminArrestRe = /\b(?:arrested|detained)\s+for\s+[\w-]+\s+days?\s+for\s*$/i;
 // "60 months on the health care fraud counts" -> "health care fraud"
 // ("on the health care fraud counts", "a term of 12.5 years on a treason charge")
 const onTheCountsRe = /\bon\s+(?:the\s+((?:[\p{Ll}-]+\s+){0,4}[\p{Ll}-]+)\s+(?:counts|charges)|an?\s+((?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)\s+charge)\b/gu;
 // where an unquoted offence ends: "bribery and was sentenced", "fraud after a trial", "theft in 2019"
 const phraseStopRe =
-  /[.;:()—–]|,\s*["”»]|,\s+(?:who|which|whom|whose|when|while|after|before|and\s+(?:was|were|is|had|has|sentenced|received|jailed|given)|a\s|an\s|the\s|his\s|her\s|their\s|but|according|as\s|in\s|on\s|at\s|for\s|with\s|where|said|prosecutors?|he\s|she\s|they\s|it\s|was\s|were\s|is\s|are\s|has\s|had\s|to\s|commonly|also\s|known\s|so-called|otherwise|committed|between|ruling|saying|finding|citing|noting|arguing|sentenced|jailed|given|fined|convicted|acquitted|[\p{L}-]+\s+(?:said|says|added|reported))|\s(?:and\s+(?:was|were|is|are|has|had|sentenced|received|jailed|fined|ordered|faces?|given|handed|will|could|then|later|testified|apologi[sz]ed)|and\s+(?:an?\s+)?(?:further|another|additional|consecutive)|after(?!\s+(?:the\s+fact|deportation|removal))|before|at\s+(?:\p{Lu}\p{L}*|an?|the)|in\s+(?:\p{Lu}\p{L}*|\d+|early|late|connection|relation|exchange|return|the\s+(?:case|trial|same)|a\s+case)|on\s+(?:\p{Lu}\p{L}*|\d+)|last|earlier|when|while|following|under|between|by\s+(?:a|an|the)\s+(?:jury|judge|court|panel|magistrate)|from\s+\d+|during(?!\s+(?:the\s+purchase|a\s+crime|and\s+in\s+relation))|which|who|that|but|because|as\s+part|according|to\s+\d+|to\s+(?:one|two|three|four|five|six|seven|eight|nine|ten)|for\s+which|since|until|and\s+sentenced)\b/u;
+  /[.;:()—–]|,\s*["”»]|,\s+(?:who|which|whom|whose|when|while|after|before|and\s+(?:was|were|is|had|has|sentenced|received|jailed|given)|a\s|an\s|the\s|his\s|her\s|their\s|but|according|as\s|in\s|on\s|at\s|for\s|with\s|where|said|prosecutors?|he\s|she\s|they\s|it\s|was\s|were\s|is\s|are\s|has\s|had\s|to\s|commonly|also\s|known\s|so-called|otherwise|committed|between|ruling|saying|finding|citing|noting|arguing|sentenced|jailed|given|fined|convicted|acquitted|[\p{L}-]+\s+(?:said|says|added|reported))|\s(?:and\s+(?:was|were|is|are|has|had|sentenced|received|jailed|fined|ordered|faces?|given|handed|will|could|then|later|testified|apologi[sz]ed|remanded|bailed|released|detained|held|placed|granted|refused|denied|denies|appeared)|(?<!\b(?:[\p{L}-]+ing|took|takes?|taken|handed)\s)over\s+(?!\d)|and\s+(?:an?\s+)?(?:further|another|additional|consecutive)|after(?!\s+(?:the\s+fact|deportation|removal))|before|at\s+(?:\p{Lu}\p{L}*|an?|the)|in\s+(?:\p{Lu}\p{L}*|\d+|early|late|connection(?!\s+with\s+(?:the\s+)?(?:acquisition|purchase|sale|transfer|possession)\s+of\s+(?:an?\s+)?(?:firearms?|guns?|weapons?|ammunition|explosives))|relation|exchange|return|the\s+(?:case|trial|same)|a\s+case|(?:an?\s+)?(?:another|separate|related|unrelated|different|earlier|previous|second)\s+(?:case|trial|matter|prosecution))|on\s+(?:\p{Lu}\p{L}*|\d+)|last|earlier|when|while|following|under|between|by\s+(?:a|an|the)\s+(?:jury|judge|court|panel|magistrate)|from\s+\d+|during(?!\s+(?:the\s+purchase|a\s+crime|and\s+in\s+relation))|which|who|that|but|because|as\s+part|according|to\s+\d+|to\s+(?:one|two|three|four|five|six|seven|eight|nine|ten)|for\s+which|since|until|and\s+sentenced)\b/u;
 // an unquoted phrase that is not an offence: "his guilt", "their part in the unrest", "five years", "the same offence",
 // "the 2021 carjacking" (an event, dated), "admitted that he had never attended" (a statement)
 const notOffenceRe =
@@ -76,11 +86,16 @@ const splitRe = /\s*,\s*(?:and\s+|or\s+)?|\s+and\s+/;
 const loneIngRe = /^[\p{L}-]+ing$/u;
 const ingStartRe = /^[\p{L}-]+ing\b/u;
 
+// goods an offence deals in: "conspiracy to distribute methamphetamine and fentanyl" is one offence
+const goodsRe = /^(?:methamphetamine|fentanyl|cocaine|crack\s+cocaine|heroin|cannabis|marijuana|ecstasy|MDMA|ketamine|oxycodone|opioids|amphetamines?|firearms|ammunition|weapons|explosives)$/i;
+const goodsEndRe = /\b(?:methamphetamine|fentanyl|cocaine|heroin|cannabis|marijuana|ecstasy|MDMA|ketamine|oxycodone|opioids|amphetamines?|firearms|ammunition|weapons|explosives)$/i;
+
 function splitOffences(phrase: string): string[] {
   const parts: string[] = [];
   for (const part of phrase.split(splitRe)) {
     const prev = parts[parts.length - 1];
     if (prev !== undefined && loneIngRe.test(prev) && ingStartRe.test(part)) parts[parts.length - 1] = `${prev} and ${part}`;
+    else if (prev !== undefined && /\s/.test(prev) && goodsEndRe.test(prev) && goodsRe.test(part)) parts[parts.length - 1] = `${prev} and ${part}`;
     else parts.push(part);
   }
   return parts;
@@ -136,17 +151,24 @@ export function findCharges(s: string, options: { accusation?: boolean } = {}): 
     if (!q && /^[“"«‘\d]/.test(s.slice(at, at + 1))) continue;
     if (quotes.some((q) => q.whole[0] >= at && q.whole[0] <= at + 5 && s.slice(at, q.whole[0]).trim() === '')) continue;
     if (q) at += q[0].length;
-    const rest = s.slice(at, at + 200);
+    // "both murder and manslaughter", "either fraud or theft": the offences
+    if (/^(?:both\s+\p{Ll}[^,.;]*\sand|either\s+\p{Ll}[^,.;]*\sor)\s/u.test(s.slice(at, at + 120))) at += s.slice(at).indexOf(' ') + 1;
+    const rest = s.slice(at, at + 320);
     if (!/^[\p{Ll}]/u.test(rest)) continue;
     const stop = phraseStopRe.exec(rest);
-    const phrase = rest.slice(0, stop ? stop.index : rest.length);
+    // (a phrase cut by the window ends at its last whole offence: no offence is cut in the middle of a word)
+    const cut = stop ? stop.index : at + rest.length < s.length ? Math.max(0, rest.search(/(?:,\s*|\s+and\s+)[^,]*$/)) : rest.length;
+    const phrase = rest.slice(0, cut);
     const lead = m[0].trim();
     // "for X, commonly known as ..., and for Y": a second offence only after a first one
     if (/^and\s/i.test(lead) && !out.some((c) => c.end <= m.index)) continue;
     // "arrested for 15 days for taking part in an unsanctioned rally": an administrative arrest, not a criminal case
     if (adminArrestRe.test(s.slice(Math.max(0, m.index - 40), at))) continue;
-    const weak = weakLeadInRe.test(lead);
+    // ("NAME, one of the teenagers from TOWN convicted of ...": what the group is known for, told in passing)
+    const weak = weakLeadInRe.test(lead) || oneOfGroupRe.test(s.slice(Math.max(0, m.index - 100), m.index));
     const cleared = clearedLeadInRe.test(lead);
+    // (not "also admitted": often what the court heard, not a plea)
+    const also = !weak && !cleared && !/^admit/i.test(lead) && alsoBeforeRe.test(s.slice(Math.max(0, m.index - 30), m.index));
     let offset = 0;
     for (const part of splitOffences(phrase)) {
       const idx = phrase.indexOf(part, offset);
@@ -164,7 +186,8 @@ export function findCharges(s: string, options: { accusation?: boolean } = {}): 
       let end = start + text.length;
       const article = /^(?:the|an?)\s+/i.exec(text);
       // "jailed for 12 years for a stabbing outside a bar": after a sentence's "for", "a ..." is the act, not the offence
-      if (weak && article && /^an?\s/i.test(article[0])) continue;
+      // ("police charged the man with a knife": after "charged <someone> with", too)
+      if ((weak || /^charg\w*\s+\S/i.test(lead.replace(/\s+with$/i, ''))) && article && /^an?\s/i.test(article[0])) continue;
       if (article) start += article[0].length;
       text = text.replace(/[“”"]/g, '').slice(article ? article[0].length : 0);
       const offence = victimNameRe.exec(text)?.[1];
@@ -175,7 +198,7 @@ export function findCharges(s: string, options: { accusation?: boolean } = {}): 
       if (!isOffence(text)) continue;
       // "was accused of overturning a police car": an act told by the prosecution, not the offence
       if (!options.accusation && /^accused/i.test(lead) && ingStartRe.test(text)) continue;
-      out.push({ text, start, end, code: false, quoted: false, weak, cleared });
+      out.push({ text, start, end, code: false, quoted: false, weak, cleared, ...(also ? { also } : {}) });
     }
   }
   onTheCountsRe.lastIndex = 0;
@@ -207,6 +230,9 @@ const numberedSubjectRe = new RegExp(
   String.raw`^(?:(?:the|all|his|her|their|its)\s+)?(?:other\s+|remaining\s+)?(${NUMBER_SRC}|both|all)\b[^,.;:]{0,40}?(?:,[^,.;:]{1,80},)?\s(?:were|are|have\s+been|had\s+been|received|got)\s`,
   'i',
 );
+// a subject that refers back: "Both had been", "Both men were", "The two were", "All three men have been" (not "Both his
+// accomplices", "Two former clerks", "The other five")
+const backRefSubjectRe = new RegExp(String.raw`^(?:Both|(?:The|All)\s+(?:${NUMBER_SRC}))(?:\s+(?:men|women|defendants|accused))?\s+(?:had|have|has|were|are)\b`, 'i');
 /** "on both counts", "of all charges": every charge stated before for the set */
 export const allCountsRe = /\b(?:on|of)\s+(?:both|all)\s+(?:counts|charges)\b/i;
 
@@ -217,6 +243,8 @@ export interface GroupCharges {
   charges: ChargeFound[];
   /** every charge of the sentence ("All 27 were charged with X; five of them also faced Y": X and Y) */
   all: ChargeFound[];
+  /** "Both had been found guilty", "The two men were convicted": the defendants named just before, not a new set */
+  backRef: boolean;
 }
 
 /**
@@ -234,5 +262,5 @@ export function findGroupCharges(s: string): GroupCharges | null {
   const charges = clauseEnd < 0 ? all : all.filter((c) => c.start < clauseEnd);
   if (!charges.length) return null;
   const word = m[1]!.toLowerCase();
-  return { count: word === 'all' ? null : word === 'both' ? 2 : parseNumber(word), charges, all };
+  return { count: word === 'all' ? null : word === 'both' ? 2 : parseNumber(word), charges, all, backRef: backRefSubjectRe.test(s) };
 }

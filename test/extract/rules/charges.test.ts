@@ -49,7 +49,42 @@ const table: Array<[string, string[]]> = [
   ['He pleaded guilty to four offences of making indecent images of children.', ['making indecent images of children']],
   ['was sentenced to 18 months for possession of cocaine with intent to supply, police said.', ['possession of cocaine with intent to supply']],
   ['Convicted of fraud, sentenced to four years', ['fraud']],
+  // a date or the court between a term and its "for"; a consecutive term's own "for"
+  ['was jailed for 22 months on Tuesday for conspiracy to cause a public nuisance.', ['conspiracy to cause a public nuisance']],
+  ['was given a 12-month youth referral order at the same court yesterday for affray, after he kicked a police van.', ['affray']],
+  ['was jailed for three years for violent disorder and a further four months, to run consecutively, for assaulting an emergency worker.', ['violent disorder', 'assaulting an emergency worker']],
+  // non-custodial kinds and fines in figures
+  ['had received two years of restricted freedom for failing to report a crime.', ['failing to report a crime']],
+  ['was fined £1,500 for obstructing an airport employee and ordered to pay £500 towards prosecution costs.', ['obstructing an airport employee']],
+  // words between the verdict and "of", "to"
+  ['was convicted by a jury at Snaresbrook Crown Court in January of conspiracy to commit burglary and handling stolen goods.', ['conspiracy to commit burglary', 'handling stolen goods']],
+  ['previously pleaded guilty before U.S. District Judge Nadia M. Castellano to one count of tax evasion and one count of filing a false tax return.', ['tax evasion', 'filing a false tax return']],
+  // who is charged, between "charged" and "with"
+  ['an indictment unsealed Thursday charges JOHN PAUL HARTLEY, 35, of Windsor, Ontario, and MARK LEE PELL, 29, of Detroit, with conspiracy to smuggle goods from the United States and trafficking in firearms.', ['conspiracy to smuggle goods from the United States', 'trafficking in firearms']],
+  ['Investigators have charged a local environmental activist with vandalism motivated by political hatred over anti-war graffiti.', ['vandalism motivated by political hatred']],
+  ['faces separate charges of abuse of power and is awaiting trial in the same court.', ['abuse of power']],
+  ['has been charged with violent disorder and remanded in custody.', ['violent disorder']],
+  // "both ... and", one offence dealing in two goods, a statutory "in connection with", a long list
+  ['was acquitted of both murder and manslaughter by the jury in July.', ['murder', 'manslaughter']],
+  ['convicted of conspiracy to make false statements in connection with the acquisition of firearms and dealing in firearms without a license; and', ['conspiracy to make false statements in connection with the acquisition of firearms', 'dealing in firearms without a license']],
+  [
+    'was convicted at trial in June on charges of conspiracy to distribute methamphetamine and fentanyl, possession with intent to distribute methamphetamine, money laundering conspiracy, and possession of a firearm in furtherance of a drug trafficking crime.',
+    ['conspiracy to distribute methamphetamine and fentanyl', 'possession with intent to distribute methamphetamine', 'money laundering conspiracy', 'possession of a firearm in furtherance of a drug trafficking crime'],
+  ],
+  ['pleaded guilty to possession of heroin and burglary.', ['possession of heroin', 'burglary']],
+  ['was convicted of murder in connection with the death of a teenager.', ['murder']],
+  ['He faces charges of fraud in another case.', ['fraud']],
+  ['was sentenced on Monday to six years for robbery in an unrelated case.', ['robbery']],
+  // "over" ends an offence ("... over anti-war graffiti") but not "taking over"
+  ['was convicted of taking over a government building in 2022.', ['taking over a government building']],
+  // "on charges of" is no date between a term and its "for"
+  ['sentenced John Hartley to six years in prison on charges of calling for mass riots.', ['calling for mass riots']],
   // not charges
+  ['was fined £500 and ordered to pay £200 for the damage.', []],
+  ['police charged the man with a knife.', []],
+  ['He campaigned for press freedom for years.', []],
+  ['He had received two years of restricted freedom for his role in the protests.', []],
+  ['was jailed for six years on Tuesday for the first time.', []],
   ['when he was arrested for 15 days for taking part in an unsanctioned rally', []],
   ['Under cross-examination, the witness admitted that he had never attended one.', []],
   ['He was jailed after admitting he had lied to police.', []],
@@ -80,6 +115,14 @@ describe('findCharges', () => {
     expect([formal?.text, formal?.weak]).toEqual(['act of terrorism resulting in death', false]);
   });
 
+  it('marks "also convicted of" as an added offence, "faces charges" and a group\'s description as weak', () => {
+    expect(findCharges('He was also convicted of possession of a bladed article.').map((c) => [c.text, c.also, c.weak])).toEqual([['possession of a bladed article', true, false]]);
+    expect(findCharges('He was convicted of possession of a bladed article.').map((c) => c.also ?? false)).toEqual([false]);
+    expect(findCharges('faces separate charges of abuse of power').map((c) => c.weak)).toEqual([true]);
+    expect(findCharges('John Hartley, one of the teenagers from the town convicted of plotting to blow up a building').map((c) => [c.text, c.weak])).toEqual([['plotting to blow up a building', true]]);
+    expect(findCharges('John Hartley, 19, was convicted of plotting to blow up a building').map((c) => c.weak)).toEqual([false]);
+  });
+
   it('marks the offences of an acquittal next to a conviction', () => {
     const found = findCharges('was cleared of murder but convicted of manslaughter');
     expect(found.map((c) => [c.text, c.cleared])).toEqual([['murder', true], ['manslaughter', false]]);
@@ -98,6 +141,11 @@ describe('findCharges', () => {
     expect([accomplices?.count, accomplices?.charges.map((c) => c.text)]).toEqual([4, ['fraud on a large scale']]);
     const all27 = findGroupCharges('All 27 were charged with “preparing to organise mass riots”; five of them also faced a charge of “calls for the violent seizure of power.”');
     expect([all27?.count, all27?.all.map((c) => c.text)]).toEqual([27, ['preparing to organise mass riots', 'calls for the violent seizure of power']]);
+    // a subject referring back to the defendants just named, or a new set
+    expect(findGroupCharges('Both had been found guilty of "participation in mass riots."')?.backRef).toBe(true);
+    expect(findGroupCharges('The two men were convicted of "hooliganism."')?.backRef).toBe(true);
+    expect(findGroupCharges('Both his accomplices were convicted of theft.')?.backRef).toBe(false);
+    expect(findGroupCharges('Two former subordinates were also convicted of smuggling.')?.backRef).toBe(false);
     // not a numbered set; a total with no charge
     expect(shared('His lawyer was convicted of contempt of court.')).toBeNull();
     expect(shared('Almost 1,400 people have been convicted since January.')).toBeNull();
@@ -149,6 +197,40 @@ describe('charges in an article', () => {
     ],
     // a witness's admission is no charge
     ['John Hartley, 30, was jailed for six years for fraud. A witness, Mark Pell, admitted that he had never met him.', [['John Hartley', ['fraud']]]],
+    // the offence of a term told before the name, when the named defendant's own sentence tells that term again
+    [
+      'A 34-year-old engineer has been jailed for 13 years for treason after transferring money abroad. John Hartley was given a custodial sentence of 13 years by the regional court on Thursday.',
+      [['John Hartley', ['treason']]],
+    ],
+    // an unnamed person charged, then named; not someone named with an outcome of his own
+    ['Investigators have charged a local activist with vandalism over anti-war graffiti. John Hartley, 27, was charged on Wednesday and placed under house arrest.', [['John Hartley', ['vandalism']]]],
+    ['Police have charged a local man with burglary. John Hartley, 27, was sentenced on Wednesday to two years for fraud.', [['John Hartley', ['fraud']]]],
+    // "also convicted of" adds an offence; a later accusation does not
+    ['John Hartley, 23, was found guilty of murder. He was also convicted of possession of a bladed article.', [['John Hartley', ['murder', 'possession of a bladed article']]]],
+    ['John Hartley, 23, was found guilty of murder. He was accused of stabbing the victim.', [['John Hartley', ['murder']]]],
+    ['John Hartley, 40, was convicted of fraud on Monday. The court heard he also admitted lying to his employer.', [['John Hartley', ['fraud']]]],
+    // a quoted article name replaces what a group was said to be convicted of; not an offence of conviction named plainly
+    [
+      'The court cut the term of John Hartley, one of the students from the town convicted of plotting to blow up a building. Hartley had been sentenced to six years for “undergoing training for terrorist activity.”',
+      [['John Hartley', ['undergoing training for terrorist activity']]],
+    ],
+    ['John Hartley was convicted of fraud. He was sentenced to six years for “fraud on a large scale.”', [['John Hartley', ['fraud']]]],
+    // "the other seven": the rest, not the defendant named after them
+    [
+      'The other seven defendants were sentenced to between three and six years for "participation in a plot." The court acquitted one defendant, John Hartley, 36, of all charges.',
+      [[null, ['participation in a plot']], ['John Hartley', []]],
+    ],
+    // "Both had been found guilty of X": the defendants named just before (even when one of them was missed)
+    [
+      'The judges cut the sentence of John Hartley, 37, a schoolteacher, from ten years to seven. Both had been found guilty of “participation in mass riots.”',
+      [['John Hartley', ['participation in mass riots']]],
+    ],
+    ['John Hartley, 40, was jailed for five years. Both his accomplices were convicted of theft.', [['John Hartley', []]]],
+    // "NAME, 63, and his son NAME, 34, were found guilty of": both
+    [
+      'John Hartley, 63, and his son Mark Hartley, 34, both of Brentwood, were found guilty in October of conspiracy to cheat the public revenue and money laundering.',
+      [['John Hartley', ['conspiracy to cheat the public revenue', 'money laundering']], ['Mark Hartley', ['conspiracy to cheat the public revenue', 'money laundering']]],
+    ],
   ])('%s', (text, expected) => {
     expect(charges(text)).toEqual(expected);
   });
