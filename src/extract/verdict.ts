@@ -59,6 +59,8 @@ interface Draft {
   sameHearingAs: number | null;
   /** the sentence (clock) of the first mention */
   firstSeen: number;
+  /** the lengths of terms told as this defendant's earlier ones ("already serving a nine-year term") */
+  priorMonths: number[];
 }
 
 /** Charges stated for a numbered set of defendants (rules/charges.ts findGroupCharges), placed in the article. */
@@ -221,7 +223,7 @@ export function buildRecords(text: string, published: string | null | undefined)
       id: drafts.length, name, tokens, count, age: null, ageRange: null, charges: [], weakCharges: { texts: [], spans: [] }, court: null, sentence: null,
       sentenceRole: null, verdictDate: null, status: null, evidence: {}, rules: {}, group, lastSeen: clock, firstSeen: clock,
       unnamed: false, anonymous: false, memberOf: null, memberCue: null, namedInFull: false, specific: false, other: false,
-      caseNo, sentencedOn: null, sameHearingAs: null,
+      caseNo, sentencedOn: null, sameHearingAs: null, priorMonths: [],
     };
     drafts.push(d);
     return d;
@@ -469,6 +471,11 @@ export function buildRecords(text: string, published: string | null | undefined)
         const criminalFine = segCharges.some((c) => c.quoted);
         const adminTerm = daysOrFine && (admin || (adminArticle && !criminalFine && (own.every((t) => t.kind === 'prison') || d.status === null)));
         if (adminTerm) return;
+        // "already serving a nine-year term ... He was sentenced in 2023 to nine years": the earlier term told again,
+        // with its verdict and date, is not the outcome of the case the article is about
+        const priorAgain = own.length > 0 && own.every((t) => (t.role === 'imposed' || t.role === 'unknown') && t.months !== null && d.priorMonths.includes(t.months));
+        for (const t of inRange(terms, segStart, segEnd)) if (t.role === 'prior' && t.months !== null) d.priorMonths.push(t.months);
+        if (priorAgain) return;
         let sentenceSet = applyTerms(d, own, base);
         // an outcome told before the name: its terms, its aligned list, or its acquittal
         let carried: Pending | null = null;

@@ -25,9 +25,10 @@ const appealUpheldRe =
 // "acquitted", "found not guilty", "found his manager, NAME M. NAME, 48, not guilty" (an initial's dot is no sentence end), "cleared of"
 const acquittedRe = /\b(?:acquitted|found\b(?:[^.;]|(?<=\b[A-Z])\.){0,100}?\bnot\s+guilty|cleared\s+of|acquittal|not\s+guilty\s+verdict)\b/i;
 // "was sentenced", "found guilty", "pleaded guilty", "jailed", "received"
-// (not "by the same jury that convicted NAME": that verdict is someone else's; not "If convicted, he faces")
+// (not "by the same jury that convicted NAME": that verdict is someone else's; not "If convicted, he faces", "would be
+// added to his term if he were convicted")
 const convictedRe =
-  /(?<!\b(?:jury|court|judge|panel|magistrates?)\s+(?:that|which|who)\s+|\b(?:if|unless|until|once)\s+)\b(?:sentenced|jailed|convicted|(?<!not\s)guilty|imprisoned|fined|handed|given|received|locked\s+up|admitted)\b/i;
+  /(?<!\b(?:jury|court|judge|panel|magistrates?)\s+(?:that|which|who)\s+|\b(?:if|unless|until|once)\s+(?:(?:he|she|they|it|we|you|I)\s+(?:is|are|was|were|be|gets?|got)\s+)?(?:found\s+)?)\b(?:sentenced|jailed|convicted|(?<!not\s)guilty|imprisoned|fined|handed|given|received|locked\s+up|admitted)\b/i;
 // "acquitted ..., a verdict later overturned by the Supreme Court"
 const overturnedRe = /\b(?:overturned|quashed|annulled|set\s+aside|reversed|cancell?ed)\b/i;
 // "was charged with", "arrested", "faces", "on trial", "pleaded not guilty", "placed on the wanted list"

@@ -132,6 +132,23 @@ describe('terms and the people they belong to', () => {
   });
 });
 
+describe('a new case against someone already in prison', () => {
+  it('the earlier term told again (same length) is context: the new case is charged only, with no sentence or date', () => {
+    const text =
+      'Pavel Sokolov, a blogger who is already serving an eight-year term, has been charged with treason in a new case, his lawyer said. ' +
+      'Sokolov, 41, was sentenced in 2022 to eight years for "discrediting the army". ' +
+      'The charge carries up to 20 years, which would be added to his term if he were convicted.';
+    expect(records(text, '2024-09-06')).toEqual([{ name: 'Pavel Sokolov', court: null, sentence: null, verdictDate: null, status: 'charged_only' }]);
+  });
+
+  it('a new term of another length is the new outcome', () => {
+    const text =
+      'Pavel Sokolov, a blogger who is already serving an eight-year term, was tried on a new charge of treason. ' +
+      'Sokolov, 41, was sentenced on Monday to 12 years.';
+    expect(records(text, '2024-09-06')).toEqual([{ name: 'Pavel Sokolov', court: null, sentence: prison(144), verdictDate: '2024-09-02', status: 'convicted' }]);
+  });
+});
+
 describe('the court of a trial', () => {
   it('"after a trial in COURT" gives the court to the co-defendant convicted at that trial just before, not to an earlier case', () => {
     const text =

@@ -24,6 +24,11 @@ const table: Array<[string, string | null]> = [
   ['The jury found him guilty of fraud but not of theft', 'convicted'],
   // a condition, not a verdict
   ['If convicted, he faces up to three years in prison.', 'charged_only'],
+  ['faces seven years, which would be added to his current term if he were convicted', 'charged_only'],
+  ['if he is found guilty, he faces up to 10 years', 'charged_only'],
+  ['If found guilty, she faces a fine', 'charged_only'],
+  // a verdict with "if" elsewhere in the sentence
+  ['He was convicted of fraud, and if he appeals he risks a longer term', 'convicted'],
   ['was charged on Wednesday and placed under house arrest', 'charged_only'],
 ];
 
