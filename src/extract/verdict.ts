@@ -6,7 +6,7 @@
  */
 import type { EvidenceField, Sentence, Span, VerdictRecord, VerdictStatus } from './types.ts';
 import { splitSentences } from './text.ts';
-import { findTerms, toRecipientAfterRe, type Term, type TermRole } from './rules/sentences.ts';
+import { describedRecipient, findTerms, toRecipientAfterRe, type Term, type TermRole } from './rules/sentences.ts';
 import { NUMBER_SRC, parseNumber } from './rules/numbers.ts';
 import { findDates, type DateMention } from './rules/dates.ts';
 import { findCourts, isAppealTarget, isCitedAsSource, isHigherCourt, isOtherFirstInstanceCourt, namesCourtMoreFully, type CourtMention } from './rules/courts.ts';
@@ -217,6 +217,8 @@ export function buildRecords(text: string, published: string | null | undefined)
   const groupCharges: StatedCharges[] = [];
   // the last sentences with no defendant in a verdict role: "the same charge" may point at their charges
   const unattached: Array<{ text: string; base: number }> = [];
+  // terms handed to someone described, not named ("to a former bank clerk"): for "The clerk, NAME" later
+  const described: Described[] = [];
 
   const newDraft = (name: string | null, tokens: string[], count: number, group: boolean): Draft => {
     const d: Draft = {
@@ -265,6 +267,10 @@ export function buildRecords(text: string, published: string | null | undefined)
     const mentions: Mention[] = titleLine ? [] : collectMentions(s, { drafts, persons, newDraft, lastSingular, lastPlural, clock }, base);
     for (const m of mentions) for (const id of m.ids) drafts[id]!.lastSeen = clock;
     const terms = findTerms(s);
+    for (const t of terms) {
+      const head = t.role === 'imposed' ? describedRecipient(s, t) : null;
+      if (head) described.push({ term: { ...t, start: base + t.start, end: base + t.end }, head, clock });
+    }
     const factful = mentions.filter((m) => m.factful);
 
     // the case being told: its date, its court, and when the article turns to another case
@@ -590,6 +596,7 @@ export function buildRecords(text: string, published: string | null | undefined)
   }
   shareGroupCharges(drafts, groupCharges);
   shareGroupOutcomes(drafts);
+  giveDescribedTerms(text, drafts, described);
   for (const d of drafts) {
     // sentenced, but dated only by a plea or a conviction: the case's sentencing told before the name
     const sentencing = caseSentencing.get(d.caseNo);
@@ -875,6 +882,28 @@ function soleAppealSubject(s: string, terms: Term[], drafts: Draft[], clock: num
   if (convicted.length !== 1 || drafts.some((d) => d.group && d.status)) return null;
   const d = convicted[0]!;
   return d.status === 'convicted' && d.lastSeen >= clock - 3 ? d.id : null;
+}
+
+/** A term handed to someone described and not named ("to a former bank clerk"), offsets in the article. */
+interface Described { term: Term; head: string; clock: number }
+
+/**
+ * "handed a one-year-nine-month sentence to a former bank clerk ... The clerk, NAME, ...": the person later named
+ * right after a definite noun phrase with the description's head noun (within a few sentences) is the recipient,
+ * when they got no term of their own.
+ */
+function giveDescribedTerms(text: string, drafts: Draft[], described: Described[]): void {
+  for (const x of described) {
+    const before = new RegExp(`\\bthe\\s+(?:[\\p{Ll}-]+\\s+){0,2}${x.head},\\s*$`, 'iu');
+    const d = drafts.find((c) =>
+      !c.group && !c.sentence && c.status === 'convicted' && c.firstSeen >= x.clock && c.firstSeen - x.clock <= 4 &&
+      (c.evidence.name ?? []).some(([a]) => a > x.term.end && before.test(text.slice(Math.max(0, a - 40), a))));
+    if (!d) continue;
+    d.sentence = { kind: x.term.kind, months: x.term.months, monthsMax: x.term.monthsMax, fine: null };
+    d.sentenceRole = x.term.role;
+    d.evidence.sentence = [[x.term.start, x.term.end]];
+    d.rules.sentence = 'sentence-handed-to-described';
+  }
 }
 
 /** Puts the imposed terms of a segment on a draft; true if its sentence changed. */

@@ -137,6 +137,18 @@ const notTermAfterRe =
   /^\s+(?:later|ago|earlier|(?:less|more|fewer|longer|shorter)\s+than|of\s+(?:deliberations?|testimony|evidence|hearings?|trial|talks|negotiations|questioning|protests?|unrest|fighting|war|work|service|teaching|experience))\b/i;
 // "16 years, to the lawyer NAME": the term goes to the one named after "to" (not "to run concurrently", "to life")
 export const toRecipientAfterRe = /^(?:\s+(?:prison|jail|custodial))?(?:\s+(?:sentence|term)s?)?,?\s+to\s+(?!(?:serve|run|be|pay|life|death|the\s+(?:state|government|victims?))\b|\d)/i;
+// the one a handed term goes to, described and not named: "to a former bank clerk who helped", "to a teacher from
+// CITY," -> the head noun ("clerk", "teacher"); "to the lawyer NAME" is named, so no match
+const describedRecipientRe =
+  /^(?:\s+(?:prison|jail|custodial))?(?:\s+(?:sentence|term)s?)?,?\s+to\s+an?\s+(?:[\p{Ll}-]+\s+){0,3}?([\p{Ll}-]{3,})(?=\s*[,.;]|\s+(?:who|whom|that|from|of|in|at|for|with|and|after)\b)/u;
+
+/** The head noun of the unnamed person a handed term goes to ("handed a one-year sentence to a former bank clerk
+ * who ..." -> "clerk"), or null when it goes to no one described so. */
+export function describedRecipient(s: string, t: Term): string | null {
+  if (!t.toAfter) return null;
+  const m = describedRecipientRe.exec(s.slice(t.end, t.end + 80));
+  return m ? m[1]! : null;
+}
 // the giving verb of "handed a ... sentence to", "handing the longest term, 16 years, to" (not "jailed for five
 // years to the dismay of")
 const giveBeforeRe = /\b(?:hand(?:ed|ing|s)|gave|giv(?:en|ing|es)|impos(?:ed|ing)|meted out)\b[^.;]*$/i;

@@ -317,6 +317,20 @@ describe('groups and handed terms', () => {
     ]);
   });
 
+  it('a term handed to someone described goes to the one named later after "The <same noun>,"', () => {
+    const text =
+      'A district court on Tuesday handed a two-year prison sentence to a former bank clerk who opened accounts for fraudsters, and jailed four members of the ring. ' +
+      'The clerk, Dana Serikova, is 30 years old. She was found guilty of "complicity in fraud."';
+    expect(records(text, '2024-05-01')[0]).toEqual({ name: 'Dana Serikova', court: 'district court', sentence: prison(24), verdictDate: '2024-04-30', status: 'convicted' });
+  });
+
+  it('... but not to someone named after another noun', () => {
+    const text =
+      'A district court on Tuesday handed a two-year prison sentence to a former bank clerk who opened accounts for fraudsters, and jailed four members of the ring. ' +
+      'The courier, Dana Serikova, is 30 years old. She was found guilty of "complicity in fraud."';
+    expect(records(text, '2024-05-01')[0]).toMatchObject({ name: 'Dana Serikova', sentence: null, status: 'convicted' });
+  });
+
   it('"sentences of one year and nine months" is one term, not a range', () => {
     expect(records('The other 10 defendants each received sentences of one year and nine months.')[0]!.sentence).toEqual(prison(21));
   });

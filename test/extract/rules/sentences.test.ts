@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findTerms, durationMonths } from '../../../src/extract/rules/sentences.ts';
+import { findTerms, durationMonths, describedRecipient } from '../../../src/extract/rules/sentences.ts';
 
 type Expect = { kind: string; months: number | null; monthsMax?: number | null; fine?: string | null; role: string };
 const strip = (s: string): Expect[] =>
@@ -106,6 +106,16 @@ describe('findTerms', () => {
     expect(findTerms('handing the longest term, 16 years, to the lawyer and journalist Polat Umarov.')[0]!.toAfter).toBe(true);
     expect(findTerms('sentenced him to six years and four years, to run concurrently.').some((t) => t.toAfter)).toBe(false);
     expect(findTerms('He was jailed for five years to the dismay of his family.').some((t) => t.toAfter)).toBe(false);
+  });
+
+  it('gives the head noun of an unnamed person a handed term goes to', () => {
+    const head = (s: string): Array<string | null> => findTerms(s).map((t) => describedRecipient(s, t));
+    expect(head('on Tuesday handed a one-year-nine-month prison sentence to a former bank clerk who helped a group of fraudsters')).toEqual(['clerk']);
+    expect(head('The court gave a suspended two-year sentence to a history teacher from Almaty.')).toEqual(['teacher']);
+    // named, not described; not handed; "to run concurrently"
+    expect(head('handing the longest term, 16 years, to the lawyer and journalist Polat Umarov.')).toEqual([null]);
+    expect(head('A former bank clerk was jailed for two years.')).toEqual([null]);
+    expect(head('sentenced him to six years and four years, to run concurrently.')).toEqual([null, null]);
   });
 
   it('reads number words, hyphenated compounds and halves', () => {
