@@ -1284,7 +1284,7 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
     if (mentions.some((m) => m.start < a.end && m.end > a.start)) continue;
     // "the court rejected the appeal of NAME, 22, ..., and upheld his sentence": "his" is the defendant named
     // just before in the same sentence, not the one of the previous sentences
-    const before = a.plural ? undefined : mentions.filter((m) => m.factful && m.end <= a.start && m.ids.length === 1 && !drafts[m.ids[0]!]!.group).pop();
+    const before = a.plural ? undefined : mentions.filter((m) => m.end <= a.start && m.ids.length === 1 && !drafts[m.ids[0]!]!.group).pop();
     let ids = a.plural ? lastPlural : before ? [...before.ids] : lastSingular !== null ? [lastSingular] : [];
     // "the appeal of NAME's friend NAME2 ... and upheld his sentence": a pronoun after a person named in full in
     // the same sentence is that person (no one, if they have no record)

@@ -90,8 +90,8 @@ const OUTCOME_VERB_SRC =
 const subjectPronounRe = new RegExp(`\\b(He|She|They|he|she|they)\\s+${OUTCOME_VERB_SRC}`, 'g');
 // "She later admitted ...", "He was given ...": a sentence that opens with a singular pronoun and its outcome verb
 export const pronounOutcomeOpeningRe = new RegExp(`^(?:He|She)\\s+${OUTCOME_VERB_SRC}`);
-// "sentenced him to", "gave her", "found them guilty"
-const objectPronounRe = /\b(?:sentenced|sentencing|jailed|gave|handed|convicted|acquitted|fined|found|ordered|cleared|imprisoned)\s+(him|her|them)\b/g;
+// "sentenced him to", "gave her", "found them guilty", "a fine that had been imposed on him"
+const objectPronounRe = /\b(?:sentenced|sentencing|jailed|gave|handed|convicted|acquitted|fined|found|ordered|cleared|imprisoned|imposed\s+on)\s+(him|her|them)\b/g;
 // "his 10-year sentence", "her conviction", "their appeal"
 const possessivePronounRe = /\b(his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:sentences?|terms?|conviction|verdict|appeals?|punishment)\b/gi;
 // "The 32-year-old, of Leeds, ...", "The defendant was", "The three were sentenced", "Both men received"

@@ -102,8 +102,8 @@ const cueRe = new RegExp(
     '(?<minimum>\\bminimum term\\b|\\bserve a minimum\\b|\\bat least\\b)',
     // "already serving", "a previous", "earlier", "in a separate case"
     '(?<prior>\\balready\\b|\\b(?:was|is|were) serving\\b|\\bpreviously\\b|\\bprevious\\b|\\bprior\\b|\\bearlier (?:sentence|conviction|term)\\b|\\b(?:separate|second|another|earlier) case\\b)',
-    // "upheld the verdict and his 10-year sentence", "rejected the appeal"
-    '(?<upheld>\\bupheld\\b|\\buphold(?:s|ing)?\\b|\\b(?:rejected|dismissed|denied|turned down|lost)\\s+(?:an?\\s+|the\\s+|his\\s+|her\\s+|their\\s+)?appeals?\\b|\\bconfirmed\\b|\\bleft (?:\\w+ )?unchanged\\b)',
+    // "upheld the verdict and his 10-year sentence", "rejected the appeal", "kept a fine of N"
+    '(?<upheld>\\bkept\\s+(?:the|a|an|his|her|their)\\s+(?:[\\w-]+\\s+){0,2}?(?:sentences?|terms?|fines?|verdicts?|punishments?)\\b|\\bupheld\\b|\\buphold(?:s|ing)?\\b|\\b(?:rejected|dismissed|denied|turned down|lost)\\s+(?:an?\\s+|the\\s+|his\\s+|her\\s+|their\\s+)?appeals?\\b|\\bconfirmed\\b|\\bleft (?:\\w+ )?unchanged\\b)',
     // "cut", "reduced", "commuted"
     '(?<reduced>\\breduc(?:ed|es|ing|tion)\\b|\\bcut(?:s|ting)?\\b|\\bcommut(?:ed|es|ing)\\b|\\bshorten(?:ed|s|ing)?\\b|\\blowered\\b|\\bsoftened\\b)',
     // "suspended for two years", "followed by three years of supervised release", "banned from ... for"
@@ -128,6 +128,8 @@ const vagueBeforeRe = /\b(?:more than|over|nearly|almost|about|around|less than|
 const byBeforeRe = /\bby\s+$/i;
 // "five years of supervised release", "three years on licence": after the term, not part of it
 const supervisionAfterRe = /^\s*(?:of\s+)?(?:supervised\s+release|post-release\s+supervision|extended\s+licen[cs]e|on\s+licen[cs]e|parole)\b/i;
+// "a three-year ban on working as a journalist", "a 10-year driving ban": an ancillary ban, not a term
+const banAfterRe = /^[-\s]+(?:\p{Ll}+\s+)?(?:ban|disqualification)\b/iu;
 // "a three-week trial", "a two-year investigation": a hyphenated length of something other than a penalty
 const eventAfterRe =
   /^[\s-]+(?:long\s+)?(?:trials?|hearings?|investigations?|inquir(?:y|ies)|probes?|campaigns?|careers?|history|wars?|conflicts?|relationships?|search(?:es)?|operations?|stints?|contracts?|courses?|programmes?|programs?|projects?|study|absences?|delays?|battles?|fights?|struggles?|marriages?|tenure|process|saga|scheme|conspiracy|fraud|manhunt|ordeal|deliberations?|moratorium|hunger strike|strike|protests?|standoff|siege)\b/i;
@@ -188,7 +190,7 @@ function findCues(s: string): Cue[] {
 function roleAt(s: string, cues: () => Cue[], start: number, end: number): TermRole {
   if (requestedAfterRe.test(s.slice(end, end + 60))) return 'requested';
   if (byBeforeRe.test(s.slice(Math.max(0, start - 4), start))) return 'reduction';
-  if (supervisionAfterRe.test(s.slice(end, end + 40))) return 'ancillary';
+  if (supervisionAfterRe.test(s.slice(end, end + 40)) || banAfterRe.test(s.slice(end, end + 30))) return 'ancillary';
   let role: TermRole = 'unknown';
   for (const c of cues()) if (c.end <= start) role = c.role;
   if (role === 'imposed' || role === 'unknown') {

@@ -31,6 +31,9 @@ describe('coreference', () => {
     ['They were sentenced to eight years each.', [[true, true]]],
     ['The 32-year-old, of Leeds, was jailed.', [[false, true]]],
     ['He insisted he was innocent.', []],
+    ['but kept a fine of 20,000 somoni that had been imposed on him alongside the prison term.', [[false, true]]],
+    // no outcome put on him
+    ['His mother said the police had spied on him for months.', []],
     ['The 34-year-old, of Great Lever, ran the operation from a rented flat.', [[false, false]]],
   ];
   it.each(anaphors)('%s', (text, expected) => {

@@ -149,6 +149,20 @@ describe('a new case against someone already in prison', () => {
   });
 });
 
+describe('a fine told after the appeal ruling', () => {
+  it('"imposed on him" after his surname is his, not the last defendant\'s before', () => {
+    const text =
+      'The Supreme Court on Wednesday reduced the sentence of Karim Nazarov from seven years to five years. ' +
+      'His colleague, Dilnoza Saidova, 31, had received two years of restricted freedom; her appeal was dismissed. ' +
+      'The court also lifted a three-year ban on Nazarov working as a journalist, but kept a fine of 20,000 somoni that had been imposed on him.';
+    const got = records(text, '2023-09-08');
+    expect(got.map((r) => [r.name, r.sentence])).toEqual([
+      ['Karim Nazarov', { ...prison(60), fine: '20,000 somoni' }],
+      ['Dilnoza Saidova', { kind: 'restricted_freedom', months: 24, monthsMax: null, fine: null }],
+    ]);
+  });
+});
+
 describe('the court of a trial', () => {
   it('"after a trial in COURT" gives the court to the co-defendant convicted at that trial just before, not to an earlier case', () => {
     const text =

@@ -89,6 +89,14 @@ const table: Array<[string, Expect[]]> = [
     { kind: 'prison', months: 144, monthsMax: null, fine: null, role: 'served' },
   ]],
   ['He was jailed for eight years, two years less than prosecutors had sought.', [{ kind: 'prison', months: 96, monthsMax: null, fine: null, role: 'imposed' }]],
+  // a fine kept by an appeal court; a ban's length is no term; "somoni" is the currency (not "som")
+  ['The court also lifted a three-year ban on him working as a journalist, but kept a fine of 20,000 somoni.', [
+    { kind: 'prison', months: 36, monthsMax: null, fine: null, role: 'ancillary' },
+    { kind: 'fine', months: null, monthsMax: null, fine: '20,000 somoni', role: 'appeal_upheld' },
+  ]],
+  ['He was given a 10-year driving ban.', [{ kind: 'prison', months: 120, monthsMax: null, fine: null, role: 'ancillary' }]],
+  ['He was jailed for two years and banned from driving.', [{ kind: 'prison', months: 24, monthsMax: null, fine: null, role: 'imposed' }]],
+  ['She was fined 58,000 som.', [{ kind: 'fine', months: null, monthsMax: null, fine: '58,000 som', role: 'imposed' }]],
   // not terms at all
   ['He was convicted following a three-week trial.', []],
   ['After a 14-week trial and two days of deliberations, the jury found him guilty.', []],
