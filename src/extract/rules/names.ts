@@ -138,7 +138,7 @@ const ageBeforeNameRe = /\b\d{1,3}-year-old\s+(?:[\p{Ll}-]+\s+){0,3}$/u;
 const ageAfterNameRe = /^(?:,\s*(?:aged\s+)?\d{1,3}\s*[,.;)]|\s*\(\d{1,3}\))/;
 /** verdict words anywhere in a sentence: enough to accept a name with an age or a role noun */
 const verdictWordRe =
-  /\b(?:sentenced|jailed|convicted|guilty|acquitted|verdict|imprisoned|fined|charged|arrested|detained|indicted|upheld)\b/i;
+  /\b(?:sentenced|jailed|convicted|guilty|acquitted|verdict|imprisoned|fined|charged|arrested|detained|indicted|upheld|reduced|replaced|commuted)\b/i;
 // "NAME, who died last week": deceased, not a defendant
 const diedAfterRe = /^(?:,\s*\d{1,3})?,?\s*(?:who\s+)?(?:died|was killed|was found dead)\b/i;
 

@@ -56,6 +56,18 @@ const appealFromToRe = new RegExp(
   `\\b(?:reduc|cut|commut|lower|shorten|soften|chang|amend)\\w*\\b[^.;]{0,60}?\\bfrom\\s+(${NUMBER_SRC})(?:[-\\s]+(year|month)s?)?\\s+to\\s+(${NUMBER_SRC})(?:[-\\s]+(year|month)s?)?`,
   'gi',
 );
+// "reduced the term of NAME from five years to the time he had already spent behind bars — two years and eight
+// months —", "cut his sentence from six years to time served": the new term is the time served (its length if stated)
+const appealToServedRe = new RegExp(
+  `\\b(?:reduc|cut|commut|lower|shorten)\\w*\\b[^.;]{0,80}?\\bfrom\\s+(?:${DURATION_NC})\\s+to\\s+(?:the\\s+)?(?:time\\s+(?:(?:he|she|they)\\s+)?(?:had\\s+|has\\s+|have\\s+)?(?:already\\s+)?(?:spent|served)|time\\s+served)\\b(?:[^.;—–(]{0,40}?\\s*[—–(,]\\s*(?:(?:about|roughly|some|nearly|almost)\\s+)?(${DURATION_NC}))?`,
+  'gi',
+);
+// "replaced four years in a colony with three years of restricted freedom": the later term is the new (lighter) one
+const appealReplaceRe = new RegExp(
+  `\\b(?:replac|substitut)(?:ed|es|ing)\\s+([^.;]{0,60}?)\\bwith\\s+(?:an?\\s+)?(${DURATION_NC})`,
+  'gi',
+);
+const penaltyWordRe = /\d|\b(?:years?|months?|sentences?|terms?|prison|colony|jail|imprisonment)\b/i;
 // "cut by two years the seven-year term"
 const appealByThenRe = new RegExp(
   `\\b(?:cut|reduced|shortened|lowered)\\s+(?:[^.;\\d]{0,40}?\\s)?by\\s+(${DURATION_NC})\\s+(?:[^.;\\d]{0,40}?\\s)?(${DURATION_NC})`,
@@ -282,6 +294,20 @@ export function findTerms(s: string): Term[] {
     const fromAt = m.index + m[0].lastIndexOf('from');
     if (to !== null) c.prisonLike(fromAt, m.index + m[0].length, to * UNIT_MONTHS[unit]!, 'appeal_reduced');
   }
+  appealToServedRe.lastIndex = 0;
+  for (let m = appealToServedRe.exec(s); m; m = appealToServedRe.exec(s)) {
+    const fromAt = m.index + m[0].search(/\bfrom\s/);
+    c.add({ start: fromAt, end: m.index + m[0].length, kind: 'prison', months: m[1] ? durationMonths(m[1]) : null, monthsMax: null, fine: null, role: 'appeal_reduced' });
+  }
+  appealReplaceRe.lastIndex = 0;
+  for (let m = appealReplaceRe.exec(s); m; m = appealReplaceRe.exec(s)) {
+    if (!penaltyWordRe.test(m[1]!) || overlaps(taken, m.index, m.index + m[0].length)) continue;
+    const start = m.index + m[0].length - m[2]!.length;
+    // (the replaced term is the one before: taken, with no role of its own)
+    const oldAt = m.index + m[0].indexOf(m[1]!);
+    taken.push([oldAt, oldAt + m[1]!.length]);
+    c.prisonLike(start, m.index + m[0].length, durationMonths(m[2]!), 'appeal_reduced');
+  }
   for (const [re, firstIsCut] of [[appealByThenRe, true], [appealThenByRe, false]] as const) {
     re.lastIndex = 0;
     for (let m = re.exec(s); m; m = re.exec(s)) {
@@ -320,7 +346,10 @@ export function findTerms(s: string): Term[] {
     const start = m.index;
     const loMonths = round1((lo + (m[2] ? 0.5 : 0)) * UNIT_MONTHS[loUnit]!);
     const hiMonths = round1((hi + (m[5] ? 0.5 : 0)) * UNIT_MONTHS[hiUnit]!);
-    c.prisonLike(start, start + m[0].length, loMonths, roleAt(s, cues, start, start + m[0].length), hiMonths);
+    const role = roleAt(s, cues, start, start + m[0].length);
+    // "reduced the sentence of NAME, who ..., from four years to 30 months": a change, the new term is the second
+    if (role === 'appeal_reduced' && /^from\b/i.test(m[0])) c.prisonLike(start, start + m[0].length, hiMonths, role);
+    else c.prisonLike(start, start + m[0].length, loMonths, role, hiMonths);
   }
   lifeRe.lastIndex = 0;
   for (let m = lifeRe.exec(s); m; m = lifeRe.exec(s)) {
@@ -340,6 +369,7 @@ export function findTerms(s: string): Term[] {
   for (let m = timeServedRe.exec(s); m; m = timeServedRe.exec(s)) {
     const start = m.index + m[0].length - m[1]!.length;
     const end = start + m[1]!.length;
+    if (overlaps(taken, start, end)) continue;
     const length = servedLengthRe.exec(s.slice(end, end + 60));
     const months = length ? durationMonths(length[1]!) : null;
     c.add({ start, end, kind: 'prison', months, monthsMax: null, fine: null, role: 'imposed' });

@@ -33,6 +33,9 @@ const table: Array<[string, string[]]> = [
   ['An appeals court on Tuesday reduced the term handed to Marat Ospanov from six to five years.', ['Marat Ospanov']],
   ['The same panel reduced the sentence of his co-defendant, Arman Seitov, 34, from six to five years.', ['Arman Seitov']],
   ['The second activist, Dias Nurlanov, 36, saw his four-year term upheld.', ['Dias Nurlanov']],
+  // an appeal verb is a verdict word for a name with an age
+  ['For another man, 45-year-old Talgat Omarov, the board replaced four years in a colony with three years of restricted freedom.', ['Talgat Omarov']],
+  ['Another pensioner, 71-year-old Galina Orlova, said her rent had been reduced last year.', []],
   ['A co-defendant, Kayla Marie Stone, 23, who delivered pills for Omar Haddad, pleaded guilty in July.', ['Kayla Marie Stone']],
   ['Marat Yerzhanov, whose mother, Zhamilya Yerzhanova, campaigned for him, was convicted.', ['Marat Yerzhanov']],
   ["The victim's partner, Jane Cole, 41, was given a chance to speak before he was sentenced.", []],

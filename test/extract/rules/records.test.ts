@@ -53,6 +53,19 @@ describe('appeal rulings', () => {
       .toEqual([{ name: 'Marat Ospanov', court: null, sentence: prison(120), verdictDate: '2024-06-10', status: 'appeal_upheld' }]);
   });
 
+  it('a term replaced by a lighter kind is an appeal reduction; a cut to time served states its length', () => {
+    const text =
+      'At a hearing on March 10, the appeals board of the Zhetysu regional court cut the sentence of Arman Seitov, a welder, from nine years to six years. ' +
+      'The board also reduced the term of Dias Nurlanov, 29, from five years to the time he had already spent behind bars — two years and eight months — and ordered his release. ' +
+      'For another man, 45-year-old Bolat Kasymov, the board replaced four years in a colony with three years of restricted freedom. ' +
+      'Kasymov had been convicted of "theft".';
+    expect(records(text, '2025-03-12').map((r) => [r.name, r.sentence, r.status])).toEqual([
+      ['Arman Seitov', prison(72), 'appeal_reduced'],
+      ['Dias Nurlanov', prison(32), 'appeal_reduced'],
+      ['Bolat Kasymov', { kind: 'restricted_freedom', months: 36, monthsMax: null, fine: null }, 'appeal_reduced'],
+    ]);
+  });
+
   it('an appeal announced or pending leaves the status as it was', () => {
     const text = 'Marat Ospanov was sentenced on Monday to 10 years. He has appealed to the Supreme Court. Prosecutors have appealed, seeking 14 years.';
     expect(records(text, '2024-06-14')).toEqual([{ name: 'Marat Ospanov', court: null, sentence: prison(120), verdictDate: '2024-06-10', status: 'convicted' }]);

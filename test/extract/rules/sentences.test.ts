@@ -97,6 +97,22 @@ const table: Array<[string, Expect[]]> = [
   ['He was given a 10-year driving ban.', [{ kind: 'prison', months: 120, monthsMax: null, fine: null, role: 'ancillary' }]],
   ['He was jailed for two years and banned from driving.', [{ kind: 'prison', months: 24, monthsMax: null, fine: null, role: 'imposed' }]],
   ['She was fined 58,000 som.', [{ kind: 'fine', months: null, monthsMax: null, fine: '58,000 som', role: 'imposed' }]],
+  // appeal changes: to time served (its length if stated), a term replaced by a lighter one, a far "from ... to"
+  ['The board reduced the term of NAME, 29, from five years to the time he had already spent behind bars — two years and eight months — and freed him.', [
+    { kind: 'prison', months: 32, monthsMax: null, fine: null, role: 'appeal_reduced' },
+  ]],
+  ['The court cut his sentence from six years to time served.', [{ kind: 'prison', months: null, monthsMax: null, fine: null, role: 'appeal_reduced' }]],
+  ['the board replaced four years in a colony with three years of restricted freedom, citing his health.', [
+    { kind: 'restricted_freedom', months: 36, monthsMax: null, fine: null, role: 'appeal_reduced' },
+  ]],
+  ['The Court of Appeal reduced the sentence of another activist from the same group, NAME, 29, who had blocked a bridge, from four years to 30 months.', [
+    { kind: 'prison', months: 30, monthsMax: null, fine: null, role: 'appeal_reduced' },
+  ]],
+  // ... but a range after a cut is still a range when not a change; "replaced" with no penalty is no term
+  ['The court reduced the sentences of the 12 defendants, who had received terms ranging from five to 12 years.', [
+    { kind: 'prison', months: 60, monthsMax: 144, fine: null, role: 'imposed' },
+  ]],
+  ['He replaced the windows with new ones two years ago.', []],
   // not terms at all
   ['He was convicted following a three-week trial.', []],
   ['After a 14-week trial and two days of deliberations, the jury found him guilty.', []],
