@@ -173,6 +173,8 @@ const priorBeforeDateRe = /\b(?:already|previously|earlier|first)\b[^,;]{0,30}$/
 const acquittedOneRe = /\b(?:acquitted|cleared)\s+an?\s+\p{Ll}|\bfound\s+an?\s+\p{Ll}[\p{L}\s-]{0,40}?\s+not\s+guilty\b/u;
 // the name of an appeal court ("N Court of Appeal", "appellate board of the CITY city court")
 const appellateCourtRe = /\b(?:appeals?|appellate|cassation)\b/i;
+// a sentence about an appeal court's ruling: "announced its decision on Wednesday", "upheld ... on Tuesday"
+const appealRulingWordRe = /\b(?:decision|ruling|ruled|upheld|reduced|cut|rejected|dismissed|overturned|quashed|hearing)\b/i;
 // "The same panel reduced ...", "In the same hearing, the court rejected ...": the ruling told just before
 const sameAppealRulingRe = /\b(?:the|that)\s+same\s+(?:panel|court|hearing|judges?|board|session|day|ruling|bench)\b/i;
 const criminalRe = /\bcriminal\b/i;
@@ -211,6 +213,8 @@ export function buildRecords(text: string, published: string | null | undefined)
   let lastAppeal: AppealRuling | null = null;
   // the appeal court last named: the court of an appeal ruling that names none
   let appellateCourt: Placed | null = null;
+  // ... and the date of its ruling told with it ("The appeals collegium ... announced its decision on Wednesday")
+  let appellateDate: Placed | null = null;
 
   // charges stated for a numbered set of defendants before its members are named ("Two former subordinates
   // were also convicted of X. NAME, 44, received eight years.")
@@ -240,8 +244,11 @@ export function buildRecords(text: string, published: string | null | undefined)
     // dates are costly and matter only in sentences about an outcome or a defendant
     const courts = courtWordRe.test(s) ? findCourts(s) : [];
     const appellate = courts.find((c) => appellateCourtRe.test(c.name));
-    if (appellate) appellateCourt = placeCourt(base, appellate);
     const titleLine = isTitleCase(s);
+    if (appellate) {
+      appellateCourt = placeCourt(base, appellate);
+      appellateDate = !titleLine && appealRulingWordRe.test(s) ? placeOutcomeDate(base, s, (datesCache ??= findDates(s, published).filter((d) => !d.excluded)), appellate.start) : null;
+    }
     const draftsBefore = drafts.length;
     // "His passenger, NAME, 24, told police ... She later admitted ...": a sentence opening with "He/She" and a
     // verdict verb is about the person the sentence before opened with (its subject), if not yet a defendant
@@ -538,7 +545,7 @@ export function buildRecords(text: string, published: string | null | undefined)
         if (isAppeal(d.status)) {
           // CONVENTIONS.md: an appeal status takes the appeal ruling's date and court; what the article says
           // afterwards about the first instance ("was convicted in June by the X court") changes neither
-          if (d.status !== before) lastAppeal = setAppealRuling(d, { s, base, courts, segStart, segEnd, date, lastAppeal, appellateCourt });
+          if (d.status !== before) lastAppeal = setAppealRuling(d, { s, base, courts, segStart, segEnd, date, lastAppeal, appellateCourt, appellateDate });
           return;
         }
         if (d.status === 'charged_only') {
@@ -956,6 +963,7 @@ interface AppealContext {
   date: DateMention | undefined;
   lastAppeal: AppealRuling | null;
   appellateCourt: Placed | null;
+  appellateDate: Placed | null;
 }
 
 /**
@@ -967,7 +975,7 @@ function setAppealRuling(d: Draft, a: AppealContext): AppealRuling {
   const same = sameAppealRulingRe.test(a.s) ? a.lastAppeal : null;
   const named = a.courts.find((c) => appellateCourtRe.test(c.name)) ?? inRange(a.courts, a.segStart, a.segEnd)[0] ?? a.courts[0];
   const where = named ? placeCourt(a.base, named) : same?.court ?? a.lastAppeal?.court ?? a.appellateCourt;
-  const when = same ? same.date : a.date ? placeDate(a.base, a.date) : a.lastAppeal?.date ?? null;
+  const when = same ? same.date : a.date ? placeDate(a.base, a.date) : a.lastAppeal?.date ?? a.appellateDate;
   d.court = where?.value ?? null;
   d.evidence.court = where?.value ? [where.span] : [];
   d.rules.court = named ? 'court-of-appeal-ruling' : where ? 'court-of-earlier-appeal' : 'court-appeal-unnamed';

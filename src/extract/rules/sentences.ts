@@ -67,6 +67,11 @@ const appealReplaceRe = new RegExp(
   `\\b(?:replac|substitut)(?:ed|es|ing)\\s+([^.;]{0,60}?)\\bwith\\s+(?:an?\\s+)?(${DURATION_NC})`,
   'gi',
 );
+// "had his five-year prison term replaced with three years of restricted freedom"
+const appealReplacedRe = new RegExp(
+  `(${DURATION_NC})[^.;]{0,40}?\\b(?:replaced|substituted)\\s+(?:with|by)\\s+(?:an?\\s+)?(${DURATION_NC})`,
+  'gi',
+);
 const penaltyWordRe = /\d|\b(?:years?|months?|sentences?|terms?|prison|colony|jail|imprisonment)\b/i;
 // "cut by two years the seven-year term"
 const appealByThenRe = new RegExp(
@@ -306,6 +311,13 @@ export function findTerms(s: string): Term[] {
     // (the replaced term is the one before: taken, with no role of its own)
     const oldAt = m.index + m[0].indexOf(m[1]!);
     taken.push([oldAt, oldAt + m[1]!.length]);
+    c.prisonLike(start, m.index + m[0].length, durationMonths(m[2]!), 'appeal_reduced');
+  }
+  appealReplacedRe.lastIndex = 0;
+  for (let m = appealReplacedRe.exec(s); m; m = appealReplacedRe.exec(s)) {
+    if (overlaps(taken, m.index, m.index + m[0].length)) continue;
+    const start = m.index + m[0].length - m[2]!.length;
+    taken.push([m.index, m.index + m[1]!.length]);
     c.prisonLike(start, m.index + m[0].length, durationMonths(m[2]!), 'appeal_reduced');
   }
   for (const [re, firstIsCut] of [[appealByThenRe, true], [appealThenByRe, false]] as const) {

@@ -66,6 +66,24 @@ describe('appeal rulings', () => {
     ]);
   });
 
+  it('an appeal ruling with no date of its own takes the date told with the appeal court\'s decision', () => {
+    const text =
+      'The appeals collegium of the Supreme Court announced its decision on Wednesday, four months after the regional court convicted a group of residents. ' +
+      'The judges cut the sentence of Aqylbek Tursynov, 37, a schoolteacher, from 10.5 years to 7.5 years. ' +
+      'Ruslan Dauletbaev, 26, a driver, had his five-year prison term replaced with three years of restricted freedom.';
+    expect(records(text, '2023-06-02')).toEqual([
+      { name: 'Aqylbek Tursynov', court: 'appeals collegium of the Supreme Court', sentence: prison(90), verdictDate: '2023-05-31', status: 'appeal_reduced' },
+      { name: 'Ruslan Dauletbaev', court: 'appeals collegium of the Supreme Court', sentence: { kind: 'restricted_freedom', months: 36, monthsMax: null, fine: null }, verdictDate: '2023-05-31', status: 'appeal_reduced' },
+    ]);
+  });
+
+  it('... but not a date told with the appeal court in a sentence about no ruling', () => {
+    const text =
+      'The appeals collegium of the Supreme Court was set up in 2019. ' +
+      'The judges cut the sentence of Aqylbek Tursynov, 37, a schoolteacher, from 10.5 years to 7.5 years.';
+    expect(records(text, '2023-06-02')[0]).toMatchObject({ name: 'Aqylbek Tursynov', verdictDate: null, status: 'appeal_reduced' });
+  });
+
   it('an appeal announced or pending leaves the status as it was', () => {
     const text = 'Marat Ospanov was sentenced on Monday to 10 years. He has appealed to the Supreme Court. Prosecutors have appealed, seeking 14 years.';
     expect(records(text, '2024-06-14')).toEqual([{ name: 'Marat Ospanov', court: null, sentence: prison(120), verdictDate: '2024-06-10', status: 'convicted' }]);

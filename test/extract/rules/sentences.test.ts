@@ -113,6 +113,10 @@ const table: Array<[string, Expect[]]> = [
     { kind: 'prison', months: 60, monthsMax: 144, fine: null, role: 'imposed' },
   ]],
   ['He replaced the windows with new ones two years ago.', []],
+  ['NAME, 26, a delivery driver, had his five-year prison term replaced with three years of restricted freedom.', [
+    { kind: 'restricted_freedom', months: 36, monthsMax: null, fine: null, role: 'appeal_reduced' },
+  ]],
+  ['Two years later the roof was replaced by a new one.', []],
   // not terms at all
   ['He was convicted following a three-week trial.', []],
   ['After a 14-week trial and two days of deliberations, the jury found him guilty.', []],
