@@ -447,7 +447,8 @@ export function buildRecords(text: string, published: string | null | undefined)
       // the date goes with the sentence when there is one ("pleaded guilty in January ... sentenced on Wednesday to")
       // (an appeal ruling's date is by its own verb: "on Tuesday rejected the appeal of NAME, who was sentenced in
       // April to four years")
-      const appealCue = status && isAppeal(status.status) && !segTerms.some((t) => t.role === status.status);
+      // (also for a term kept: "rejected an appeal ..., leaving in place the probation imposed on him in October")
+      const appealCue = status && isAppeal(status.status) && (status.status === 'appeal_upheld' || !segTerms.some((t) => t.role === status.status));
       const anchor = appealCue ? status.start + off : segTerms[0] ? segTerms[0].start : status ? status.start + off : segStart;
       const outcomeDates = dates.filter((d) => !inOffenceClause(s, d, anchor));
       const localDates = outcomeDates.filter((d) => d.start >= off && d.start < segEnd);

@@ -112,15 +112,15 @@ const cueRe = new RegExp(
     // "prosecutors had requested", "sought", "asked for", "called for", "recommended"
     // (a bare "prosecutors" is no cue: "sentenced NAME, the man prosecutors described as ..., to 12 years")
     // "want him jailed for", "asked the court to sentence him to": a request around an imposing verb
-    '(?<requested>\\b(?:wants?|wanted|ask(?:s|ed)?|urg(?:es|ed)|seeks?|sought)\\s+(?:[\\w-]+\\s+){0,4}?(?:jailed|sentenced|imprisoned|locked up|to\\s+(?:sentence|jail|imprison))\\b|\\bprosecut\\w*(?:\\s+(?:had|have|has|initially|originally|also))*\\s+(?:wanted|proposed|urged)\\b|\\b(?:pushed|pressed|argued) for\\b|\\bsought\\b|\\bseek(?:s|ing)?\\b|\\brequest(?:ed|s|ing)?\\b|\\bask(?:ed|ing)? for\\b|\\bcall(?:ed|ing)? for\\b|\\brecommend(?:ed|s|ing)?\\b|\\bdemand(?:ed|s|ing)?\\b)',
+    '(?<requested>\\b(?:wants?|wanted|ask(?:s|ed)?|urg(?:es|ed)|seeks?|sought)\\s+(?:[\\w-]+\\s+){0,4}?(?:jailed|sentenced|imprisoned|locked up|to\\s+(?:sentence|jail|imprison))\\b|\\bprosecut\\w*(?:\\s+(?:had|have|has|initially|originally|also))*\\s+(?:wanted|proposed|urged)\\b|\\b(?:pushed|pressed|argued) for\\b|\\bsought\\b|\\bseek(?:s|ing)?\\b|\\brequest(?:ed|s|ing)?\\b|\\bask(?:ed|ing)? for\\b|\\bcall(?:ed|ing)? for\\b(?!\\s+(?:mass|violent|the\\s+(?:violent|overthrow|seizure)|extremis|terroris|separatis|riots|unrest|jihad))|\\brecommend(?:ed|s|ing)?\\b|\\bdemand(?:ed|s|ing)?\\b)',
     // "faces up to", "could face", "a maximum sentence of", "carries", "punishable by", "guidelines"
     '(?<possible>\\bfac(?:es|e|ing|ed)\\b|\\b(?:could|would|may|might|can)\\s+(?:\\w+\\s+)?(?:face|get|receive|spend|be\\s+(?:sentenced|jailed|imprisoned|locked up|given|handed))\\b|\\bif (?:convicted|found guilty)\\b|\\bup to\\b|\\bmaximum(?:\\s+(?:possible|statutory|prison|jail))?(?:\\s+(?:sentence|penalty|term|punishment))?(?:\\s+of)?\\b|\\bcarr(?:ies|y|ying)\\b|\\bpunishable\\b|\\bguidelines?\\b|\\bas (?:much|long) as\\b|\\bminimum of\\b|\\brisk(?:s|ed|ing)?\\b)',
     // "with a minimum term of 45 years"
     '(?<minimum>\\bminimum term\\b|\\bserve a minimum\\b|\\bat least\\b)',
     // "already serving", "a previous", "earlier", "in a separate case"
     '(?<prior>\\balready\\b|\\b(?:was|is|were) serving\\b|\\bpreviously\\b|\\bprevious\\b|\\bprior\\b|\\bearlier (?:sentence|conviction|term)\\b|\\b(?:separate|second|another|earlier) case\\b)',
-    // "upheld the verdict and his 10-year sentence", "rejected the appeal", "kept a fine of N"
-    '(?<upheld>\\bkept\\s+(?:the|a|an|his|her|their)\\s+(?:[\\w-]+\\s+){0,2}?(?:sentences?|terms?|fines?|verdicts?|punishments?)\\b|\\bupheld\\b|\\buphold(?:s|ing)?\\b|\\b(?:rejected|dismissed|denied|turned down|lost)\\s+(?:an?\\s+|the\\s+|his\\s+|her\\s+|their\\s+)?appeals?\\b|\\bconfirmed\\b|\\bleft (?:\\w+ )?unchanged\\b)',
+    // "upheld the verdict and his 10-year sentence", "rejected the appeal", "kept a fine of N", "leaving in place the"
+    '(?<upheld>\\bkept\\s+(?:the|a|an|his|her|their)\\s+(?:[\\w-]+\\s+){0,2}?(?:sentences?|terms?|fines?|verdicts?|punishments?)\\b|\\bupheld\\b|\\buphold(?:s|ing)?\\b|\\b(?:rejected|dismissed|denied|turned down|lost)\\s+(?:an?\\s+|the\\s+|his\\s+|her\\s+|their\\s+)?appeals?\\b|\\bconfirmed\\b|\\bleft (?:\\w+ )?unchanged\\b|\\b(?:leav(?:e|es|ing)|left|kept|keeping)\\s+(?:\\w+\\s+)?(?:in\\s+place|intact)\\b)',
     // "cut", "reduced", "commuted"
     '(?<reduced>\\breduc(?:ed|es|ing|tion)\\b|\\bcut(?:s|ting)?\\b|\\bcommut(?:ed|es|ing)\\b|\\bshorten(?:ed|s|ing)?\\b|\\blowered\\b|\\bsoftened\\b)',
     // "suspended for two years", "followed by three years of supervised release", "banned from ... for"

@@ -84,6 +84,13 @@ describe('appeal rulings', () => {
     expect(records(text, '2023-06-02')[0]).toMatchObject({ name: 'Aqylbek Tursynov', verdictDate: null, status: 'appeal_reduced' });
   });
 
+  it('a term "left in place" is upheld and dated by the ruling, not by the first imposition told beside it', () => {
+    const text = 'The Bishkek City Court on Monday rejected an appeal by journalist Aziz Omurov against his conviction, leaving in place the three years of probation imposed on him in October.';
+    expect(records(text, '2022-12-13')).toEqual([
+      { name: 'Aziz Omurov', court: 'Bishkek City Court', sentence: { kind: 'probation', months: 36, monthsMax: null, fine: null }, verdictDate: '2022-12-12', status: 'appeal_upheld' },
+    ]);
+  });
+
   it('an appeal announced or pending leaves the status as it was', () => {
     const text = 'Marat Ospanov was sentenced on Monday to 10 years. He has appealed to the Supreme Court. Prosecutors have appealed, seeking 14 years.';
     expect(records(text, '2024-06-14')).toEqual([{ name: 'Marat Ospanov', court: null, sentence: prison(120), verdictDate: '2024-06-10', status: 'convicted' }]);

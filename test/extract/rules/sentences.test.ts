@@ -117,6 +117,12 @@ const table: Array<[string, Expect[]]> = [
     { kind: 'restricted_freedom', months: 36, monthsMax: null, fine: null, role: 'appeal_reduced' },
   ]],
   ['Two years later the roof was replaced by a new one.', []],
+  // a kept term is upheld; "calling for mass unrest" is an offence, not a request
+  ['The city court rejected an appeal by NAME against his conviction for calling for mass unrest, leaving in place the three years of probation imposed on him in October.', [
+    { kind: 'probation', months: 36, monthsMax: null, fine: null, role: 'appeal_upheld' },
+  ]],
+  ['He was convicted of calling for mass riots and jailed for five years.', [{ kind: 'prison', months: 60, monthsMax: null, fine: null, role: 'imposed' }]],
+  ['Prosecutors called for 10 years.', [{ kind: 'prison', months: 120, monthsMax: null, fine: null, role: 'requested' }]],
   // not terms at all
   ['He was convicted following a three-week trial.', []],
   ['After a 14-week trial and two days of deliberations, the jury found him guilty.', []],
