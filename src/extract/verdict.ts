@@ -166,7 +166,8 @@ const sameHearingRe = /\b(?:same\s+(?:hearing|day))\b/i;
 const laterRulingRe = /\b(?:verdicts?|sentencing|passing\s+sentence|sentences\s+were|ruling|judgment)\b/i;
 const convictionVerbRe = /\b(?:sentenced|jailed|convicted|guilty|handed|given|received|imprisoned|upheld|reduced|cut)\b/i;
 // a sentence that imposes a penalty on someone not named in it ("has given a suspended two-year sentence to a teacher")
-const pendingVerdictRe = /\b(?:sentenced|jailed|convicted|received|found guilty|imprisoned|handed|given|gave|locked up|fined|upheld|reduced|acquitted|cleared)\b/i;
+// ("handing the man described as its organiser a 10-year prison term")
+const pendingVerdictRe = /\b(?:sentenced|jailed|convicted|received|found guilty|imprisoned|handed|handing|given|gave|giving|locked up|fined|upheld|reduced|acquitted|cleared)\b/i;
 // "who was already jailed in 2016 ...": a date told with an earlier outcome
 const priorBeforeDateRe = /\b(?:already|previously|earlier|first)\b[^,;]{0,30}$/i;
 // "a jury ... acquitted a man accused of ...", "found a woman not guilty": one unnamed person, named next

@@ -103,6 +103,21 @@ describe('appeal rulings', () => {
 });
 
 describe('an outcome told before the name', () => {
+  it('"handing the man described as its organiser a 10-year term": the term of the next defendant named', () => {
+    const text =
+      'The Pervomaisky district court of Bishkek on Monday delivered its verdict in the case of an alleged plot, handing the man described as its organiser a 10-year prison term. ' +
+      'Kubat Asanov, 52, a businessman, was found guilty of "preparing a violent seizure of power." ' +
+      'Asanov was arrested in February last year.';
+    expect(records(text, '2024-08-07')).toEqual([
+      { name: 'Kubat Asanov', court: 'Pervomaisky district court of Bishkek', sentence: prison(120), verdictDate: '2024-08-05', status: 'convicted' },
+    ]);
+  });
+
+  it('... but handing out leaflets is no outcome', () => {
+    const text = 'Activists were seen handing out leaflets for five days in May. Kubat Asanov, 52, was found guilty of hooliganism.';
+    expect(records(text, '2024-08-07')).toEqual([{ name: 'Kubat Asanov', court: null, sentence: null, verdictDate: null, status: 'convicted' }]);
+  });
+
   it('goes to the first defendant named after it, even a few sentences on', () => {
     const text =
       'A Kenai man was sentenced today to a 51-month prison term for fraud. ' +

@@ -123,6 +123,8 @@ const table: Array<[string, Expect[]]> = [
   ]],
   ['He was convicted of calling for mass riots and jailed for five years.', [{ kind: 'prison', months: 60, monthsMax: null, fine: null, role: 'imposed' }]],
   ['Prosecutors called for 10 years.', [{ kind: 'prison', months: 120, monthsMax: null, fine: null, role: 'requested' }]],
+  // "handing out" gives no term
+  ['Police detained two students handing out leaflets for five days.', [{ kind: 'prison', months: 0.2, monthsMax: null, fine: null, role: 'unknown' }]],
   // not terms at all
   ['He was convicted following a three-week trial.', []],
   ['After a 14-week trial and two days of deliberations, the jury found him guilty.', []],
