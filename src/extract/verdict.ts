@@ -279,7 +279,8 @@ export function buildRecords(text: string, published: string | null | undefined)
       const head = t.role === 'imposed' ? describedRecipient(s, t) : null;
       if (head) described.push({ term: { ...t, start: base + t.start, end: base + t.end }, head, clock });
     }
-    const factful = mentions.filter((m) => m.factful);
+    // (CONVENTIONS.md: the headline never overrides the body; its terms, said short, may wait for a name in the body)
+    const factful = isHeadline(text, sentence.start, s) ? [] : mentions.filter((m) => m.factful);
 
     // the case being told: its date, its court, and when the article turns to another case
     const sameCase = sameCaseRe.test(s);
@@ -738,6 +739,11 @@ function nearest(dates: DateMention[], at: number): DateMention | undefined {
   let best: DateMention | undefined;
   for (const d of dates) if (!best || Math.abs(d.start - at) < Math.abs(best.start - at)) best = d;
   return best;
+}
+
+/** The article's first line when it stands alone (no full stop, a blank line after it): its headline. */
+function isHeadline(text: string, start: number, s: string): boolean {
+  return start < 4 && !/[.!?]["”’]?$/.test(s) && /^[ \t]*\r?\n[ \t]*\r?\n/.test(text.slice(start + s.length, start + s.length + 8));
 }
 
 /** "Headline Words In Title Case" — names there are not in a verdict role, and the line repeats the body. */

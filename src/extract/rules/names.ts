@@ -255,6 +255,8 @@ export function findGroups(s: string): GroupMention[] {
 // "acquitted 22 of the 27 politicians": the first number is the group
 const partOfRe = new RegExp(`\\b(${COUNT_SRC})\\s+of\\s+the\\s+(?:${COUNT_SRC})\\b(?:\\s+[a-z]+)?`, 'gi');
 
+const sameCaseAfterRe = /^\s+(?:in|from)\s+the\s+(?:same\s+)?(?:case|trial|group)\b/i;
+
 function groupAt(s: string, m: RegExpExecArray, partOf: boolean): GroupMention | null {
   const start = m.index;
   const end = start + m[0].length;
@@ -264,7 +266,8 @@ function groupAt(s: string, m: RegExpExecArray, partOf: boolean): GroupMention |
   if (!count || count < 2) return null;
   const countStart = start + m[0].indexOf(countText);
   const countEnd = countStart + countText.length;
-  const after = s.slice(end, end + 260);
+  // ("Nine other defendants in the same case, aged 24 to 61, were sentenced": the case named before the verb)
+  const after = s.slice(end, end + 260).replace(sameCaseAfterRe, '');
   const sm = subjectAfterRe.exec(after) ?? relativeThenSubject(after);
   let role: MentionRole | null = null;
   if (sm && (!PASSIVE_ONLY.has(sm[2]!.toLowerCase()) || sm[1] || headlineContinuationRe.test(after.slice(sm.index + sm[0].length)))) role = 'subject';

@@ -67,6 +67,9 @@ describe('findGroups', () => {
     ['The court on Friday acquitted 22 of the 27 politicians, activists and journalists accused of plotting riots', [[22, 'object']]],
     ['Two camera operators were acquitted of the same charge', [[2, 'subject']]],
     ['Four other men who were with Toktarov that night were sentenced to between eight and 12 years', [[4, 'subject']]],
+    ['Nine other defendants in the same case, aged 24 to 61, were sentenced at the same hearing to between seven and 25 years', [[9, 'subject']]],
+    // (a place, not the case, before the verb)
+    ['Nine other people in the village square were sentenced, witnesses said', []],
   ];
   it.each(table2)('%s', (text, expected) => {
     expect(findGroups(text).map((g) => [g.count, g.role])).toEqual(expected);

@@ -216,6 +216,27 @@ describe('a fine told after the appeal ruling', () => {
   });
 });
 
+describe('the headline', () => {
+  it('a headline term is no group\'s: "leader gets life, nine co-defendants jailed" leaves the nine their own range', () => {
+    const text =
+      'Tajikistan: community leader gets life, nine co-defendants jailed in closed trial\n\n' +
+      'The Supreme Court has sentenced Khudoyor Nazarov to life imprisonment on Tuesday. ' +
+      'Nine other defendants in the same case, aged 24 to 61, were sentenced at the same hearing to between seven and 25 years in prison.';
+    expect(records(text, '2024-12-06')).toEqual([
+      { name: 'Khudoyor Nazarov', court: 'Supreme Court', sentence: { kind: 'life', months: null, monthsMax: null, fine: null }, verdictDate: '2024-12-03', status: 'convicted' },
+      { name: null, court: 'Supreme Court', sentence: { kind: 'prison', months: 84, monthsMax: 300, fine: null }, verdictDate: '2024-12-03', status: 'convicted' },
+    ]);
+  });
+
+  it('a headline term still waits for the defendant named in the body', () => {
+    const text =
+      'Border protest organiser jailed for 11 years, seven others get five to nine years\n\n' +
+      'The district court on Monday jailed the organiser of the protest for 11 years, and gave seven other men terms of between five and nine years. ' +
+      'Talant Mamatov, 45, was convicted of organising mass riots.';
+    expect(records(text, '2024-05-08').find((r) => r.name === 'Talant Mamatov')!.sentence).toEqual(prison(132));
+  });
+});
+
 describe('the court of a trial', () => {
   it('"after a trial in COURT" gives the court to the co-defendant convicted at that trial just before, not to an earlier case', () => {
     const text =
