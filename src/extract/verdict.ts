@@ -61,6 +61,10 @@ interface Draft {
   firstSeen: number;
   /** the lengths of terms told as this defendant's earlier ones ("already serving a nine-year term") */
   priorMonths: number[];
+  /** "had already spent 127 days on remand": the time served, for a sentence of "time served" with no length */
+  served: { months: number; span: Span } | null;
+  /** the sentence is "time served" with no length stated with it */
+  timeServedOpen: boolean;
 }
 
 /** Charges stated for a numbered set of defendants (rules/charges.ts findGroupCharges), placed in the article. */
@@ -230,7 +234,7 @@ export function buildRecords(text: string, published: string | null | undefined)
       id: drafts.length, name, tokens, count, age: null, ageRange: null, charges: [], weakCharges: { texts: [], spans: [] }, court: null, sentence: null,
       sentenceRole: null, verdictDate: null, status: null, evidence: {}, rules: {}, group, lastSeen: clock, firstSeen: clock,
       unnamed: false, anonymous: false, memberOf: null, memberCue: null, namedInFull: false, specific: false, other: false,
-      caseNo, sentencedOn: null, sameHearingAs: null, priorMonths: [],
+      caseNo, sentencedOn: null, sameHearingAs: null, priorMonths: [], served: null, timeServedOpen: false,
     };
     drafts.push(d);
     return d;
@@ -493,6 +497,9 @@ export function buildRecords(text: string, published: string | null | undefined)
         for (const t of inRange(terms, segStart, segEnd)) if (t.role === 'prior' && t.months !== null) d.priorMonths.push(t.months);
         if (priorAgain) return;
         let sentenceSet = applyTerms(d, own, base);
+        if (sentenceSet) d.timeServedOpen = own.some((t) => t.timeServed && t.months === null && d.evidence.sentence?.[0]?.[0] === base + t.start);
+        const served = inRange(terms, segStart, segEnd).find((t) => t.role === 'served' && t.kind === 'prison' && t.months !== null);
+        if (served && !d.served) d.served = { months: served.months!, span: span(base, served.start, served.end) };
         // an outcome told before the name: its terms, its aligned list, or its acquittal
         let carried: Pending | null = null;
         let segStatus = status;
@@ -607,6 +614,13 @@ export function buildRecords(text: string, published: string | null | undefined)
   shareGroupCharges(drafts, groupCharges);
   shareGroupOutcomes(drafts);
   giveDescribedTerms(text, drafts, described);
+  for (const d of drafts) {
+    // "had already spent 127 days on remand ... The judge sentenced him to time served": the time served, stated
+    if (d.timeServedOpen && d.sentence && d.sentence.months === null && d.served) {
+      d.sentence.months = d.served.months;
+      d.evidence.sentence!.push(d.served.span);
+    }
+  }
   for (const d of drafts) {
     // sentenced, but dated only by a plea or a conviction: the case's sentencing told before the name
     const sentencing = caseSentencing.get(d.caseNo);

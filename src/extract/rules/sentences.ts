@@ -24,6 +24,8 @@ export interface Term {
   respective?: boolean;
   /** given to whoever is named right after it: "handing the longest term, 16 years, to the lawyer NAME" */
   toAfter?: boolean;
+  /** a sentence of "time served" (its length, if not stated with it, may be told nearby: "had spent 127 days on remand") */
+  timeServed?: boolean;
 }
 
 const UNIT_MONTHS: Record<string, number> = { year: 12, month: 1, week: 12 / 52, day: 12 / 365 };
@@ -302,7 +304,7 @@ export function findTerms(s: string): Term[] {
   appealToServedRe.lastIndex = 0;
   for (let m = appealToServedRe.exec(s); m; m = appealToServedRe.exec(s)) {
     const fromAt = m.index + m[0].search(/\bfrom\s/);
-    c.add({ start: fromAt, end: m.index + m[0].length, kind: 'prison', months: m[1] ? durationMonths(m[1]) : null, monthsMax: null, fine: null, role: 'appeal_reduced' });
+    c.add({ start: fromAt, end: m.index + m[0].length, kind: 'prison', months: m[1] ? durationMonths(m[1]) : null, monthsMax: null, fine: null, role: 'appeal_reduced', timeServed: true });
   }
   appealReplaceRe.lastIndex = 0;
   for (let m = appealReplaceRe.exec(s); m; m = appealReplaceRe.exec(s)) {
@@ -384,7 +386,7 @@ export function findTerms(s: string): Term[] {
     if (overlaps(taken, start, end)) continue;
     const length = servedLengthRe.exec(s.slice(end, end + 60));
     const months = length ? durationMonths(length[1]!) : null;
-    c.add({ start, end, kind: 'prison', months, monthsMax: null, fine: null, role: 'imposed' });
+    c.add({ start, end, kind: 'prison', months, monthsMax: null, fine: null, role: 'imposed', timeServed: true });
     if (length) {
       const at = end + length.index + length[0].length - length[1]!.length;
       taken.push([at, at + length[1]!.length]);

@@ -216,6 +216,22 @@ describe('a fine told after the appeal ruling', () => {
   });
 });
 
+describe('time served', () => {
+  it('a sentence of time served takes the time on remand told for the same defendant', () => {
+    const text =
+      'Kit Harlow, 33, from Hackney, who was convicted of the same offence, had already spent 127 days on remand. ' +
+      'The judge sentenced him to time served on Tuesday, meaning he was released from the dock.';
+    expect(records(text, '2025-06-06')).toEqual([{ name: 'Kit Harlow', court: null, sentence: prison(4.2), verdictDate: '2025-06-03', status: 'convicted' }]);
+  });
+
+  it('... but time on remand does not change a term of its own (credit)', () => {
+    const text =
+      'Kit Harlow, 33, who was convicted of the same offence, had already spent 127 days on remand. ' +
+      'The judge jailed him for 22 months on Tuesday.';
+    expect(records(text, '2025-06-06')[0]!.sentence).toEqual(prison(22));
+  });
+});
+
 describe('the headline', () => {
   it('a headline term is no group\'s: "leader gets life, nine co-defendants jailed" leaves the nine their own range', () => {
     const text =
