@@ -176,7 +176,7 @@ const giveBeforeRe = /\b(?:hand(?:ed|ing|s)|gave|giv(?:en|ing|es)|impos(?:ed|ing
 // a penalty named without a length: "was given a community order", "received a suspended sentence", "sentenced to
 // restricted freedom", "placed on probation"
 const kindOnlyRe =
-  /\b(?:an?|to|on)\s+(?:(community\s+(?:order|sentence|service)|youth\s+rehabilitation\s+order)|(suspended|conditional)\s+(?:prison\s+|jail\s+|custodial\s+)?sentence|(restricted freedom|restriction of (?:freedom|liberty)|freedom limitation|limitation of freedom)|(probation)|(conditional discharge|hospital order|compulsory (?:psychiatric )?treatment))\b/gi;
+  /\b(?:an?|to|on)\s+(?:(community\s+(?:order|sentence|service)|youth\s+rehabilitation\s+order)|(suspended|conditional)\s+(?:prison\s+|jail\s+|custodial\s+)?sentence|(restricted freedom|restriction of (?:freedom|liberty)|freedom limitation|limitation of freedom)|(probation)|(conditional discharge|hospital order|(?:youth\s+)?referral order|compulsory (?:psychiatric )?treatment))\b/gi;
 
 const suspendedAfterRe = /^[^.;]{0,30}?\b(?:suspended|conditional)\b/i;
 // "a suspended sentence of two years", "a suspended two-year sentence"
@@ -187,6 +187,8 @@ const probationBeforeRe = /\bprobation\s+(?:for|of)\s+$/i;
 const restrictedRe = /(?:freedom[-\s]limitation|restrict(?:ed|ion of|ions on) (?:freedom|liberty)|limitation of (?:freedom|liberty)|freedom restriction|restricted freedom)/i;
 // (a youth rehabilitation order is the community order of under-18s)
 const communityRe = /\b(?:community (?:order|service|sentence|payback)|youth rehabilitation orders?)/i;
+// "a 12-month youth referral order", "a six-month referral order": an order of another kind, its length no term
+const otherOrderAfterRe = /^[\s-]+(?:youth\s+)?referral\s+orders?\b/i;
 const dischargeBeforeRe = /\b(?:conditionally|absolutely)\s+discharged\s+for\s+$|\bconditional\s+discharge\s+(?:of|for)\s+$/i;
 const otherKindRe = /\b(?:house arrest|home detention|correctional labou?r|corrective labou?r|compulsory (?:labou?r|work)|forced labou?r)/i;
 
@@ -260,7 +262,7 @@ function overlaps(spans: Array<[number, number]>, a: number, b: number): boolean
 
 // a sentence without any of these words has no term: skip the costly scans
 const termGateRe = new RegExp(
-  `\\b(?:years?|months?|weeks?|days?|life|death|fined?|time served|community|rehabilitation order|suspended|conditional|discharge|hospital order|compulsory|freedom|liberty|probation)\\b|[$£€]|\\d(?:\\s+(?:million|billion|thousand))?\\s+${CURRENCY_SRC}`,
+  `\\b(?:years?|months?|weeks?|days?|life|death|fined?|time served|community|rehabilitation order|referral order|suspended|conditional|discharge|hospital order|compulsory|freedom|liberty|probation)\\b|[$£€]|\\d(?:\\s+(?:million|billion|thousand))?\\s+${CURRENCY_SRC}`,
   'i',
 );
 
@@ -410,7 +412,7 @@ export function findTerms(s: string): Term[] {
     if (months === null) continue;
     const after = s.slice(end, end + 40);
     if ((/-(?:year|month|week|day)$/i.test(m[0]) && eventAfterRe.test(after)) || notTermAfterRe.test(after)) continue;
-    if (dischargeBeforeRe.test(s.slice(Math.max(0, start - 40), start))) {
+    if (dischargeBeforeRe.test(s.slice(Math.max(0, start - 40), start)) || otherOrderAfterRe.test(after)) {
       // "conditionally discharged for 12 months": another kind of outcome, its period is not a term
       c.add({ start, end, kind: 'other', months: null, monthsMax: null, fine: null, role: roleAt(s, cues, start, end) });
       continue;

@@ -125,6 +125,10 @@ const table: Array<[string, Expect[]]> = [
   ['Prosecutors called for 10 years.', [{ kind: 'prison', months: 120, monthsMax: null, fine: null, role: 'requested' }]],
   // "handing out" gives no term
   ['Police detained two students handing out leaflets for five days.', [{ kind: 'prison', months: 0.2, monthsMax: null, fine: null, role: 'unknown' }]],
+  // a youth referral order is another kind of order: its length is no term
+  ['A 15-year-old boy was given a 12-month youth referral order for affray.', [{ kind: 'other', months: null, monthsMax: null, fine: null, role: 'imposed' }]],
+  ['He was given a referral order.', [{ kind: 'other', months: null, monthsMax: null, fine: null, role: 'imposed' }]],
+  ['She received a 12-month community order.', [{ kind: 'community', months: 12, monthsMax: null, fine: null, role: 'imposed' }]],
   // not terms at all
   ['He was convicted following a three-week trial.', []],
   ['After a 14-week trial and two days of deliberations, the jury found him guilty.', []],
