@@ -178,7 +178,7 @@ const giveBeforeRe = /\b(?:hand(?:ed|ing|s)|gave|giv(?:en|ing|es)|impos(?:ed|ing
 const kindOnlyRe =
   /\b(?:an?|to|on)\s+(?:(community\s+(?:order|sentence|service)|youth\s+rehabilitation\s+order)|(suspended|conditional)\s+(?:prison\s+|jail\s+|custodial\s+)?sentence|(restricted freedom|restriction of (?:freedom|liberty)|freedom limitation|limitation of freedom)|(probation)|(conditional discharge|hospital order|(?:youth\s+)?referral order|compulsory (?:psychiatric )?treatment))\b/gi;
 
-const suspendedAfterRe = /^[^.;]{0,30}?\b(?:suspended|conditional)\b/i;
+const suspendedAfterRe = /^[^.;]{0,30}?\b(?:suspended|conditional(?!\s+discharge))\b/i;
 // "a suspended sentence of two years", "a suspended two-year sentence"
 const suspendedBeforeRe = /\b(?:suspended|conditional)\s+(?:prison\s+|jail\s+)?(?:sentence|term)\s+of\s+$|\b(?:suspended|conditional)\s+$/i;
 // "three years probation", "a three-year probationary sentence" (a "probationary period" is not one)
@@ -188,7 +188,8 @@ const restrictedRe = /(?:freedom[-\s]limitation|restrict(?:ed|ion of|ions on) (?
 // (a youth rehabilitation order is the community order of under-18s)
 const communityRe = /\b(?:community (?:order|service|sentence|payback)|youth rehabilitation orders?)/i;
 // "a 12-month youth referral order", "a six-month referral order": an order of another kind, its length no term
-const otherOrderAfterRe = /^[\s-]+(?:youth\s+)?referral\s+orders?\b/i;
+// ("a 12-month conditional discharge")
+const otherOrderAfterRe = /^[\s-]+(?:(?:youth\s+)?referral\s+orders?|(?:conditional|absolute)\s+discharges?)\b/i;
 const dischargeBeforeRe = /\b(?:conditionally|absolutely)\s+discharged\s+for\s+$|\bconditional\s+discharge\s+(?:of|for)\s+$/i;
 const otherKindRe = /\b(?:house arrest|home detention|correctional labou?r|corrective labou?r|compulsory (?:labou?r|work)|forced labou?r)/i;
 

@@ -129,6 +129,9 @@ const table: Array<[string, Expect[]]> = [
   ['A 15-year-old boy was given a 12-month youth referral order for affray.', [{ kind: 'other', months: null, monthsMax: null, fine: null, role: 'imposed' }]],
   ['He was given a referral order.', [{ kind: 'other', months: null, monthsMax: null, fine: null, role: 'imposed' }]],
   ['She received a 12-month community order.', [{ kind: 'community', months: 12, monthsMax: null, fine: null, role: 'imposed' }]],
+  // a conditional discharge is another kind (not a conditional = suspended sentence)
+  ['She was given a 12-month conditional discharge after admitting the offence.', [{ kind: 'other', months: null, monthsMax: null, fine: null, role: 'imposed' }]],
+  ['He received a two-year conditional sentence.', [{ kind: 'suspended', months: 24, monthsMax: null, fine: null, role: 'imposed' }]],
   // not terms at all
   ['He was convicted following a three-week trial.', []],
   ['After a 14-week trial and two days of deliberations, the jury found him guilty.', []],
