@@ -13,7 +13,7 @@ import { findCourts, isAppealTarget, isCitedAsSource, isHigherCourt, isOtherFirs
 import { allCountsRe, findCharges, findGroupCharges, sameChargesRe, type ChargeFound } from './rules/charges.ts';
 import { findDefendantNames, findGroups, findNameCandidates, findUnnamedDefendants, memberCueBefore, type MemberCue, type NameCandidate } from './rules/names.ts';
 import { findAgeNear, findAgeRange } from './rules/ages.ts';
-import { findAnaphors, pronounOutcomeOpeningRe, resolveSurname, sameFullName } from './rules/coreference.ts';
+import { findAnaphors, outcomeVerbAfter, pronounOutcomeOpeningRe, resolveSurname, sameFullName } from './rules/coreference.ts';
 import { isNonDefendantContext } from './rules/roles.ts';
 import { statusIn, isAdministrative, STATUS_RANK } from './rules/status.ts';
 
@@ -228,6 +228,7 @@ export function buildRecords(text: string, published: string | null | undefined)
   const unattached: Array<{ text: string; base: number }> = [];
   // terms handed to someone described, not named ("to a former bank clerk"): for "The clerk, NAME" later
   const described: Described[] = [];
+  const kin = new Map<string, number>();
 
   const newDraft = (name: string | null, tokens: string[], count: number, group: boolean): Draft => {
     const d: Draft = {
@@ -276,7 +277,7 @@ export function buildRecords(text: string, published: string | null | undefined)
     prevSubject = opening
       ? { name: opening.c.name, tokens: opening.c.tokens, span: span(base, opening.c.start, opening.c.end), age: { age: opening.age, span: span(base, opening.ageAt, opening.ageAt + String(opening.age).length) }, seenAt: clock }
       : null;
-    const mentions: Mention[] = titleLine ? [] : collectMentions(s, { drafts, persons, newDraft, lastSingular, lastPlural, clock }, base);
+    const mentions: Mention[] = titleLine ? [] : collectMentions(s, { drafts, persons, newDraft, lastSingular, lastPlural, clock, kin }, base);
     for (const m of mentions) for (const id of m.ids) drafts[id]!.lastSeen = clock;
     const terms = findTerms(s);
     for (const t of terms) {
@@ -1134,7 +1135,18 @@ interface MentionContext {
   lastPlural: number[];
   /** the number of the current sentence */
   clock: number;
+  /** "NAME and his son NAME2": who "the son" and "the father" are */
+  kin: Map<string, number>;
 }
+
+// "and his son NAME": a defendant named by kinship to the one named before
+const kinBeforeRe = /\b(his|her)\s+(son|daughter|father|mother|husband|wife|brother|sister)\s*,?\s*$/i;
+// "The father, whom the judge described as ..., received", "His son was jailed" (not "his son, NAME," — a name follows)
+const kinAnaphorRe = /\b(?:[Tt]he|[Hh]is|[Hh]er)\s+(father|mother|son|daughter|husband|wife|brother|sister)\b(?!\s*,?\s*\p{Lu})/gu;
+const KIN_CONVERSE: Record<string, [string, string]> = {
+  son: ['father', 'mother'], daughter: ['father', 'mother'], father: ['son', 'daughter'], mother: ['son', 'daughter'],
+  husband: ['wife', 'wife'], wife: ['husband', 'husband'], brother: ['brother', 'sister'], sister: ['brother', 'sister'],
+};
 
 // "The youth, who cannot be named for legal reasons": a later name is someone else's
 const anonymousRe = /\b(?:cannot|can(?:no|['’])t|could\s+not|may\s+not)\s+be\s+(?:named|identified)\b/i;
@@ -1264,6 +1276,13 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
       addEvidence(d, 'count', span(base, c.start, c.end));
     }
     if (!c.possessive) attachAge(s, base, d, c);
+    const kinOf = d.group ? null : kinBeforeRe.exec(s.slice(Math.max(0, c.start - 30), c.start));
+    const owner = kinOf ? mentions.filter((m) => m.ids.length === 1 && m.ids[0] !== d!.id && !drafts[m.ids[0]!]!.group).pop() : undefined;
+    if (kinOf && owner) {
+      const word = kinOf[2]!.toLowerCase();
+      ctx.kin.set(word, d.id);
+      ctx.kin.set(KIN_CONVERSE[word]![kinOf[1]!.toLowerCase() === 'his' ? 0 : 1], owner.ids[0]!);
+    }
     mentions.push({ start: c.start, end: c.end, ids: [d.id], factful: isAccepted });
   }
   for (const g of findGroups(s)) {
@@ -1350,6 +1369,16 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
       }
     }
     mentions.push({ start: a.start, end: a.end, ids: [...ids], factful: a.withVerb });
+  }
+  // "The father ... received six years", "His son was jailed": the kin of a pair named before
+  if (ctx.kin.size) {
+    kinAnaphorRe.lastIndex = 0;
+    for (let m = kinAnaphorRe.exec(s); m; m = kinAnaphorRe.exec(s)) {
+      const id = ctx.kin.get(m[1]!.toLowerCase());
+      const end = m.index + m[0].length;
+      if (id === undefined || mentions.some((x) => x.start < end && x.end > m!.index) || !outcomeVerbAfter(s.slice(end, end + 200))) continue;
+      mentions.push({ start: m.index, end, ids: [id], factful: true });
+    }
   }
   mentions.sort((a, b) => a.start - b.start);
   // merge chains of names joined by "and" / commas into one mention: they share the facts that follow

@@ -111,6 +111,11 @@ function pushAnaphor(out: Anaphor[], start: number, end: number, plural: boolean
   if (!out.some((a) => start < a.end && end > a.start)) out.push({ start, end, plural, withVerb, age, ageStart });
 }
 
+/** Whether an outcome verb follows (after up to two comma clauses): "..., whom the judge described as X, received". */
+export function outcomeVerbAfter(after: string): boolean {
+  return verbAfterRe.test(after);
+}
+
 /** Pronouns and anaphoric noun phrases that stand for a defendant already named. */
 export function findAnaphors(s: string): Anaphor[] {
   const out: Anaphor[] = [];

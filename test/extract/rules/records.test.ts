@@ -216,6 +216,26 @@ describe('a fine told after the appeal ruling', () => {
   });
 });
 
+describe('kin of a pair named together', () => {
+  it('"The father ... received", "His son was jailed": the two named as "NAME and his son NAME2"', () => {
+    const text =
+      'Desmond Palmer, 63, and his son Marcus Palmer, 34, were found guilty in October of money laundering. ' +
+      'The father, whom the judge described as "the directing mind" of the fraud, received six years. ' +
+      'His son was jailed for four years and six months.';
+    expect(records(text, '2024-02-16').map((r) => [r.name, r.sentence])).toEqual([
+      ['Desmond Palmer', prison(72)],
+      ['Marcus Palmer', prison(54)],
+    ]);
+  });
+
+  it('... but a kin word with no pair named so is nobody\'s', () => {
+    const text =
+      'Desmond Palmer, 63, was found guilty in October of money laundering. ' +
+      'His son was jailed for four years in 2019.';
+    expect(records(text, '2024-02-16').map((r) => [r.name, r.sentence])).toEqual([['Desmond Palmer', null]]);
+  });
+});
+
 describe('time served', () => {
   it('a sentence of time served takes the time on remand told for the same defendant', () => {
     const text =
