@@ -305,12 +305,14 @@ export function findTerms(s: string): Term[] {
     if (to !== null) c.prisonLike(fromAt, m.index + m[0].length, to * UNIT_MONTHS[unit]!, 'appeal_reduced');
   }
   appealToServedRe.lastIndex = 0;
-  for (let m = appealToServedRe.exec(s); m; m = appealToServedRe.exec(s)) {
+  const timeWord = /\btime\b/i.test(s);
+  for (let m = timeWord ? appealToServedRe.exec(s) : null; m; m = appealToServedRe.exec(s)) {
     const fromAt = m.index + m[0].search(/\bfrom\s/);
     c.add({ start: fromAt, end: m.index + m[0].length, kind: 'prison', months: m[1] ? durationMonths(m[1]) : null, monthsMax: null, fine: null, role: 'appeal_reduced', timeServed: true });
   }
   appealReplaceRe.lastIndex = 0;
-  for (let m = appealReplaceRe.exec(s); m; m = appealReplaceRe.exec(s)) {
+  const replaced = /\b(?:replac|substitut)/i.test(s);
+  for (let m = replaced ? appealReplaceRe.exec(s) : null; m; m = appealReplaceRe.exec(s)) {
     if (!penaltyWordRe.test(m[1]!) || overlaps(taken, m.index, m.index + m[0].length)) continue;
     const start = m.index + m[0].length - m[2]!.length;
     // (the replaced term is the one before: taken, with no role of its own)
@@ -319,7 +321,7 @@ export function findTerms(s: string): Term[] {
     c.prisonLike(start, m.index + m[0].length, durationMonths(m[2]!), 'appeal_reduced');
   }
   appealReplacedRe.lastIndex = 0;
-  for (let m = appealReplacedRe.exec(s); m; m = appealReplacedRe.exec(s)) {
+  for (let m = replaced ? appealReplacedRe.exec(s) : null; m; m = appealReplacedRe.exec(s)) {
     if (overlaps(taken, m.index, m.index + m[0].length)) continue;
     const start = m.index + m[0].length - m[2]!.length;
     taken.push([m.index, m.index + m[1]!.length]);
