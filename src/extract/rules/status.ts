@@ -34,6 +34,8 @@ const overturnedRe = /\b(?:overturned|quashed|annulled|set\s+aside|reversed|canc
 // "was charged with", "arrested", "faces", "on trial", "pleaded not guilty", "placed on the wanted list"
 const chargedRe =
   /\b(?:charged|arrested|detained|indicted|accused|faces|facing|on\s+trial|stand\s+trial|stood\s+trial|pleaded\s+not\s+guilty|remanded|in\s+custody|prosecuted|suspected|denied|denies|appeared\s+(?:at|in|before)|(?:placed|put)\s+on\s+(?:the\s+|an?\s+)?(?:international\s+|federal\s+)?wanted\s+list|declared\s+wanted|awaiting\s+trial)\b/i;
+// "arrested on suspicion of violent disorder ... have been released on bail pending further inquiries"
+const suspicionReleasedRe = /\b(?:arrested|detained)\s+on\s+suspicion\b[^.;]{0,120}?\breleased\b/i;
 // "arrested for 15 days", "under the Code of Administrative Offences": not a criminal case
 const administrativeRe = /\badministrative\b|\b(?:arrested|jailed|detained)\s+for\s+(?:\d{1,2}|\w+)\s+days\b/i;
 
@@ -57,6 +59,8 @@ export function statusIn(text: string, imposed: Term[]): StatusFound | null {
   if (convicted && (anyImposed || !acquitted || convicted.start > acquitted.start)) return convicted;
   if (acquitted) return overturnedRe.test(text.slice(acquitted.end)) ? { ...acquitted, status: 'charged_only', overturned: true } : acquitted;
   if (anyImposed && imposed[0]) return { status: 'convicted', start: imposed[0].start, end: imposed[0].end };
+  // CONVENTIONS.md: people arrested "on suspicion" and released without charge are no defendants
+  if (suspicionReleasedRe.test(text) && !/\b(?:charged|indicted)\b/i.test(text)) return null;
   return hit(text, chargedRe, 'charged_only');
 }
 

@@ -30,6 +30,9 @@ const table: Array<[string, string | null]> = [
   // a verdict with "if" elsewhere in the sentence
   ['He was convicted of fraud, and if he appeals he risks a longer term', 'convicted'],
   ['was charged on Wednesday and placed under house arrest', 'charged_only'],
+  // arrested on suspicion and released: no defendant; but charged after such an arrest is
+  ['Three other men arrested on suspicion of violent disorder have been released on bail pending further inquiries.', null],
+  ['He was arrested on suspicion of murder, released on bail and later charged with manslaughter.', 'charged_only'],
 ];
 
 describe('statusIn', () => {
