@@ -6,7 +6,7 @@
  */
 import type { EvidenceField, Sentence, Span, VerdictRecord, VerdictStatus } from './types.ts';
 import { splitSentences } from './text.ts';
-import { findTerms, toRecipientAfterRe, type Term, type TermRole } from './rules/sentences.ts';
+import { describedRecipient, findTerms, toRecipientAfterRe, type Term, type TermRole } from './rules/sentences.ts';
 import { NUMBER_SRC, parseNumber } from './rules/numbers.ts';
 import { findDates, type DateMention } from './rules/dates.ts';
 import { findCourts, hearingVenue, isAppealTarget, isCaseVenue, isCitedAsSource, isHigherCourt, isOtherFirstInstanceCourt, namedBefore, namesCourtMoreFully, refersToSameCourt, type CourtMention } from './rules/courts.ts';
@@ -61,6 +61,12 @@ interface Draft {
   firstSeen: number;
   /** the family nouns this defendant is called by, from "NAME and his son NAME" ("son" / "father") */
   relation: string[];
+  /** the lengths of terms told as this defendant's earlier ones ("already serving a nine-year term") */
+  priorMonths: number[];
+  /** "had already spent 127 days on remand": the time served, for a sentence of "time served" with no length */
+  served: { months: number; span: Span } | null;
+  /** the sentence is "time served" with no length stated with it */
+  timeServedOpen: boolean;
 }
 
 /** Charges stated for a numbered set of defendants (rules/charges.ts findGroupCharges), placed in the article. */
@@ -172,13 +178,16 @@ const laterRulingRe = /\b(?:verdicts?|sentencing|passing\s+sentence|sentences\s+
 const juryVerdictRe = /\b(?:jury|jurors)\b[^.;]{0,40}\bverdicts?\b/i;
 const convictionVerbRe = /\b(?:sentenced|jailed|convicted|guilty|handed|given|received|imprisoned|upheld|reduced|cut)\b/i;
 // a sentence that imposes a penalty on someone not named in it ("has given a suspended two-year sentence to a teacher")
-const pendingVerdictRe = /\b(?:sentenced|jailed|convicted|received|found guilty|imprisoned|handed|given|gave|locked up|fined|upheld|reduced|acquitted|cleared)\b/i;
+// ("handing the man described as its organiser a 10-year prison term")
+const pendingVerdictRe = /\b(?:sentenced|jailed|convicted|received|found guilty|imprisoned|handed|handing|given|gave|giving|locked up|fined|upheld|reduced|acquitted|cleared)\b/i;
 // "who was already jailed in 2016 ...": a date told with an earlier outcome
 const priorBeforeDateRe = /\b(?:already|previously|earlier|first)\b[^,;]{0,30}$/i;
 // "a jury ... acquitted a man accused of ...", "found a woman not guilty": one unnamed person, named next
 const acquittedOneRe = /\b(?:acquitted|cleared)\s+an?\s+\p{Ll}|\bfound\s+an?\s+\p{Ll}[\p{L}\s-]{0,40}?\s+not\s+guilty\b/u;
 // the name of an appeal court ("N Court of Appeal", "appellate board of the CITY city court")
 const appellateCourtRe = /\b(?:appeals?|appellate|cassation)\b/i;
+// a sentence about an appeal court's ruling: "announced its decision on Wednesday", "upheld ... on Tuesday"
+const appealRulingWordRe = /\b(?:decision|ruling|ruled|upheld|reduced|cut|rejected|dismissed|overturned|quashed|hearing)\b/i;
 // "The same panel reduced ...", "In the same hearing, the court rejected ...": the ruling told just before
 const sameAppealRulingRe = /\b(?:the|that)\s+same\s+(?:panel|court|hearing|judges?|board|session|day|ruling|bench)\b/i;
 const criminalRe = /\bcriminal\b/i;
@@ -221,6 +230,8 @@ export function buildRecords(text: string, published: string | null | undefined)
   const namedCourts: Array<{ name: string; start: number; end: number }> = [];
   // "The same court has handed heavy sentences to others. In 2023, it sentenced NAME ...": the sentence that said so
   let sameCourtSaid = -1;
+  // ... and the date of its ruling told with it ("The appeals collegium ... announced its decision on Wednesday")
+  let appellateDate: Placed | null = null;
 
   // charges stated for a numbered set of defendants before its members are named ("Two former subordinates
   // were also convicted of X. NAME, 44, received eight years.")
@@ -229,6 +240,8 @@ export function buildRecords(text: string, published: string | null | undefined)
   const unattached: Array<{ text: string; base: number }> = [];
   // the named defendants of the sentence before: "Both had been found guilty of X" is about them
   let namedInLastSentence: number[] = [];
+  // terms handed to someone described, not named ("to a former bank clerk"): for "The clerk, NAME" later
+  const described: Described[] = [];
 
   // the drafts first told in the headline
   const headlineIds = new Set<number>();
@@ -238,7 +251,7 @@ export function buildRecords(text: string, published: string | null | undefined)
       id: drafts.length, name, tokens, count, age: null, ageRange: null, charges: [], weakCharges: { texts: [], spans: [] }, court: null, sentence: null,
       sentenceRole: null, verdictDate: null, status: null, evidence: {}, rules: {}, group, lastSeen: clock, firstSeen: clock,
       unnamed: false, anonymous: false, memberOf: null, memberCue: null, namedInFull: false, specific: false, other: false,
-      caseNo, sentencedOn: null, sameHearingAs: null, relation: [],
+      caseNo, sentencedOn: null, sameHearingAs: null, relation: [], priorMonths: [], served: null, timeServedOpen: false,
     };
     drafts.push(d);
     if (headline) headlineIds.add(d.id);
@@ -255,10 +268,13 @@ export function buildRecords(text: string, published: string | null | undefined)
     const courts = courtWordRe.test(s) ? findCourts(s) : [];
     for (const c of courts) namedCourts.push({ name: c.name, start: base + c.start, end: base + c.end });
     const appellate = courts.find((c) => appellateCourtRe.test(c.name));
-    if (appellate) appellateCourt = placeCourt(base, appellate);
     const titleLine = isTitleCase(s);
     // the headline: the first line, with no full stop
     headline = clock === 1 && !/[.!?]["”’]?$/.test(s);
+    if (appellate) {
+      appellateCourt = placeCourt(base, appellate);
+      appellateDate = !titleLine && appealRulingWordRe.test(s) ? placeOutcomeDate(base, s, (datesCache ??= findDates(s, published).filter((d) => !d.excluded)), appellate.start) : null;
+    }
     const draftsBefore = drafts.length;
     // "His passenger, NAME, 24, told police ... She later admitted ...": a sentence opening with "He/She" and a
     // verdict verb is about the person the sentence before opened with (its subject), if not yet a defendant
@@ -284,7 +300,12 @@ export function buildRecords(text: string, published: string | null | undefined)
     const mentions: Mention[] = titleLine ? [] : collectMentions(s, { drafts, persons, newDraft, lastSingular, lastPlural, clock }, base);
     for (const m of mentions) for (const id of m.ids) drafts[id]!.lastSeen = clock;
     const terms = findTerms(s);
-    const factful = mentions.filter((m) => m.factful);
+    for (const t of terms) {
+      const head = t.role === 'imposed' ? describedRecipient(s, t) : null;
+      if (head) described.push({ term: { ...t, start: base + t.start, end: base + t.end }, head, clock });
+    }
+    // (CONVENTIONS.md: the headline never overrides the body; its terms, said short, may wait for a name in the body)
+    const factful = isHeadline(text, sentence.start, s) ? [] : mentions.filter((m) => m.factful);
 
     // the case being told: its date, its court, and when the article turns to another case
     const sameCase = sameCaseRe.test(s) || ((continuedCaseRe.test(s) || sameCourtSaid === clock - 1) && !otherCaseRe.test(s));
@@ -481,7 +502,8 @@ export function buildRecords(text: string, published: string | null | undefined)
       // the date goes with the sentence when there is one ("pleaded guilty in January ... sentenced on Wednesday to")
       // (an appeal ruling's date is by its own verb: "on Tuesday rejected the appeal of NAME, who was sentenced in
       // April to four years")
-      const appealCue = status && isAppeal(status.status) && !segTerms.some((t) => t.role === status.status);
+      // (also for a term kept: "rejected an appeal ..., leaving in place the probation imposed on him in October")
+      const appealCue = status && isAppeal(status.status) && (status.status === 'appeal_upheld' || !segTerms.some((t) => t.role === status.status));
       const anchor = appealCue ? status.start + off : segTerms[0] ? segTerms[0].start : status ? status.start + off : segStart;
       const outcomeDates = dates.filter((d) => !inOffenceClause(s, d, anchor));
       const localDates = outcomeDates.filter((d) => d.start >= off && d.start < segEnd);
@@ -518,7 +540,15 @@ export function buildRecords(text: string, published: string | null | undefined)
         const criminalFine = segCharges.some((c) => c.quoted);
         const adminTerm = daysOrFine && (admin || (adminArticle && !criminalFine && (own.every((t) => t.kind === 'prison') || d.status === null)));
         if (adminTerm) return;
+        // "already serving a nine-year term ... He was sentenced in 2023 to nine years": the earlier term told again,
+        // with its verdict and date, is not the outcome of the case the article is about
+        const priorAgain = own.length > 0 && own.every((t) => (t.role === 'imposed' || t.role === 'unknown') && t.months !== null && d.priorMonths.includes(t.months));
+        for (const t of inRange(terms, segStart, segEnd)) if (t.role === 'prior' && t.months !== null) d.priorMonths.push(t.months);
+        if (priorAgain) return;
         let sentenceSet = applyTerms(d, own, base);
+        if (sentenceSet) d.timeServedOpen = own.some((t) => t.timeServed && t.months === null && d.evidence.sentence?.[0]?.[0] === base + t.start);
+        const served = inRange(terms, segStart, segEnd).find((t) => t.role === 'served' && t.kind === 'prison' && t.months !== null);
+        if (served && !d.served) d.served = { months: served.months!, span: span(base, served.start, served.end) };
         // an outcome told before the name: its terms, its aligned list, or its acquittal
         let carried: Pending | null = null;
         let segStatus = status;
@@ -583,7 +613,7 @@ export function buildRecords(text: string, published: string | null | undefined)
         if (isAppeal(d.status)) {
           // CONVENTIONS.md: an appeal status takes the appeal ruling's date and court; what the article says
           // afterwards about the first instance ("was convicted in June by the X court") changes neither
-          if (d.status !== before) lastAppeal = setAppealRuling(d, { s, base, courts, segStart, segEnd, date, lastAppeal, appellateCourt });
+          if (d.status !== before) lastAppeal = setAppealRuling(d, { s, base, courts, segStart, segEnd, date, lastAppeal, appellateCourt, appellateDate });
           return;
         }
         if (d.status === 'charged_only') {
@@ -646,6 +676,14 @@ export function buildRecords(text: string, published: string | null | undefined)
   }
   shareGroupCharges(drafts, groupCharges);
   shareGroupOutcomes(drafts);
+  giveDescribedTerms(text, drafts, described);
+  for (const d of drafts) {
+    // "had already spent 127 days on remand ... The judge sentenced him to time served": the time served, stated
+    if (d.timeServedOpen && d.sentence && d.sentence.months === null && d.served) {
+      d.sentence.months = d.served.months;
+      d.evidence.sentence!.push(d.served.span);
+    }
+  }
   for (const d of drafts) {
     // sentenced, but dated only by a plea or a conviction: the case's sentencing told before the name
     const sentencing = caseSentencing.get(d.caseNo);
@@ -790,6 +828,11 @@ function nearest(dates: DateMention[], at: number): DateMention | undefined {
   let best: DateMention | undefined;
   for (const d of dates) if (!best || Math.abs(d.start - at) < Math.abs(best.start - at)) best = d;
   return best;
+}
+
+/** The article's first line when it stands alone (no full stop, a blank line after it): its headline. */
+function isHeadline(text: string, start: number, s: string): boolean {
+  return start < 4 && !/[.!?]["”’]?$/.test(s) && /^[ \t]*\r?\n[ \t]*\r?\n/.test(text.slice(start + s.length, start + s.length + 8));
 }
 
 /** "Headline Words In Title Case" — names there are not in a verdict role, and the line repeats the body. */
@@ -957,6 +1000,28 @@ function soleAppealSubject(s: string, terms: Term[], drafts: Draft[], clock: num
   return d.status === 'convicted' && d.lastSeen >= clock - 3 ? d.id : null;
 }
 
+/** A term handed to someone described and not named ("to a former bank clerk"), offsets in the article. */
+interface Described { term: Term; head: string; clock: number }
+
+/**
+ * "handed a one-year-nine-month sentence to a former bank clerk ... The clerk, NAME, ...": the person later named
+ * right after a definite noun phrase with the description's head noun (within a few sentences) is the recipient,
+ * when they got no term of their own.
+ */
+function giveDescribedTerms(text: string, drafts: Draft[], described: Described[]): void {
+  for (const x of described) {
+    const before = new RegExp(`\\bthe\\s+(?:[\\p{Ll}-]+\\s+){0,2}${x.head},\\s*$`, 'iu');
+    const d = drafts.find((c) =>
+      !c.group && !c.sentence && c.status === 'convicted' && c.firstSeen >= x.clock && c.firstSeen - x.clock <= 4 &&
+      (c.evidence.name ?? []).some(([a]) => a > x.term.end && before.test(text.slice(Math.max(0, a - 40), a))));
+    if (!d) continue;
+    d.sentence = { kind: x.term.kind, months: x.term.months, monthsMax: x.term.monthsMax, fine: null };
+    d.sentenceRole = x.term.role;
+    d.evidence.sentence = [[x.term.start, x.term.end]];
+    d.rules.sentence = 'sentence-handed-to-described';
+  }
+}
+
 /** Puts the imposed terms of a segment on a draft; true if its sentence changed. */
 function applyTerms(d: Draft, terms: Term[], base: number): boolean {
   // "has been sentenced to a further 11 years" with no other term: the further term is the new sentence
@@ -1007,6 +1072,7 @@ interface AppealContext {
   date: DateMention | undefined;
   lastAppeal: AppealRuling | null;
   appellateCourt: Placed | null;
+  appellateDate: Placed | null;
 }
 
 /**
@@ -1018,7 +1084,7 @@ function setAppealRuling(d: Draft, a: AppealContext): AppealRuling {
   const same = sameAppealRulingRe.test(a.s) ? a.lastAppeal : null;
   const named = a.courts.find((c) => appellateCourtRe.test(c.name)) ?? inRange(a.courts, a.segStart, a.segEnd)[0] ?? a.courts[0];
   const where = named ? placeCourt(a.base, named) : same?.court ?? a.lastAppeal?.court ?? a.appellateCourt;
-  const when = same ? same.date : a.date ? placeDate(a.base, a.date) : a.lastAppeal?.date ?? null;
+  const when = same ? same.date : a.date ? placeDate(a.base, a.date) : a.lastAppeal?.date ?? a.appellateDate;
   d.court = where?.value ?? null;
   d.evidence.court = where?.value ? [where.span] : [];
   d.rules.court = named ? 'court-of-appeal-ruling' : where ? 'court-of-earlier-appeal' : 'court-appeal-unnamed';
@@ -1366,7 +1432,7 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
     }
     // "the court rejected the appeal of NAME, 22, ..., and upheld his sentence": "his" is the defendant named
     // just before in the same sentence, not the one of the previous sentences
-    const before = a.plural ? undefined : mentions.filter((m) => m.factful && m.end <= a.start && m.ids.length === 1 && !drafts[m.ids[0]!]!.group).pop();
+    const before = a.plural ? undefined : mentions.filter((m) => m.end <= a.start && m.ids.length === 1 && !drafts[m.ids[0]!]!.group).pop();
     let ids = a.plural ? lastPlural : before ? [...before.ids] : lastSingular !== null ? [lastSingular] : [];
     // "the appeal of NAME's friend NAME2 ... and upheld his sentence": a pronoun after a person named in full in
     // the same sentence is that person (no one, if they have no record)

@@ -120,9 +120,9 @@ const OUTCOME_VERB_SRC =
 const subjectPronounRe = new RegExp(`\\b(He|She|They|he|she|they)\\s+${OUTCOME_VERB_SRC}`, 'g');
 // "She later admitted ...", "He was given ...": a sentence that opens with a singular pronoun and its outcome verb
 export const pronounOutcomeOpeningRe = new RegExp(`^(?:He|She)\\s+${OUTCOME_VERB_SRC}`);
-// "sentenced him to", "gave her", "found them guilty"
+// "sentenced him to", "gave her", "found them guilty", "a fine that had been imposed on him"
 // (also opening a sentence: "Sentencing him at the same court yesterday, Judge X said")
-const objectPronounRe = /\b(?:[Ss]entenced|[Ss]entencing|[Jj]ailed|gave|handed|convicted|acquitted|fined|found|ordered|cleared|imprisoned)\s+(him|her|them)\b/g;
+const objectPronounRe = /\b(?:[Ss]entenced|[Ss]entencing|[Jj]ailed|gave|handed|convicted|acquitted|fined|found|ordered|cleared|imprisoned|imposed\s+on)\s+(him|her|them)\b/g;
 // "his 10-year sentence", "her conviction", "their appeal"
 const possessivePronounRe = /\b(his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:sentences?|terms?|conviction|verdict|appeals?|punishment)\b/gi;
 // "The 32-year-old, of Leeds, ...", "The defendant was", "The three were sentenced", "Both men received"

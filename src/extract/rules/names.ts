@@ -7,6 +7,7 @@
  *  - an age beside the name ("32-year-old NAME", "NAME, 32,") in a sentence about a verdict.
  * Judges, lawyers, victims and other non-defendants are dropped here (see roles.ts).
  */
+import { releasedWithoutCharge } from './status.ts';
 import { COURT_SIDE_TITLES, DESCRIPTOR_TITLES, NEUTRAL_TITLES, descriptorTitleRe, isNonDefendantContext, isVictimContext } from './roles.ts';
 
 export interface NameCandidate {
@@ -143,7 +144,7 @@ const ageBeforeNameRe = /\b\d{1,3}-year-old\s+(?:[\p{Ll}-]+\s+){0,3}$/u;
 const ageAfterNameRe = /^(?:,\s*(?:aged\s+)?\d{1,3}\s*[,.;)]|\s*\(\d{1,3}\))/;
 /** verdict words anywhere in a sentence: enough to accept a name with an age or a role noun */
 const verdictWordRe =
-  /\b(?:sentenced|jailed|convicted|guilty|acquitted|verdict|imprisoned|fined|charged|arrested|detained|indicted|upheld)\b/i;
+  /\b(?:sentenced|jailed|convicted|guilty|acquitted|verdict|imprisoned|fined|charged|arrested|detained|indicted|upheld|reduced|replaced|commuted)\b/i;
 // "NAME, who died last week": deceased, not a defendant
 // ("NAME, from TOWN, died in hospital")
 const diedAfterRe = /^(?:,\s*\d{1,3})?(?:,\s*(?:from|of)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)?,?\s*(?:who\s+)?(?:died|was killed|was found dead)\b/u;
@@ -168,14 +169,9 @@ const prepositionBeforeRe = /\b(?:for|against|with|by|to|than)\s+$/i;
 // a sentence with none of these stems has no defendant in a verdict role
 const roleVerbGateRe = /\b(?:sentenc|jail|appear|remain|convict|found|guilty|acquit|clear|hand|given|gave|order|receiv|got|gets|plead|pled|admit|charg|arrest|detain|indict|impris|fine|fac|stood|went|accus|spared|walked|lost|appeal|denie|remand|placed|sent|verdict|trial|prison|colony|upheld)/i;
 
-// "Three other men arrested on suspicion of X have been released on bail": arrested and let go, never charged — no
-// defendants (CONVENTIONS.md); "who was charged with X, was released on bail" is one
-const releasedUnchargedRe = /\breleased\s+(?:on\s+(?:police\s+)?bail|without\s+(?:being\s+)?charged?|under\s+investigation|pending\s+further)\b/i;
-const chargedWordRe = /\b(?:charged|indicted|convicted|sentenced|jailed)\b/i;
-
 /** Whether a mention whose verb is `verb` is someone arrested and released without charge in sentence `s`. */
 function arrestedAndReleased(s: string, verb: string): boolean {
-  return (verb === 'arrested' || verb === 'detained') && releasedUnchargedRe.test(s) && !chargedWordRe.test(s);
+  return (verb === 'arrested' || verb === 'detained') && releasedWithoutCharge(s);
 }
 
 export type MentionRole = 'subject' | 'object' | 'apposition' | 'age' | 'other';
@@ -286,7 +282,7 @@ export function findGroups(s: string): GroupMention[] {
 const partOfRe = new RegExp(`\\b(${COUNT_SRC})\\s+of\\s+the\\s+(?:${COUNT_SRC})\\b(?:\\s+[a-z]+)?`, 'gi');
 
 // "in the case", "in the scheme", "from the ring": which set the group is
-const groupPostModifierRe = /^\s+(?:in|from|of)\s+(?:the|this|that)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:case|cases|scheme|ring|conspiracy|trial|operation|gang|network|plot|organi[sz]ation)\b/u;
+const groupPostModifierRe = /^\s+(?:in|from|of)\s+(?:the|this|that)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:case|cases|scheme|ring|conspiracy|trial|operation|gang|network|plot|group|organi[sz]ation)\b/u;
 
 function groupAt(s: string, m: RegExpExecArray, partOf: boolean): GroupMention | null {
   const start = m.index;

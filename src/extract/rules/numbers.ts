@@ -19,7 +19,7 @@ export const NUMBER_SRC =
 
 /** Regex source for a currency written after an amount ("2 million tenge", "150,000 rubles"); no capture groups. */
 export const CURRENCY_SRC =
-  '(?:tenge|roubles?|rubles?|dollars|pounds|euros?|soms?|soums?|manats?|hryvnias?|somoni|US dollars|monthly calculation indices|MCI)';
+  '(?:tenge|roubles?|rubles?|dollars|pounds|euros?|somoni|soms?|soums?|manats?|hryvnias?|US dollars|monthly calculation indices|MCI)';
 
 // "twenty-five", "twenty five"
 const compoundWordRe = /^([a-z]+)[- ]([a-z]+)$/;

@@ -24,6 +24,8 @@ export interface Term {
   respective?: boolean;
   /** given to whoever is named right after it: "handing the longest term, 16 years, to the lawyer NAME" */
   toAfter?: boolean;
+  /** a sentence of "time served" (its length, if not stated with it, may be told nearby: "had spent 127 days on remand") */
+  timeServed?: boolean;
 }
 
 const UNIT_MONTHS: Record<string, number> = { year: 12, month: 1, week: 12 / 52, day: 12 / 365 };
@@ -52,11 +54,29 @@ const respectiveListRe = new RegExp(`\\b(${NUMBER_SRC}(?:,\\s+${NUMBER_SRC})*,?\
 const numberRe = new RegExp(`\\b${NUMBER_SRC}\\b`, 'gi');
 const respectivelyRe = /\brespectively\b/i;
 // "reduced his sentence from six to five years", "commuted ... from seven years to five" (a described defendant may come
-// between: "reduced the sentence of another activist ..., NAME, 29, who had ..., from four years to 30 months")
+// between: "reduced the sentence of another activist ..., NAME, 29, who had ..., from four years to 30 months"; not the
+// range of the terms cut: "reduced the sentences of the 12, who had received terms ranging from five to 12 years")
 const appealFromToRe = new RegExp(
-  `\\b(?:reduc|cut|commut|lower|shorten|soften|chang|amend)\\w*\\b[^.;]{0,160}?\\bfrom\\s+(${NUMBER_SRC})(?:[-\\s]+(year|month)s?)?\\s+to\\s+(${NUMBER_SRC})(?:[-\\s]+(year|month)s?)?`,
+  `\\b(?:reduc|cut|commut|lower|shorten|soften|chang|amend)\\w*\\b[^.;]{0,160}?(?<!\\brang(?:ing|ed)\\s)\\bfrom\\s+(${NUMBER_SRC})(?:[-\\s]+(year|month)s?)?\\s+to\\s+(${NUMBER_SRC})(?:[-\\s]+(year|month)s?)?`,
   'gi',
 );
+// "reduced the term of NAME from five years to the time he had already spent behind bars — two years and eight
+// months —", "cut his sentence from six years to time served": the new term is the time served (its length if stated)
+const appealToServedRe = new RegExp(
+  `\\b(?:reduc|cut|commut|lower|shorten)\\w*\\b[^.;]{0,80}?\\bfrom\\s+(?:${DURATION_NC})\\s+to\\s+(?:the\\s+)?(?:time\\s+(?:(?:he|she|they)\\s+)?(?:had\\s+|has\\s+|have\\s+)?(?:already\\s+)?(?:spent|served)|time\\s+served)\\b(?:[^.;—–(]{0,40}?\\s*[—–(,]\\s*(?:(?:about|roughly|some|nearly|almost)\\s+)?(${DURATION_NC}))?`,
+  'gi',
+);
+// "replaced four years in a colony with three years of restricted freedom": the later term is the new (lighter) one
+const appealReplaceRe = new RegExp(
+  `\\b(?:replac|substitut)(?:ed|es|ing)\\s+([^.;]{0,60}?)\\bwith\\s+(?:an?\\s+)?(${DURATION_NC})`,
+  'gi',
+);
+// "had his five-year prison term replaced with three years of restricted freedom"
+const appealReplacedRe = new RegExp(
+  `(${DURATION_NC})[^.;]{0,40}?\\b(?:replaced|substituted)\\s+(?:with|by)\\s+(?:an?\\s+)?(${DURATION_NC})`,
+  'gi',
+);
+const penaltyWordRe = /\d|\b(?:years?|months?|sentences?|terms?|prison|colony|jail|imprisonment)\b/i;
 // "cut by two years the seven-year term"
 const appealByThenRe = new RegExp(
   `\\b(?:cut|reduced|shortened|lowered)\\s+(?:[^.;\\d]{0,40}?\\s)?by\\s+(${DURATION_NC})\\s+(?:[^.;\\d]{0,40}?\\s)?(${DURATION_NC})`,
@@ -96,15 +116,15 @@ const cueRe = new RegExp(
     // "prosecutors had requested", "sought", "asked for", "called for", "recommended"
     // (a bare "prosecutors" is no cue: "sentenced NAME, the man prosecutors described as ..., to 12 years")
     // "want him jailed for", "asked the court to sentence him to": a request around an imposing verb
-    '(?<requested>\\b(?:wants?|wanted|ask(?:s|ed)?|urg(?:es|ed)|seeks?|sought)\\s+(?:[\\w-]+\\s+){0,4}?(?:jailed|sentenced|imprisoned|locked up|to\\s+(?:sentence|jail|imprison))\\b|\\bprosecut\\w*(?:\\s+(?:had|have|has|initially|originally|also))*\\s+(?:wanted|proposed|urged)\\b|\\b(?:pushed|pressed|argued) for\\b|\\bsought\\b|\\bseek(?:s|ing)?\\b|\\brequest(?:ed|s|ing)?\\b|\\bask(?:ed|ing)? for\\b|\\bcall(?:ed|ing)? for\\b|\\brecommend(?:ed|s|ing)?\\b|\\bdemand(?:ed|s|ing)?\\b)',
+    '(?<requested>\\b(?:wants?|wanted|ask(?:s|ed)?|urg(?:es|ed)|seeks?|sought)\\s+(?:[\\w-]+\\s+){0,4}?(?:jailed|sentenced|imprisoned|locked up|to\\s+(?:sentence|jail|imprison))\\b|\\bprosecut\\w*(?:\\s+(?:had|have|has|initially|originally|also))*\\s+(?:wanted|proposed|urged)\\b|\\b(?:pushed|pressed|argued) for\\b|\\bsought\\b|\\bseek(?:s|ing)?\\b|\\brequest(?:ed|s|ing)?\\b|\\bask(?:ed|ing)? for\\b|\\bcall(?:ed|ing)? for\\b(?!\\s+(?:mass|violent|the\\s+(?:violent|overthrow|seizure)|extremis|terroris|separatis|riots|unrest|jihad))|\\brecommend(?:ed|s|ing)?\\b|\\bdemand(?:ed|s|ing)?\\b)',
     // "faces up to", "could face", "a maximum sentence of", "carries", "punishable by", "guidelines"
     '(?<possible>\\bfac(?:es|e|ing|ed)\\b|\\b(?:could|would|may|might|can)\\s+(?:\\w+\\s+)?(?:face|get|receive|spend|be\\s+(?:sentenced|jailed|imprisoned|locked up|given|handed))\\b|\\bif (?:convicted|found guilty)\\b|\\bup to\\b|\\bmaximum(?:\\s+(?:possible|statutory|prison|jail))?(?:\\s+(?:sentence|penalty|term|punishment))?(?:\\s+of)?\\b|\\bcarr(?:ies|y|ying)\\b|\\bpunishable\\b|\\bguidelines?\\b|\\bas (?:much|long) as\\b|\\bminimum of\\b|\\brisk(?:s|ed|ing)?\\b)',
     // "with a minimum term of 45 years"
     '(?<minimum>\\bminimum term\\b|\\bserve a minimum\\b|\\bat least\\b)',
     // "already serving", "a previous", "earlier", "in a separate case"
     '(?<prior>\\balready\\b|\\b(?:was|is|were) serving\\b|\\bpreviously\\b|\\bprevious\\b|\\bprior\\b|\\bearlier (?:sentence|conviction|term)\\b|\\b(?:separate|second|another|earlier) case\\b)',
-    // "upheld the verdict and his 10-year sentence", "rejected the appeal"
-    '(?<upheld>\\bupheld\\b|\\buphold(?:s|ing)?\\b|\\b(?:rejected|dismissed|denied|turned down|lost)\\s+(?:an?\\s+|the\\s+|his\\s+|her\\s+|their\\s+)?appeals?\\b|\\bconfirmed\\b|\\bleft (?:\\w+ )?unchanged\\b)',
+    // "upheld the verdict and his 10-year sentence", "rejected the appeal", "kept a fine of N", "leaving in place the"
+    '(?<upheld>\\bkept\\s+(?:the|a|an|his|her|their)\\s+(?:[\\w-]+\\s+){0,2}?(?:sentences?|terms?|fines?|verdicts?|punishments?)\\b|\\bupheld\\b|\\buphold(?:s|ing)?\\b|\\b(?:rejected|dismissed|denied|turned down|lost)\\s+(?:an?\\s+|the\\s+|his\\s+|her\\s+|their\\s+)?appeals?\\b|\\bconfirmed\\b|\\bleft (?:\\w+ )?unchanged\\b|\\b(?:leav(?:e|es|ing)|left|kept|keeping)\\s+(?:\\w+\\s+)?(?:in\\s+place|intact)\\b)',
     // "cut", "reduced", "commuted"
     '(?<reduced>\\breduc(?:ed|es|ing|tion)\\b|\\bcut(?:s|ting)?\\b|\\bcommut(?:ed|es|ing)\\b|\\bshorten(?:ed|s|ing)?\\b|\\blowered\\b|\\bsoftened\\b)',
     // "suspended for two years", "followed by three years of supervised release", "banned from ... for"
@@ -116,7 +136,7 @@ const cueRe = new RegExp(
     // "less the 470 days spent on remand", "time served"
     '(?<served>\\bspent\\b|\\bserved\\b|\\bafter serving\\b|\\bremand\\b|\\bcount(?:s|ed)? (?:against|towards)\\b|\\bcredit\\b|\\bin custody\\b)',
     // "sentenced", "jailed", "handed", "given", "received", "imposed", "locked up", "ordered to serve", "got", "made the subject of"
-    '(?<imposed>\\bsentenc(?:ed|ing|es)\\b|\\bjail(?:ed|ing|s)?\\b|\\bhand(?:ed|s|ing)\\b|\\bgiven\\b|\\bgave\\b|\\bgives\\b|\\breceiv(?:ed|es|e|ing)\\b|\\bimpos(?:ed|es|ing)\\b|\\blocked up\\b|\\bordered\\s+(?:[\\w.-]+\\s+){0,5}?to\\s+(?:serve|pay)\\b|\\b(?:must|will|to|shall)\\s+(?:now\\s+|also\\s+|still\\s+)?serve\\b|\\bgets?\\b|\\bgot\\b|\\bimprisoned\\b|\\bfined\\b|\\bplaced on probation\\b|\\bput on probation\\b|\\bmade\\s+(?:the\\s+)?subject\\s+(?:of|to)\\b|\\bpunished\\b|\\bconvicted\\b|\\bguilty\\b)',
+    '(?<imposed>\\bsentenc(?:ed|ing|es)\\b|\\bjail(?:ed|ing|s)?\\b|\\bhand(?:ed|s|ing)\\b(?!\\s+(?:out|over|back|in)\\b)|\\bgiven\\b|\\bgave\\b|\\bgives\\b|\\breceiv(?:ed|es|e|ing)\\b|\\bimpos(?:ed|es|ing)\\b|\\blocked up\\b|\\bordered\\s+(?:[\\w.-]+\\s+){0,5}?to\\s+(?:serve|pay)\\b|\\b(?:must|will|to|shall)\\s+(?:now\\s+|also\\s+|still\\s+)?serve\\b|\\bgets?\\b|\\bgot\\b|\\bimprisoned\\b|\\bfined\\b|\\bplaced on probation\\b|\\bput on probation\\b|\\bmade\\s+(?:the\\s+)?subject\\s+(?:of|to)\\b|\\bpunished\\b|\\bconvicted\\b|\\bguilty\\b)',
   ].join('|'),
   'gi',
 );
@@ -129,6 +149,8 @@ const vagueBeforeRe = /\b(?:more than|over|nearly|almost|about|around|less than|
 const byBeforeRe = /\bby\s+$/i;
 // "five years of supervised release", "three years on licence": after the term, not part of it
 const supervisionAfterRe = /^\s*(?:of\s+)?(?:supervised\s+release|post-release\s+supervision|extended\s+licen[cs]e|on\s+licen[cs]e|parole)\b/i;
+// "a three-year ban on working as a journalist", "a 10-year driving ban": an ancillary ban, not a term
+const banAfterRe = /^[-\s]+(?:\p{Ll}+\s+)?(?:ban|disqualification)\b/iu;
 // "a three-week trial", "a two-year investigation": a hyphenated length of something other than a penalty
 const eventAfterRe =
   /^[\s-]+(?:long\s+)?(?:trials?|hearings?|investigations?|inquir(?:y|ies)|probes?|campaigns?|careers?|history|wars?|conflicts?|relationships?|search(?:es)?|operations?|stints?|contracts?|courses?|programmes?|programs?|projects?|study|absences?|delays?|battles?|fights?|struggles?|marriages?|tenure|process|saga|scheme|conspiracy|fraud|manhunt|ordeal|deliberations?|moratorium|hunger strike|strike|protests?|standoff|siege)\b/i;
@@ -138,15 +160,27 @@ const notTermAfterRe =
   /^\s+(?:later|ago|earlier|(?:less|more|fewer|longer|shorter)\s+than|of\s+(?:deliberations?|testimony|evidence|hearings?|trial|talks|negotiations|questioning|protests?|unrest|fighting|war|work|service|teaching|experience))\b/i;
 // "16 years, to the lawyer NAME": the term goes to the one named after "to" (not "to run concurrently", "to life")
 export const toRecipientAfterRe = /^(?:\s+(?:prison|jail|custodial))?(?:\s+(?:sentence|term)s?)?,?\s+to\s+(?!(?:serve|run|be|pay|life|death|the\s+(?:state|government|victims?))\b|\d)/i;
+// the one a handed term goes to, described and not named: "to a former bank clerk who helped", "to a teacher from
+// CITY," -> the head noun ("clerk", "teacher"); "to the lawyer NAME" is named, so no match
+const describedRecipientRe =
+  /^(?:\s+(?:prison|jail|custodial))?(?:\s+(?:sentence|term)s?)?,?\s+to\s+an?\s+(?:[\p{Ll}-]+\s+){0,3}?([\p{Ll}-]{3,})(?=\s*[,.;]|\s+(?:who|whom|that|from|of|in|at|for|with|and|after)\b)/u;
+
+/** The head noun of the unnamed person a handed term goes to ("handed a one-year sentence to a former bank clerk
+ * who ..." -> "clerk"), or null when it goes to no one described so. */
+export function describedRecipient(s: string, t: Term): string | null {
+  if (!t.toAfter) return null;
+  const m = describedRecipientRe.exec(s.slice(t.end, t.end + 80));
+  return m ? m[1]! : null;
+}
 // the giving verb of "handed a ... sentence to", "handing the longest term, 16 years, to" (not "jailed for five
 // years to the dismay of")
 const giveBeforeRe = /\b(?:hand(?:ed|ing|s)|gave|giv(?:en|ing|es)|impos(?:ed|ing)|meted out)\b[^.;]*$/i;
 // a penalty named without a length: "was given a community order", "received a suspended sentence", "sentenced to
 // restricted freedom", "placed on probation"
 const kindOnlyRe =
-  /\b(?:an?|to|on)\s+(?:(community\s+(?:order|sentence|service)|youth\s+rehabilitation\s+order)|(suspended|conditional)\s+(?:prison\s+|jail\s+|custodial\s+)?sentence|(restricted freedom|restriction of (?:freedom|liberty)|freedom limitation|limitation of freedom)|(probation)|(conditional discharge|hospital order|compulsory (?:psychiatric )?treatment))\b/gi;
+  /\b(?:an?|to|on)\s+(?:(community\s+(?:order|sentence|service)|youth\s+rehabilitation\s+order)|(suspended|conditional)\s+(?:prison\s+|jail\s+|custodial\s+)?sentence|(restricted freedom|restriction of (?:freedom|liberty)|freedom limitation|limitation of freedom)|(probation)|(conditional discharge|hospital order|(?:youth\s+)?referral order|compulsory (?:psychiatric )?treatment))\b/gi;
 
-const suspendedAfterRe = /^[^.;]{0,30}?\b(?:suspended|conditional)\b/i;
+const suspendedAfterRe = /^[^.;]{0,30}?\b(?:suspended|conditional(?!\s+discharge))\b/i;
 // "a suspended sentence of two years", "a suspended two-year sentence"
 const suspendedBeforeRe = /\b(?:suspended|conditional)\s+(?:prison\s+|jail\s+)?(?:sentence|term)\s+of\s+$|\b(?:suspended|conditional)\s+$/i;
 // "three years probation", "a three-year probationary sentence" (a "probationary period" is not one)
@@ -155,6 +189,9 @@ const probationBeforeRe = /\bprobation\s+(?:for|of)\s+$/i;
 const restrictedRe = /(?:freedom[-\s]limitation|restrict(?:ed|ion of|ions on) (?:freedom|liberty)|limitation of (?:freedom|liberty)|freedom restriction|restricted freedom)/i;
 // (a youth rehabilitation order is the community order of under-18s)
 const communityRe = /\b(?:community (?:order|service|sentence|payback)|youth rehabilitation orders?)/i;
+// "a 12-month youth referral order", "a six-month referral order": an order of another kind, its length no term
+// ("a 12-month conditional discharge")
+const otherOrderAfterRe = /^[\s-]+(?:(?:youth\s+)?referral\s+orders?|(?:conditional|absolute)\s+discharges?)\b/i;
 const dischargeBeforeRe = /\b(?:conditionally|absolutely)\s+discharged\s+for\s+$|\bconditional\s+discharge\s+(?:of|for)\s+$/i;
 const otherKindRe = /\b(?:house arrest|home detention|correctional labou?r|corrective labou?r|compulsory (?:labou?r|work)|forced labou?r)/i;
 
@@ -177,7 +214,7 @@ function findCues(s: string): Cue[] {
 function roleAt(s: string, cues: () => Cue[], start: number, end: number): TermRole {
   if (requestedAfterRe.test(s.slice(end, end + 60))) return 'requested';
   if (byBeforeRe.test(s.slice(Math.max(0, start - 4), start))) return 'reduction';
-  if (supervisionAfterRe.test(s.slice(end, end + 40))) return 'ancillary';
+  if (supervisionAfterRe.test(s.slice(end, end + 40)) || banAfterRe.test(s.slice(end, end + 30))) return 'ancillary';
   let role: TermRole = 'unknown';
   for (const c of cues()) if (c.end <= start) role = c.role;
   if (role === 'imposed' || role === 'unknown') {
@@ -228,7 +265,7 @@ function overlaps(spans: Array<[number, number]>, a: number, b: number): boolean
 
 // a sentence without any of these words has no term: skip the costly scans
 const termGateRe = new RegExp(
-  `\\b(?:years?|months?|weeks?|days?|life|death|fined?|time served|community|rehabilitation order|suspended|conditional|discharge|hospital order|compulsory|freedom|liberty|probation)\\b|[$£€]|\\d(?:\\s+(?:million|billion|thousand))?\\s+${CURRENCY_SRC}`,
+  `\\b(?:years?|months?|weeks?|days?|life|death|fined?|time served|community|rehabilitation order|referral order|suspended|conditional|discharge|hospital order|compulsory|freedom|liberty|probation)\\b|[$£€]|\\d(?:\\s+(?:million|billion|thousand))?\\s+${CURRENCY_SRC}`,
   'i',
 );
 
@@ -269,6 +306,29 @@ export function findTerms(s: string): Term[] {
     const fromAt = m.index + m[0].lastIndexOf('from');
     if (to !== null) c.prisonLike(fromAt, m.index + m[0].length, to * UNIT_MONTHS[unit]!, 'appeal_reduced');
   }
+  appealToServedRe.lastIndex = 0;
+  const timeWord = /\btime\b/i.test(s);
+  for (let m = timeWord ? appealToServedRe.exec(s) : null; m; m = appealToServedRe.exec(s)) {
+    const fromAt = m.index + m[0].search(/\bfrom\s/);
+    c.add({ start: fromAt, end: m.index + m[0].length, kind: 'prison', months: m[1] ? durationMonths(m[1]) : null, monthsMax: null, fine: null, role: 'appeal_reduced', timeServed: true });
+  }
+  appealReplaceRe.lastIndex = 0;
+  const replaced = /\b(?:replac|substitut)/i.test(s);
+  for (let m = replaced ? appealReplaceRe.exec(s) : null; m; m = appealReplaceRe.exec(s)) {
+    if (!penaltyWordRe.test(m[1]!) || overlaps(taken, m.index, m.index + m[0].length)) continue;
+    const start = m.index + m[0].length - m[2]!.length;
+    // (the replaced term is the one before: taken, with no role of its own)
+    const oldAt = m.index + m[0].indexOf(m[1]!);
+    taken.push([oldAt, oldAt + m[1]!.length]);
+    c.prisonLike(start, m.index + m[0].length, durationMonths(m[2]!), 'appeal_reduced');
+  }
+  appealReplacedRe.lastIndex = 0;
+  for (let m = replaced ? appealReplacedRe.exec(s) : null; m; m = appealReplacedRe.exec(s)) {
+    if (overlaps(taken, m.index, m.index + m[0].length)) continue;
+    const start = m.index + m[0].length - m[2]!.length;
+    taken.push([m.index, m.index + m[1]!.length]);
+    c.prisonLike(start, m.index + m[0].length, durationMonths(m[2]!), 'appeal_reduced');
+  }
   for (const [re, firstIsCut] of [[appealByThenRe, true], [appealThenByRe, false]] as const) {
     re.lastIndex = 0;
     for (let m = re.exec(s); m; m = re.exec(s)) {
@@ -307,7 +367,10 @@ export function findTerms(s: string): Term[] {
     const start = m.index;
     const loMonths = round1((lo + (m[2] ? 0.5 : 0)) * UNIT_MONTHS[loUnit]!);
     const hiMonths = round1((hi + (m[5] ? 0.5 : 0)) * UNIT_MONTHS[hiUnit]!);
-    c.prisonLike(start, start + m[0].length, loMonths, roleAt(s, cues, start, start + m[0].length), hiMonths);
+    const role = roleAt(s, cues, start, start + m[0].length);
+    // "reduced the sentence of NAME, who ..., from four years to 30 months": a change, the new term is the second
+    if (role === 'appeal_reduced' && /^from\b/i.test(m[0])) c.prisonLike(start, start + m[0].length, hiMonths, role);
+    else c.prisonLike(start, start + m[0].length, loMonths, role, hiMonths);
   }
   lifeRe.lastIndex = 0;
   for (let m = lifeRe.exec(s); m; m = lifeRe.exec(s)) {
@@ -327,9 +390,10 @@ export function findTerms(s: string): Term[] {
   for (let m = timeServedRe.exec(s); m; m = timeServedRe.exec(s)) {
     const start = m.index + m[0].length - m[1]!.length;
     const end = start + m[1]!.length;
+    if (overlaps(taken, start, end)) continue;
     const length = servedLengthRe.exec(s.slice(end, end + 60));
     const months = length ? durationMonths(length[1]!) : null;
-    c.add({ start, end, kind: 'prison', months, monthsMax: null, fine: null, role: 'imposed' });
+    c.add({ start, end, kind: 'prison', months, monthsMax: null, fine: null, role: 'imposed', timeServed: true });
     if (length) {
       const at = end + length.index + length[0].length - length[1]!.length;
       taken.push([at, at + length[1]!.length]);
@@ -353,7 +417,7 @@ export function findTerms(s: string): Term[] {
     if (months === null) continue;
     const after = s.slice(end, end + 40);
     if ((/-(?:year|month|week|day)$/i.test(m[0]) && eventAfterRe.test(after)) || notTermAfterRe.test(after)) continue;
-    if (dischargeBeforeRe.test(s.slice(Math.max(0, start - 40), start))) {
+    if (dischargeBeforeRe.test(s.slice(Math.max(0, start - 40), start)) || otherOrderAfterRe.test(after)) {
       // "conditionally discharged for 12 months": another kind of outcome, its period is not a term
       c.add({ start, end, kind: 'other', months: null, monthsMax: null, fine: null, role: roleAt(s, cues, start, end) });
       continue;

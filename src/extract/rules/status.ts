@@ -26,16 +26,27 @@ const appealUpheldRe =
 // "cleared by the jury of"
 const acquittedRe = /\b(?:acquitted|found\b(?:[^.;]|(?<=\b[A-Z])\.){0,100}?\bnot\s+guilty|cleared\s+(?:by\s+(?:the|a)\s+(?:jury|court|judge|magistrates|bench)\s+)?of|acquittal|not\s+guilty\s+verdict)\b/i;
 // "was sentenced", "found guilty", "pleaded guilty", "jailed", "received"
-// (not "by the same jury that convicted NAME": that verdict is someone else's; not "If convicted, he faces")
-// and "Sentencing him at the same court yesterday, Judge X said" (not "before sentencing him")
+// (not "by the same jury that convicted NAME": that verdict is someone else's; not "If convicted, he faces", "would be
+// added to his term if he were convicted") and "Sentencing him at the same court yesterday, Judge X said" (not
+// "before sentencing him")
 const convictedRe =
-  /(?<!\b(?:jury|court|judge|panel|magistrates?)\s+(?:that|which|who)\s+|\b(?:if|unless|until|once)\s+)\b(?:sentenced|jailed|convicted|(?<!not\s)guilty|imprisoned|fined|handed|given|received|locked\s+up|admitted|(?<!\bbefore\s)sentencing\s+(?:him|her|them)\b)\b/i;
+  /(?<!\b(?:jury|court|judge|panel|magistrates?)\s+(?:that|which|who)\s+|\b(?:if|unless|until|once)\s+(?:(?:he|she|they|it|we|you|I)\s+(?:is|are|was|were|be|gets?|got)\s+)?(?:found\s+)?)\b(?:sentenced|jailed|convicted|(?<!not\s)guilty|imprisoned|fined|handed|given|received|locked\s+up|admitted|(?<!\bbefore\s)sentencing\s+(?:him|her|them)\b)\b/i;
 // "acquitted ..., a verdict later overturned by the Supreme Court"
 const overturnedRe = /\b(?:overturned|quashed|annulled|set\s+aside|reversed|cancell?ed)\b/i;
 // "was charged with", "arrested", "faces", "on trial", "pleaded not guilty", "placed on the wanted list", "an indictment unsealed
 // Thursday ... charges NAME"
 const chargedRe =
   /\b(?:charged|(?:indictment|complaint)\b[^;]{0,120}?\bcharges|arrested|detained|indicted|accused|faces|facing|on\s+trial|stand\s+trial|stood\s+trial|pleaded\s+not\s+guilty|remanded|in\s+custody|prosecuted|suspected|denied|denies|appear(?:ed|s)?\s+(?:at|in|before)|(?:placed|put)\s+on\s+(?:the\s+|an?\s+)?(?:international\s+|federal\s+)?wanted\s+list|declared\s+wanted|awaiting\s+trial)\b/i;
+// "Three other men arrested on suspicion of X have been released on bail": arrested and let go, never charged — no
+// defendants (CONVENTIONS.md); "who was charged with X, was released on bail" is one
+const releasedUnchargedRe = /\breleased\s+(?:on\s+(?:police\s+)?bail|without\s+(?:being\s+)?charged?|under\s+investigation|pending\s+further)\b/i;
+const chargedWordRe = /\b(?:charged|indicted|convicted|sentenced|jailed)\b/i;
+const arrestedRe = /\b(?:arrested|detained)\b/i;
+
+/** Whether sentence `s` tells of people arrested and released without charge (no criminal case). */
+export function releasedWithoutCharge(s: string): boolean {
+  return releasedUnchargedRe.test(s) && !chargedWordRe.test(s);
+}
 // "arrested for 15 days", "under the Code of Administrative Offences": not a criminal case
 const administrativeRe = /\badministrative\b|\b(?:arrested|jailed|detained)\s+for\s+(?:\d{1,2}|\w+)\s+days\b/i;
 
@@ -59,6 +70,8 @@ export function statusIn(text: string, imposed: Term[]): StatusFound | null {
   if (convicted && (anyImposed || !acquitted || convicted.start > acquitted.start)) return convicted;
   if (acquitted) return overturnedRe.test(text.slice(acquitted.end)) ? { ...acquitted, status: 'charged_only', overturned: true } : acquitted;
   if (anyImposed && imposed[0]) return { status: 'convicted', start: imposed[0].start, end: imposed[0].end };
+  // CONVENTIONS.md: people arrested "on suspicion" and released without charge are no defendants
+  if (arrestedRe.test(text) && releasedWithoutCharge(text)) return null;
   return hit(text, chargedRe, 'charged_only');
 }
 

@@ -35,6 +35,9 @@ describe('coreference', () => {
     ['He will next appear at Liverpool Crown Court on 12 September.', [[false, true]]],
     ['He appeared to be calm as the sentence was read.', []],
     ['He insisted he was innocent.', []],
+    ['but kept a fine of 20,000 somoni that had been imposed on him alongside the prison term.', [[false, true]]],
+    // no outcome put on him
+    ['His mother said the police had spied on him for months.', []],
     ['The 34-year-old, of Great Lever, ran the operation from a rented flat.', [[false, false]]],
   ];
   it.each(anaphors)('%s', (text, expected) => {

@@ -44,6 +44,9 @@ const table: Array<[string, string[]]> = [
   // not a passive "was made the subject of": the name is the one acting
   ['Jane Smith made the subject of her speech the sentence handed to her son.', []],
   ['The second activist, Dias Nurlanov, 36, saw his four-year term upheld.', ['Dias Nurlanov']],
+  // an appeal verb is a verdict word for a name with an age
+  ['For another man, 45-year-old Talgat Omarov, the board replaced four years in a colony with three years of restricted freedom.', ['Talgat Omarov']],
+  ['Another pensioner, 71-year-old Galina Orlova, said her rent had been reduced last year.', []],
   ['A co-defendant, Kayla Marie Stone, 23, who delivered pills for Omar Haddad, pleaded guilty in July.', ['Kayla Marie Stone']],
   ['Marat Yerzhanov, whose mother, Zhamilya Yerzhanova, campaigned for him, was convicted.', ['Marat Yerzhanov']],
   ["The victim's partner, Jane Cole, 41, was given a chance to speak before he was sentenced.", []],
@@ -90,6 +93,9 @@ describe('findGroups', () => {
     // arrested and let go without charge: no defendants; charged and bailed: defendants
     ['Three other men arrested on suspicion of violent disorder in Southport have been released on bail pending further inquiries.', []],
     ['Two men arrested on Friday have been charged with violent disorder and released on bail.', [[2, 'subject']]],
+    ['Nine other defendants in the same case, aged 24 to 61, were sentenced at the same hearing to between seven and 25 years', [[9, 'subject']]],
+    // (a place, not the case, before the verb)
+    ['Nine other people in the village square were sentenced, witnesses said', []],
   ];
   it.each(table2)('%s', (text, expected) => {
     expect(findGroups(text).map((g) => [g.count, g.role])).toEqual(expected);

@@ -53,6 +53,44 @@ describe('appeal rulings', () => {
       .toEqual([{ name: 'Marat Ospanov', court: null, sentence: prison(120), verdictDate: '2024-06-10', status: 'appeal_upheld' }]);
   });
 
+  it('a term replaced by a lighter kind is an appeal reduction; a cut to time served states its length', () => {
+    const text =
+      'At a hearing on March 10, the appeals board of the Zhetysu regional court cut the sentence of Arman Seitov, a welder, from nine years to six years. ' +
+      'The board also reduced the term of Dias Nurlanov, 29, from five years to the time he had already spent behind bars — two years and eight months — and ordered his release. ' +
+      'For another man, 45-year-old Bolat Kasymov, the board replaced four years in a colony with three years of restricted freedom. ' +
+      'Kasymov had been convicted of "theft".';
+    expect(records(text, '2025-03-12').map((r) => [r.name, r.sentence, r.status])).toEqual([
+      ['Arman Seitov', prison(72), 'appeal_reduced'],
+      ['Dias Nurlanov', prison(32), 'appeal_reduced'],
+      ['Bolat Kasymov', { kind: 'restricted_freedom', months: 36, monthsMax: null, fine: null }, 'appeal_reduced'],
+    ]);
+  });
+
+  it('an appeal ruling with no date of its own takes the date told with the appeal court\'s decision', () => {
+    const text =
+      'The appeals collegium of the Supreme Court announced its decision on Wednesday, four months after the regional court convicted a group of residents. ' +
+      'The judges cut the sentence of Aqylbek Tursynov, 37, a schoolteacher, from 10.5 years to 7.5 years. ' +
+      'Ruslan Dauletbaev, 26, a driver, had his five-year prison term replaced with three years of restricted freedom.';
+    expect(records(text, '2023-06-02')).toEqual([
+      { name: 'Aqylbek Tursynov', court: 'appeals collegium of the Supreme Court', sentence: prison(90), verdictDate: '2023-05-31', status: 'appeal_reduced' },
+      { name: 'Ruslan Dauletbaev', court: 'appeals collegium of the Supreme Court', sentence: { kind: 'restricted_freedom', months: 36, monthsMax: null, fine: null }, verdictDate: '2023-05-31', status: 'appeal_reduced' },
+    ]);
+  });
+
+  it('... but not a date told with the appeal court in a sentence about no ruling', () => {
+    const text =
+      'The appeals collegium of the Supreme Court was set up in 2019. ' +
+      'The judges cut the sentence of Aqylbek Tursynov, 37, a schoolteacher, from 10.5 years to 7.5 years.';
+    expect(records(text, '2023-06-02')[0]).toMatchObject({ name: 'Aqylbek Tursynov', verdictDate: null, status: 'appeal_reduced' });
+  });
+
+  it('a term "left in place" is upheld and dated by the ruling, not by the first imposition told beside it', () => {
+    const text = 'The Bishkek City Court on Monday rejected an appeal by journalist Aziz Omurov against his conviction, leaving in place the three years of probation imposed on him in October.';
+    expect(records(text, '2022-12-13')).toEqual([
+      { name: 'Aziz Omurov', court: 'Bishkek City Court', sentence: { kind: 'probation', months: 36, monthsMax: null, fine: null }, verdictDate: '2022-12-12', status: 'appeal_upheld' },
+    ]);
+  });
+
   it('an appeal announced or pending leaves the status as it was', () => {
     const text = 'Marat Ospanov was sentenced on Monday to 10 years. He has appealed to the Supreme Court. Prosecutors have appealed, seeking 14 years.';
     expect(records(text, '2024-06-14')).toEqual([{ name: 'Marat Ospanov', court: null, sentence: prison(120), verdictDate: '2024-06-10', status: 'convicted' }]);
@@ -65,6 +103,21 @@ describe('appeal rulings', () => {
 });
 
 describe('an outcome told before the name', () => {
+  it('"handing the man described as its organiser a 10-year term": the term of the next defendant named', () => {
+    const text =
+      'The Pervomaisky district court of Bishkek on Monday delivered its verdict in the case of an alleged plot, handing the man described as its organiser a 10-year prison term. ' +
+      'Kubat Asanov, 52, a businessman, was found guilty of "preparing a violent seizure of power." ' +
+      'Asanov was arrested in February last year.';
+    expect(records(text, '2024-08-07')).toEqual([
+      { name: 'Kubat Asanov', court: 'Pervomaisky district court of Bishkek', sentence: prison(120), verdictDate: '2024-08-05', status: 'convicted' },
+    ]);
+  });
+
+  it('... but handing out leaflets is no outcome', () => {
+    const text = 'Activists were seen handing out leaflets for five days in May. Kubat Asanov, 52, was found guilty of hooliganism.';
+    expect(records(text, '2024-08-07')).toEqual([{ name: 'Kubat Asanov', court: null, sentence: null, verdictDate: null, status: 'convicted' }]);
+  });
+
   it('goes to the first defendant named after it, even a few sentences on', () => {
     const text =
       'A Kenai man was sentenced today to a 51-month prison term for fraud. ' +
@@ -129,6 +182,94 @@ describe('terms and the people they belong to', () => {
       'Reginald Ashby, 78, was found guilty by a jury at York Crown Court of indecent assault. ' +
       'He was sentenced on Wednesday. He was sentenced on 29th February 2016 to eight years for other offences.';
     expect(records(text, '2025-05-30')).toEqual([{ name: 'Reginald Ashby', court: 'York Crown Court', sentence: prison(132), verdictDate: '2025-05-28', status: 'convicted' }]);
+  });
+});
+
+describe('a new case against someone already in prison', () => {
+  it('the earlier term told again (same length) is context: the new case is charged only, with no sentence or date', () => {
+    const text =
+      'Pavel Sokolov, a blogger who is already serving an eight-year term, has been charged with treason in a new case, his lawyer said. ' +
+      'Sokolov, 41, was sentenced in 2022 to eight years for "discrediting the army". ' +
+      'The charge carries up to 20 years, which would be added to his term if he were convicted.';
+    expect(records(text, '2024-09-06')).toEqual([{ name: 'Pavel Sokolov', court: null, sentence: null, verdictDate: null, status: 'charged_only' }]);
+  });
+
+  it('a new term of another length is the new outcome', () => {
+    const text =
+      'Pavel Sokolov, a blogger who is already serving an eight-year term, was tried on a new charge of treason. ' +
+      'Sokolov, 41, was sentenced on Monday to 12 years.';
+    expect(records(text, '2024-09-06')).toEqual([{ name: 'Pavel Sokolov', court: null, sentence: prison(144), verdictDate: '2024-09-02', status: 'convicted' }]);
+  });
+});
+
+describe('a fine told after the appeal ruling', () => {
+  it('"imposed on him" after his surname is his, not the last defendant\'s before', () => {
+    const text =
+      'The Supreme Court on Wednesday reduced the sentence of Karim Nazarov from seven years to five years. ' +
+      'His colleague, Dilnoza Saidova, 31, had received two years of restricted freedom; her appeal was dismissed. ' +
+      'The court also lifted a three-year ban on Nazarov working as a journalist, but kept a fine of 20,000 somoni that had been imposed on him.';
+    const got = records(text, '2023-09-08');
+    expect(got.map((r) => [r.name, r.sentence])).toEqual([
+      ['Karim Nazarov', { ...prison(60), fine: '20,000 somoni' }],
+      ['Dilnoza Saidova', { kind: 'restricted_freedom', months: 24, monthsMax: null, fine: null }],
+    ]);
+  });
+});
+
+describe('kin of a pair named together', () => {
+  it('"The father ... received", "His son was jailed": the two named as "NAME and his son NAME2"', () => {
+    const text =
+      'Desmond Palmer, 63, and his son Marcus Palmer, 34, were found guilty in October of money laundering. ' +
+      'The father, whom the judge described as "the directing mind" of the fraud, received six years. ' +
+      'His son was jailed for four years and six months.';
+    expect(records(text, '2024-02-16').map((r) => [r.name, r.sentence])).toEqual([
+      ['Desmond Palmer', prison(72)],
+      ['Marcus Palmer', prison(54)],
+    ]);
+  });
+
+  it('... but a kin word with no pair named so is nobody\'s', () => {
+    const text =
+      'Desmond Palmer, 63, was found guilty in October of money laundering. ' +
+      'His son was jailed for four years in 2019.';
+    expect(records(text, '2024-02-16').map((r) => [r.name, r.sentence])).toEqual([['Desmond Palmer', null]]);
+  });
+});
+
+describe('time served', () => {
+  it('a sentence of time served takes the time on remand told for the same defendant', () => {
+    const text =
+      'Kit Harlow, 33, from Hackney, who was convicted of the same offence, had already spent 127 days on remand. ' +
+      'The judge sentenced him to time served on Tuesday, meaning he was released from the dock.';
+    expect(records(text, '2025-06-06')).toEqual([{ name: 'Kit Harlow', court: null, sentence: prison(4.2), verdictDate: '2025-06-03', status: 'convicted' }]);
+  });
+
+  it('... but time on remand does not change a term of its own (credit)', () => {
+    const text =
+      'Kit Harlow, 33, who was convicted of the same offence, had already spent 127 days on remand. ' +
+      'The judge jailed him for 22 months on Tuesday.';
+    expect(records(text, '2025-06-06')[0]!.sentence).toEqual(prison(22));
+  });
+});
+
+describe('the headline', () => {
+  it('a headline term is no group\'s: "leader gets life, nine co-defendants jailed" leaves the nine their own range', () => {
+    const text =
+      'Tajikistan: community leader gets life, nine co-defendants jailed in closed trial\n\n' +
+      'The Supreme Court has sentenced Khudoyor Nazarov to life imprisonment on Tuesday. ' +
+      'Nine other defendants in the same case, aged 24 to 61, were sentenced at the same hearing to between seven and 25 years in prison.';
+    expect(records(text, '2024-12-06')).toEqual([
+      { name: 'Khudoyor Nazarov', court: 'Supreme Court', sentence: { kind: 'life', months: null, monthsMax: null, fine: null }, verdictDate: '2024-12-03', status: 'convicted' },
+      { name: null, court: 'Supreme Court', sentence: { kind: 'prison', months: 84, monthsMax: 300, fine: null }, verdictDate: '2024-12-03', status: 'convicted' },
+    ]);
+  });
+
+  it('a headline term still waits for the defendant named in the body', () => {
+    const text =
+      'Border protest organiser jailed for 11 years, seven others get five to nine years\n\n' +
+      'The district court on Monday jailed the organiser of the protest for 11 years, and gave seven other men terms of between five and nine years. ' +
+      'Talant Mamatov, 45, was convicted of organising mass riots.';
+    expect(records(text, '2024-05-08').find((r) => r.name === 'Talant Mamatov')!.sentence).toEqual(prison(132));
   });
 });
 
@@ -384,6 +525,20 @@ describe('groups and handed terms', () => {
     expect(records(text, '2024-05-01')).toEqual([
       { name: null, court: 'district court', sentence: { kind: 'prison', months: 24, monthsMax: 60, fine: null }, verdictDate: '2024-04-30', status: 'convicted' },
     ]);
+  });
+
+  it('a term handed to someone described goes to the one named later after "The <same noun>,"', () => {
+    const text =
+      'A district court on Tuesday handed a two-year prison sentence to a former bank clerk who opened accounts for fraudsters, and jailed four members of the ring. ' +
+      'The clerk, Dana Serikova, is 30 years old. She was found guilty of "complicity in fraud."';
+    expect(records(text, '2024-05-01')[0]).toEqual({ name: 'Dana Serikova', court: 'district court', sentence: prison(24), verdictDate: '2024-04-30', status: 'convicted' });
+  });
+
+  it('... but not to someone named after another noun', () => {
+    const text =
+      'A district court on Tuesday handed a two-year prison sentence to a former bank clerk who opened accounts for fraudsters, and jailed four members of the ring. ' +
+      'The courier, Dana Serikova, is 30 years old. She was found guilty of "complicity in fraud."';
+    expect(records(text, '2024-05-01')[0]).toMatchObject({ name: 'Dana Serikova', sentence: null, status: 'convicted' });
   });
 
   it('"sentences of one year and nine months" is one term, not a range', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findTerms, durationMonths } from '../../../src/extract/rules/sentences.ts';
+import { findTerms, durationMonths, describedRecipient } from '../../../src/extract/rules/sentences.ts';
 
 type Expect = { kind: string; months: number | null; monthsMax?: number | null; fine?: string | null; role: string };
 const strip = (s: string): Expect[] =>
@@ -96,6 +96,49 @@ const table: Array<[string, Expect[]]> = [
     { kind: 'prison', months: 144, monthsMax: null, fine: null, role: 'served' },
   ]],
   ['He was jailed for eight years, two years less than prosecutors had sought.', [{ kind: 'prison', months: 96, monthsMax: null, fine: null, role: 'imposed' }]],
+  // a fine kept by an appeal court; a ban's length is no term; "somoni" is the currency (not "som")
+  ['The court also lifted a three-year ban on him working as a journalist, but kept a fine of 20,000 somoni.', [
+    { kind: 'prison', months: 36, monthsMax: null, fine: null, role: 'ancillary' },
+    { kind: 'fine', months: null, monthsMax: null, fine: '20,000 somoni', role: 'appeal_upheld' },
+  ]],
+  ['He was given a 10-year driving ban.', [{ kind: 'prison', months: 120, monthsMax: null, fine: null, role: 'ancillary' }]],
+  ['He was jailed for two years and banned from driving.', [{ kind: 'prison', months: 24, monthsMax: null, fine: null, role: 'imposed' }]],
+  ['She was fined 58,000 som.', [{ kind: 'fine', months: null, monthsMax: null, fine: '58,000 som', role: 'imposed' }]],
+  // appeal changes: to time served (its length if stated), a term replaced by a lighter one, a far "from ... to"
+  ['The board reduced the term of NAME, 29, from five years to the time he had already spent behind bars — two years and eight months — and freed him.', [
+    { kind: 'prison', months: 32, monthsMax: null, fine: null, role: 'appeal_reduced' },
+  ]],
+  ['The court cut his sentence from six years to time served.', [{ kind: 'prison', months: null, monthsMax: null, fine: null, role: 'appeal_reduced' }]],
+  ['the board replaced four years in a colony with three years of restricted freedom, citing his health.', [
+    { kind: 'restricted_freedom', months: 36, monthsMax: null, fine: null, role: 'appeal_reduced' },
+  ]],
+  ['The Court of Appeal reduced the sentence of another activist from the same group, NAME, 29, who had blocked a bridge, from four years to 30 months.', [
+    { kind: 'prison', months: 30, monthsMax: null, fine: null, role: 'appeal_reduced' },
+  ]],
+  // ... but a range after a cut is still a range when not a change; "replaced" with no penalty is no term
+  ['The court reduced the sentences of the 12 defendants, who had received terms ranging from five to 12 years.', [
+    { kind: 'prison', months: 60, monthsMax: 144, fine: null, role: 'imposed' },
+  ]],
+  ['He replaced the windows with new ones two years ago.', []],
+  ['NAME, 26, a delivery driver, had his five-year prison term replaced with three years of restricted freedom.', [
+    { kind: 'restricted_freedom', months: 36, monthsMax: null, fine: null, role: 'appeal_reduced' },
+  ]],
+  ['Two years later the roof was replaced by a new one.', []],
+  // a kept term is upheld; "calling for mass unrest" is an offence, not a request
+  ['The city court rejected an appeal by NAME against his conviction for calling for mass unrest, leaving in place the three years of probation imposed on him in October.', [
+    { kind: 'probation', months: 36, monthsMax: null, fine: null, role: 'appeal_upheld' },
+  ]],
+  ['He was convicted of calling for mass riots and jailed for five years.', [{ kind: 'prison', months: 60, monthsMax: null, fine: null, role: 'imposed' }]],
+  ['Prosecutors called for 10 years.', [{ kind: 'prison', months: 120, monthsMax: null, fine: null, role: 'requested' }]],
+  // "handing out" gives no term
+  ['Police detained two students handing out leaflets for five days.', [{ kind: 'prison', months: 0.2, monthsMax: null, fine: null, role: 'unknown' }]],
+  // a youth referral order is another kind of order: its length is no term
+  ['A 15-year-old boy was given a 12-month youth referral order for affray.', [{ kind: 'other', months: null, monthsMax: null, fine: null, role: 'imposed' }]],
+  ['He was given a referral order.', [{ kind: 'other', months: null, monthsMax: null, fine: null, role: 'imposed' }]],
+  ['She received a 12-month community order.', [{ kind: 'community', months: 12, monthsMax: null, fine: null, role: 'imposed' }]],
+  // a conditional discharge is another kind (not a conditional = suspended sentence)
+  ['She was given a 12-month conditional discharge after admitting the offence.', [{ kind: 'other', months: null, monthsMax: null, fine: null, role: 'imposed' }]],
+  ['He received a two-year conditional sentence.', [{ kind: 'suspended', months: 24, monthsMax: null, fine: null, role: 'imposed' }]],
   // not terms at all
   ['He was convicted following a three-week trial.', []],
   ['After a 14-week trial and two days of deliberations, the jury found him guilty.', []],
@@ -113,6 +156,16 @@ describe('findTerms', () => {
     expect(findTerms('handing the longest term, 16 years, to the lawyer and journalist Polat Umarov.')[0]!.toAfter).toBe(true);
     expect(findTerms('sentenced him to six years and four years, to run concurrently.').some((t) => t.toAfter)).toBe(false);
     expect(findTerms('He was jailed for five years to the dismay of his family.').some((t) => t.toAfter)).toBe(false);
+  });
+
+  it('gives the head noun of an unnamed person a handed term goes to', () => {
+    const head = (s: string): Array<string | null> => findTerms(s).map((t) => describedRecipient(s, t));
+    expect(head('on Tuesday handed a one-year-nine-month prison sentence to a former bank clerk who helped a group of fraudsters')).toEqual(['clerk']);
+    expect(head('The court gave a suspended two-year sentence to a history teacher from Almaty.')).toEqual(['teacher']);
+    // named, not described; not handed; "to run concurrently"
+    expect(head('handing the longest term, 16 years, to the lawyer and journalist Polat Umarov.')).toEqual([null]);
+    expect(head('A former bank clerk was jailed for two years.')).toEqual([null]);
+    expect(head('sentenced him to six years and four years, to run concurrently.')).toEqual([null, null]);
   });
 
   it('reads number words, hyphenated compounds and halves', () => {

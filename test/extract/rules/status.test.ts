@@ -31,7 +31,15 @@ const table: Array<[string, string | null]> = [
   ['The jury found him guilty of fraud but not of theft', 'convicted'],
   // a condition, not a verdict
   ['If convicted, he faces up to three years in prison.', 'charged_only'],
+  ['faces seven years, which would be added to his current term if he were convicted', 'charged_only'],
+  ['if he is found guilty, he faces up to 10 years', 'charged_only'],
+  ['If found guilty, she faces a fine', 'charged_only'],
+  // a verdict with "if" elsewhere in the sentence
+  ['He was convicted of fraud, and if he appeals he risks a longer term', 'convicted'],
   ['was charged on Wednesday and placed under house arrest', 'charged_only'],
+  // arrested on suspicion and released: no defendant; but charged after such an arrest is
+  ['Three other men arrested on suspicion of violent disorder have been released on bail pending further inquiries.', null],
+  ['He was arrested on suspicion of murder, released on bail and later charged with manslaughter.', 'charged_only'],
 ];
 
 describe('statusIn', () => {
