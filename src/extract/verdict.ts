@@ -11,7 +11,7 @@ import { NUMBER_SRC, parseNumber } from './rules/numbers.ts';
 import { findDates, type DateMention } from './rules/dates.ts';
 import { findCourts, isAppealTarget, isCitedAsSource, isHigherCourt, isOtherFirstInstanceCourt, namesCourtMoreFully, type CourtMention } from './rules/courts.ts';
 import { allCountsRe, findCharges, findGroupCharges, sameChargesRe, type ChargeFound } from './rules/charges.ts';
-import { findDefendantNames, findGroups, findNameCandidates, findUnnamedDefendants, memberCueBefore, type MemberCue, type NameCandidate } from './rules/names.ts';
+import { findDefendantNames, findGroups, findNameCandidates, findUnnamedDefendants, isOccupationListGap, memberCueBefore, type MemberCue, type NameCandidate } from './rules/names.ts';
 import { findAgeNear, findAgeRange } from './rules/ages.ts';
 import { findAnaphors, pronounOutcomeOpeningRe, resolveSurname, sameFullName } from './rules/coreference.ts';
 import { isNonDefendantContext } from './rules/roles.ts';
@@ -59,6 +59,8 @@ interface Draft {
   sameHearingAs: number | null;
   /** the sentence (clock) of the first mention */
   firstSeen: number;
+  /** a group's people noun (GroupMention.noun) */
+  groupNoun?: string;
 }
 
 /** Charges stated for a numbered set of defendants (rules/charges.ts findGroupCharges), placed in the article. */
@@ -130,7 +132,7 @@ const itemVerbRe = /\b(?:was|were|is|are|has|have|had|will|would|sentenced|jaile
 
 /** Whether the text between two names joins them into one subject ("A and B", "A, 31; B, 58; and C"). */
 function joinsNames(gap: string): boolean {
-  return joinRe.test(gap) || (semicolonItemRe.test(gap) && !itemVerbRe.test(gap));
+  return joinRe.test(gap) || (semicolonItemRe.test(gap) && !itemVerbRe.test(gap)) || isOccupationListGap(gap);
 }
 const ordinalWordRe = /(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s/i;
 const ordinalDefendantRe =
@@ -260,7 +262,7 @@ export function buildRecords(text: string, published: string | null | undefined)
     prevSubject = opening
       ? { name: opening.c.name, tokens: opening.c.tokens, span: span(base, opening.c.start, opening.c.end), age: { age: opening.age, span: span(base, opening.ageAt, opening.ageAt + String(opening.age).length) }, seenAt: clock }
       : null;
-    const mentions: Mention[] = titleLine ? [] : collectMentions(s, { drafts, persons, newDraft, lastSingular, lastPlural, clock }, base);
+    const mentions: Mention[] = titleLine ? [] : collectMentions(s, { drafts, persons, newDraft, lastSingular, lastPlural, clock, caseNo }, base);
     for (const m of mentions) for (const id of m.ids) drafts[id]!.lastSeen = clock;
     const terms = findTerms(s);
     const factful = mentions.filter((m) => m.factful);
@@ -1068,6 +1070,8 @@ interface MentionContext {
   lastPlural: number[];
   /** the number of the current sentence */
   clock: number;
+  /** the case being told */
+  caseNo: number;
 }
 
 // "The youth, who cannot be named for legal reasons": a later name is someone else's
@@ -1207,9 +1211,11 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
     // "jailed four members of the ring. Her four accomplices received ...", "The seven other men, aged 23 to 40,
     // were found guilty of ...": a definite group of a size already told is that group again
     const definite = definiteGroupRe.test(s.slice(Math.max(0, g.start - 8), g.start)) || /^(?:the|these|those|all)\b/i.test(s.slice(g.start, g.end));
-    const known = definite ? [...drafts].reverse().find((x) => x.group && x.count === g.count) : undefined;
+    // ("nine co-defendants jailed ... Nine other defendants in the same case were sentenced": one set, twice told)
+    const known = [...drafts].reverse().find((x) => x.group && x.count === g.count && (definite || (g.other && x.caseNo === ctx.caseNo && x.groupNoun === g.noun)));
     const d = known ?? newDraft(null, [], g.count, true);
     if (!known) {
+      d.groupNoun = g.noun;
       d.specific = g.specific;
       d.other = g.other;
       d.evidence.count = [span(base, g.countStart, g.countEnd)];

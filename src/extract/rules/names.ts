@@ -113,27 +113,36 @@ export function findNameCandidates(s: string): NameCandidate[] {
 }
 
 // what follows a defendant named as the subject: "was found guilty", ", 32, of Reno, was sentenced", "received",
-// ", 20, of Wigan, who admitted", "C, 27, of Owasso — each pleaded guilty" (the end of a dashed list)
+// ", 20, of Wigan, who admitted", "C, 27, of Owasso — each pleaded guilty" (the end of a dashed list),
+// ", 47, who prosecutors said had agreed to head a "people's council", received" (a short quote inside a clause)
 const subjectAfterRe =
-  /^(?:\s*\(\d{1,3}\))?(?:,\s*who\s+|(?:,\s*[^,;()“”"]{1,110}){0,3}(?:,|\s+[—–])\s*(?:who\s+)?|\s+)(?:(was|were|is|are|has been|have been|had been|will be|would be|has|have|had)\s+)?(?:(?:also|later|then|each|subsequently|eventually|ultimately|previously|already|initially|originally|both|all|now|jointly|additionally|formally|officially|yesterday|today|last\s+\w+)\s+)*(sentenced|jailed|convicted|found\s+(?:not\s+)?guilty|acquitted|cleared|handed|given|ordered|received|receives|got|gets|pleaded|pled|admitted|admits|charged|arrested|detained|indicted|imprisoned|fined|faces|faced|locked\s+up|stood\s+trial|went\s+on\s+trial|accused|spared|walked\s+free|lost|appealed|denied|denies|remains?\s+in\s+custody|was\s+remanded|remanded|placed|appeared|guilty\s+of)\b/i;
+  /^(?:\s*\(\d{1,3}\))?(?:,\s*who\s+|(?:,\s*(?:[^,;()“”"]|“[^“”]{1,40}”|"[^"]{1,40}"){1,110}){0,3}(?:,|\s+[—–])\s*(?:who\s+)?|\s+)(?:(was|were|is|are|has been|have been|had been|will be|would be|has|have|had)\s+)?(?:(?:also|later|then|each|subsequently|eventually|ultimately|previously|already|initially|originally|both|all|now|jointly|additionally|formally|officially|yesterday|today|last\s+\w+)\s+)*(sentenced|jailed|convicted|found\s+(?:not\s+)?guilty|acquitted|cleared|handed|given|ordered|received|receives|got|gets|pleaded|pled|admitted|admits|charged|arrested|detained|indicted|imprisoned|fined|faces|faced|locked\s+up|stood\s+trial|went\s+on\s+trial|tried(?!\s+to\b)|accused|spared|walked\s+free|lost|appealed|denied|denies|remains?\s+in\s+(?:pre-?trial\s+)?(?:custody|detention)|was\s+remanded|remanded|placed|appeared|guilty\s+of)\b/i;
 // verbs whose bare form after a name is active voice ("Smith sentenced Jones"): they need an auxiliary,
 // or "to"/"for" after them (headline style: "NAME jailed for five years")
 const PASSIVE_ONLY = new Set([
   'sentenced', 'jailed', 'convicted', 'acquitted', 'cleared', 'handed', 'given', 'charged', 'arrested', 'detained',
-  'indicted', 'imprisoned', 'fined', 'accused', 'remanded', 'placed',
+  'indicted', 'imprisoned', 'fined', 'accused', 'remanded', 'placed', 'tried',
 ]);
 const headlineContinuationRe = /^\s+(?:to|for|over|in|on|after|at|of|with)\b/i;
 // a verdict verb before the object: "sentenced a local resident, 32-year-old " + NAME
 const objectBeforeRe =
   /\b(sentenced|sentencing|jailed|jailing|convicted|convicting|acquitted|acquitting|cleared|fined|charged|charging|arrested|detained|indicted|imprisoned|found|gave|handed|ordered|sent)\s+((?:[\p{Ll}\d'’-]+,?\s+){0,8})$/u;
 // an outcome's object: "upheld the 10-year sentence of NAME", "reduced the term handed to NAME", "rejected
-// the appeal of NAME", "reduced the sentence of his co-defendant, NAME,", "the appeal of NAME2's friend NAME"
+// the appeal of NAME", "reduced the sentence of his co-defendant, NAME,", "the appeal of NAME2's friend NAME",
+// "The shortest sentence, two years, was given to 20-year-old NAME", "cut the sentence of NAME, ..., and that of
+// farmer NAME", "the sentence handed to Karakalpak journalist NAME" (a nationality before the occupation)
 const outcomeOfBeforeRe =
-  /\b(?:sentences?|terms?|verdicts?|convictions?|appeals?|acquittals?|punishment)\s+(?:of|by|(?:handed|given|imposed)\s+(?:to|on))\s+(?:(?:his|her|their|the|\p{Lu}[\p{L}'’-]*['’]s)\s+)?(?:[\p{Ll}-]+,?\s+){0,3}$/u;
+  /(?:\b(?:sentences?|terms?|verdicts?|convictions?|appeals?|acquittals?|punishment)(?:,\s*[^,;.]{1,30},)?\s+(?:of|by|(?:(?:was|were|is|has\s+been|had\s+been)\s+)?(?:handed|given|imposed)\s+(?:to|on))|(?:,|\band)\s+th(?:at|ose)\s+of)\s+(?:(?:his|her|their|the|\p{Lu}[\p{L}'’-]*['’]s)\s+)?(?:\d{1,3}-year-old\s+)?(?:\p{Lu}[\p{Ll}-]+\s+(?=\p{Ll}))?(?:[\p{Ll}-]+,?\s+){0,3}$/u;
+// a verdict verb before an appositive that names a place or body: "sentenced the former head of the Almaty region
+// police, " + NAME + ", to ..." (the name closes the appositive with a comma)
+const objectAppositiveBeforeRe =
+  /\b(?:sentenced|jailed|convicted|acquitted|cleared|fined|charged|indicted|imprisoned)\s+(?:a|an|the)\s+(?![^,;.()“”"]*\b(?:who|which|that|whose)\b)[^,;.()“”"]{1,80},\s*$/;
 const PREPOSITIONS = new Set(['to', 'for', 'of', 'in', 'on', 'by', 'with', 'from', 'at', 'against', 'after', 'before', 'over', 'under', 'and', 'or', 'that', 'who', 'which']);
+// occupations and roles that describe a defendant: "journalist NAME", "and playwright NAME"
+const ROLE_NOUN_SRC =
+  'entrepreneur|businessman|businesswoman|journalist|activist|blogger|reporter|editor|poet|writer|artist|politician|leader|resident|man|woman|teenager|student|pensioner|farmer|doctor|teacher|official|mayor|governor|minister|general|colonel|officer|soldier|serviceman|accomplice|suspect|accused|defender|protester|unionist|worker|driver|citizen|national|native|investor|banker|executive|founder|owner|chairman|head|deputy|rapper|singer|musician|imam|cleric|lawmaker|deputy|figure|member|dissident|critic|opponent|fighter|welder|engineer|mechanic|nurse|trader|vendor|father|mother|playwright|director|schoolteacher|cameraman|photographer|historian|economist';
 // "journalist NAME", "One of the defendants, NAME", "an entrepreneur ..., NAME"
-const appositionBeforeRe =
-  /\b(?:defendants?|co-defendants?|entrepreneur|businessman|businesswoman|journalist|activist|blogger|reporter|editor|poet|writer|artist|politician|leader|resident|man|woman|teenager|student|pensioner|farmer|doctor|teacher|official|mayor|governor|minister|general|colonel|officer|soldier|serviceman|accomplice|suspect|accused|defender|protester|unionist|worker|driver|citizen|national|native|investor|banker|executive|founder|owner|chairman|head|deputy|rapper|singer|musician|imam|cleric|lawmaker|deputy|figure|member|dissident|critic|opponent|fighter|welder|engineer|mechanic|nurse|trader|vendor|father|mother)s?\s*,?\s*(?:\d{1,3}-year-old\s+)?$/i;
+const appositionBeforeRe = new RegExp(`\\b(?:defendant|co-defendant|${ROLE_NOUN_SRC})s?\\s*,?\\s*(?:\\d{1,3}-year-old\\s+)?$`, 'i');
 const ageBeforeNameRe = /\b\d{1,3}-year-old\s+(?:[\p{Ll}-]+\s+){0,3}$/u;
 const ageAfterNameRe = /^(?:,\s*(?:aged\s+)?\d{1,3}\s*[,.;)]|\s*\(\d{1,3}\))/;
 /** verdict words anywhere in a sentence: enough to accept a name with an age or a role noun */
@@ -149,7 +158,7 @@ const placeBeforeRe = /\b(?:of|in|from|at|near|outside|across)\s+$|,\s*\d{1,3},\
 const prepositionBeforeRe = /\b(?:for|against|with|by|to|than)\s+$/i;
 
 // a sentence with none of these stems has no defendant in a verdict role
-const roleVerbGateRe = /\b(?:sentenc|jail|appear|remain|convict|found|guilty|acquit|clear|hand|given|gave|order|receiv|got|gets|plead|pled|admit|charg|arrest|detain|indict|impris|fine|fac|stood|went|accus|spared|walked|lost|appeal|denie|remand|placed|sent|verdict|trial|prison|colony|upheld)/i;
+const roleVerbGateRe = /\b(?:sentenc|jail|appear|remain|convict|found|guilty|acquit|clear|hand|given|gave|order|receiv|got|gets|plead|pled|admit|charg|arrest|detain|indict|impris|fine|fac|stood|went|tried|accus|spared|walked|lost|appeal|denie|remand|placed|sent|verdict|trial|prison|colony|upheld)/i;
 
 export type MentionRole = 'subject' | 'object' | 'apposition' | 'age' | 'other';
 
@@ -187,10 +196,19 @@ function roleOf(c: NameCandidate, before: string, after: string, hasVerdictWord:
     const prepositional = filler.some((w) => PREPOSITIONS.has(w.toLowerCase()) && !(appositive && (w === 'of' || w === 'in' || w === 'from')));
     if (!prepositional && (verb !== 'found' || guiltyAfter)) return { role: 'object', verb };
   }
+  if (c.tokens.length >= 2 && /^\s*,/.test(after) && objectAppositiveBeforeRe.test(before)) return { role: 'object', verb: null };
   if (!hasVerdictWord || c.tokens.length < 2 || diedAfterRe.test(after)) return null;
   if (appositionBeforeRe.test(before)) return { role: 'apposition', verb: null };
   if (ageBeforeNameRe.test(before) || ageAfterNameRe.test(after)) return { role: 'age', verb: null };
   return null;
+}
+
+// between an object and a name listed after it: "sentenced A and playwright " + B, "the appeals of A, 24, and " + B
+const objectListGapRe = new RegExp(`^(?:,\\s*\\d{1,3})?\\s*(?:,\\s*and|,|\\s+and)\\s+(?:(?:the|a|an)\\s+)?(?:(?:[\\p{Ll}-]+\\s+)?(?:${ROLE_NOUN_SRC})s?\\s+)?$`, 'u');
+
+/** Whether the text between two names lists them with an occupation before the second ("A and playwright B"). */
+export function isOccupationListGap(gap: string): boolean {
+  return objectListGapRe.test(gap) && /\p{Ll}\s*$/u.test(gap);
 }
 
 /** Name candidates that are in a defendant's role in the sentence. */
@@ -198,13 +216,19 @@ export function findDefendantNames(s: string, candidates: NameCandidate[] = find
   const out: NameMention[] = [];
   if (candidates.length === 0 || !roleVerbGateRe.test(s)) return out;
   const hasVerdictWord = verdictWordRe.test(s);
+  let last: NameMention | null = null;
   for (const c of candidates) {
     if (c.courtSide || c.possessive) continue;
     const before = s.slice(Math.max(0, c.start - 120), c.start);
     const after = s.slice(c.end, c.end + 260);
-    const role = roleOf(c, before, after, hasVerdictWord);
+    let role = roleOf(c, before, after, hasVerdictWord);
+    // a name listed right after an object shares its role ("sentenced A and playwright B to six years each")
+    if (!role && last?.role === 'object' && c.tokens.length >= 2 && objectListGapRe.test(s.slice(last.end, c.start))) role = { role: 'object', verb: last.verb };
     // the costlier non-defendant checks run only for names in a defendant's role
-    if (role && !isNonDefendantContext(before, after, role.role === 'subject' || role.role === 'object')) out.push({ ...c, role: role.role, verb: role.verb });
+    if (role && !isNonDefendantContext(before, after, role.role === 'subject' || role.role === 'object')) {
+      last = { ...c, role: role.role, verb: role.verb };
+      out.push(last);
+    } else last = null;
   }
   return out;
 }
@@ -236,6 +260,8 @@ export interface GroupMention {
   specific: boolean;
   /** "the other 21 defendants": the rest of a set whose other members were named */
   other: boolean;
+  /** the people noun, "defendants" for co-defendants and the accused too */
+  noun: string;
 }
 
 /** Unnamed groups of defendants in a subject or object role ("The other 10 defendants ... were found guilty"). */
@@ -265,7 +291,8 @@ function groupAt(s: string, m: RegExpExecArray, partOf: boolean): GroupMention |
   const countStart = start + m[0].indexOf(countText);
   const countEnd = countStart + countText.length;
   const after = s.slice(end, end + 260);
-  const sm = subjectAfterRe.exec(after) ?? relativeThenSubject(after);
+  const post = subjectAfterRe.test(after) ? null : groupPostModifierRe.exec(after);
+  const sm = subjectAfterRe.exec(after) ?? relativeThenSubject(after) ?? (post ? subjectAt(after, post[0].length) : null);
   let role: MentionRole | null = null;
   if (sm && (!PASSIVE_ONLY.has(sm[2]!.toLowerCase()) || sm[1] || headlineContinuationRe.test(after.slice(sm.index + sm[0].length)))) role = 'subject';
   else {
@@ -274,7 +301,10 @@ function groupAt(s: string, m: RegExpExecArray, partOf: boolean): GroupMention |
   }
   if (!role) return null;
   const other = /\b(?:other|remaining)\b/i.test(m[0]);
-  return { start, end, count, countStart, countEnd, role, specific: partOf || other, other };
+  // "Two men wanted in the X case", "Six members of a reading group": a set in one case
+  const ofOneCase = role === 'subject' && post !== null && sm !== null && sm.index >= post[0].length && caseNounRe.test(post[0]);
+  const noun = partOf ? '' : /(\S+)$/.exec(m[0])![1]!.toLowerCase().replace(/^(?:co-defendants|accused)$/, 'defendants');
+  return { start, end, count, countStart, countEnd, role, specific: partOf || other || ofOneCase, other, noun };
 }
 
 // "A 17-year-old boy has been sentenced", "sentenced a 35-year-old man to life", "a 19-year-old was jailed":
@@ -316,6 +346,21 @@ export function findUnnamedDefendants(s: string): UnnamedMention[] {
 
 // "Four other men who were with NAME that night were sentenced": the verb after a defining relative clause
 const relativeClauseRe = /^\s+(?:who|that)\s+[^,;.]{1,100}?(?=\s+(?:was|were|has been|have been|had been|are|is)\s)/;
+
+// a group's post-modifier before its verb: "Nine other defendants | in the same case, aged 24 to 61, were sentenced",
+// "Six members | of a reading group arrested in Ufa | remain in pre-trial detention", "Two men | wanted in the X case,
+// believed to be living in Russia, were placed on a wanted list"
+const groupPostModifierRe =
+  /^\s+(?:(?:in|of|from)\s+(?:the|a|an)\s|(?:wanted|arrested|detained|held|accused|charged|implicated|involved|named)\s+(?:in|on|for|over|with)\s)[^,;.()“”"]{1,70}?(?=,|\s+(?:was|were|are|is|has|have|had|remain|remains|remained)\b)/i;
+// ... that ties it to one case, or to one organisation on trial
+const caseNounRe = /\b(?:case|trial|group|ring|gang|cell|community|organi[sz]ation|network|movement|party|plot)\b/i;
+
+/** subjectAfterRe from `at` in `after`, with the match's index in `after`. */
+function subjectAt(after: string, at: number): RegExpExecArray | null {
+  const m = subjectAfterRe.exec(after.slice(at));
+  if (m) m.index += at;
+  return m;
+}
 
 function relativeThenSubject(after: string): RegExpExecArray | null {
   const r = relativeClauseRe.exec(after);

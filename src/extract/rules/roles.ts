@@ -17,12 +17,19 @@ export const NEUTRAL_TITLES = new Set([
   'Chairman', 'Director', 'Secretary', 'Chief', 'Akim', 'Head', 'Rev', 'Reverend', 'Imam', 'Sheikh', 'Father',
   'Senior', 'Junior', 'Private', 'Officer', 'Detective', 'Inspector', 'Sergeant', 'Constable', 'Superintendent',
   'DC', 'DS', 'DI', 'DCI', 'PC', 'Police', 'Lance', 'Corporal', 'Colonel-General', 'Lieutenant-Colonel',
+  // an occupation written before the name at the head of a sentence: "Blogger NAME, 31, was fined"
+  'Blogger', 'Journalist', 'Activist', 'Businessman', 'Businesswoman', 'Entrepreneur', 'Reporter', 'Editor', 'Poet',
+  'Politician', 'Pensioner', 'Rapper', 'Cleric', 'Lawmaker', 'Dissident', 'Opposition', 'Cameraman', 'Photographer',
+  'Historian', 'Economist', 'Playwright', 'Filmmaker', 'Mathematician',
 ]);
 
 // "his lawyer, NAME", "the victim, NAME", "prosecutor NAME", "Defence lawyer NAME" — but "a former deputy head of
-// the regional police, NAME" is a head, not a police officer
+// the regional police, NAME" / "the former head of the Almaty region police, NAME" is a head, not a police officer
 const roleBeforeRe =
-  /(?<!\b(?:head|chief|commander|director|chairman)\s+of\s+(?:the\s+)?(?:[\p{Ll}-]+\s+)?)\b(?:lawyers?|attorneys?|advocates?|counsel|judges?|prosecutors?|investigators?|spokes(?:man|woman|person)|victims?|witness(?:es)?|detectives?|ombudsman|experts?|analysts?|researchers?|police(?:man|woman)?|officers?|guards?|agents?|representatives?)(?:\s+for\s+the\s+(?:prosecution|defen[cs]e|crown|state))?\s*,?\s*$/iu;
+  /(?<!\b(?:head|chief|commander|director|chairman)\s+of\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2})\b(?:lawyers?|attorneys?|advocates?|counsel|judges?|prosecutors?|investigators?|spokes(?:man|woman|person)|victims?|witness(?:es)?|detectives?|ombudsman|experts?|analysts?|researchers?|police(?:man|woman)?|officers?|guards?|agents?|representatives?)(?:\s+for\s+the\s+(?:prosecution|defen[cs]e|crown|state))?\s*,?\s*$/iu;
+// "journalist and lawyer NAME": a second occupation of the person named, not someone's lawyer (only in a verdict
+// role: "the 16-year sentence handed to Karakalpak journalist and lawyer NAME")
+const ownOccupationRoleRe = /\b(?!(?:his|her|their|its|the|a|an|and|or)\s)[\p{Ll}-]{3,}\s+and\s+(?:lawyer|attorney|advocate)\s*$/u;
 // "NAME's mother, NAME", "whose mother, NAME": a relative or friend — unless the name is itself the subject or
 // object of a verdict ("Harrower's partner, Darren Coppell, 39, ... admitted theft"): relatives are often
 // co-defendants. A victim's relative never is.
@@ -30,10 +37,10 @@ const relativeBeforeRe =
   /(?:['’]s|\bwhose)\s+(?:wife|husband|son|daughter|mother|father|brother|sister|cousin|relatives?|friends?|girlfriend|boyfriend|widow|partner)\s*,?\s*$/i;
 // ... someone's relative inside a relative clause ("whose mother, NAME,") or a victim's relative never is one
 const neverDefendantRelativeRe = /(?:\bwhose|\b(?:victim|complainant)s?['’]s?)\s+(?:\p{Ll}+,?\s+){1,2}$/iu;
-// "NAME, a lawyer who defended", "NAME, prosecuting", "NAME, the victim's mother"
-// ("NAME, whose mother, ..." is not the mother)
+// "NAME, a lawyer who defended", "NAME, prosecuting", "NAME, the victim's mother", "NAME, 45, who was questioned as
+// a witness" ("NAME, whose mother, ..." is not the mother; an age is passed over only before who/the/his/her/their)
 const roleAfterRe =
-  /^,?\s*(?!whose\b)(?:(?:a|an|the|his|her|their|who is|who was)\s+)?(?:[\p{L}’'-]+\s+){0,3}?(?:lawyer|attorney|advocate|counsel|judge|prosecutor|investigator|spokes(?:man|woman|person)|victim|witness|ombudsman|wife|husband|mother|father|son|daughter|sister|brother|officer|detective|policeman|policewoman)\b/iu;
+  /^(?:,\s*\d{1,3}(?=,\s*(?:who|the|his|her|their)\s))?,?\s*(?!whose\b)(?:(?:a|an|the|his|her|their|who is|who was)\s+)?(?:[\p{L}’'-]+\s+){0,3}?(?:lawyer|attorney|advocate|counsel|judge|prosecutor|investigator|spokes(?:man|woman|person)|victim|witness|ombudsman|wife|husband|mother|father|son|daughter|sister|brother|officer|detective|policeman|policewoman)\b/iu;
 // "NAME, a researcher at HRW, said" — a commentator, unless in a verdict role ("NAME, a former senior
 // researcher at an institute, was accused")
 const commentatorAfterRe = /^,?\s*(?:(?:a|an|the)\s+)?(?:[\p{L}’'-]+\s+){0,3}?(?:expert|analyst|researcher)\b/iu;
@@ -55,7 +62,7 @@ export function isNonDefendantContext(before: string, after: string, inVerdictRo
   const a = after.slice(0, 80);
   if (relativeBeforeRe.test(b) && (!inVerdictRole || neverDefendantRelativeRe.test(b))) return true;
   if (!inVerdictRole && commentatorAfterRe.test(a)) return true;
-  return roleBeforeRe.test(b) || roleAfterRe.test(a) || roleAfterDutyRe.test(a) || speakerBeforeRe.test(b) || speakerAfterRe.test(a);
+  return (roleBeforeRe.test(b) && !(inVerdictRole && ownOccupationRoleRe.test(b))) || roleAfterRe.test(a) || roleAfterDutyRe.test(a) || speakerBeforeRe.test(b) || speakerAfterRe.test(a);
 }
 
 /** Whether the words before a name make it the victim or the object of a preposition (not a subject). */

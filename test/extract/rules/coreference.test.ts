@@ -32,6 +32,10 @@ describe('coreference', () => {
     ['The 32-year-old, of Leeds, was jailed.', [[false, true]]],
     ['He insisted he was innocent.', []],
     ['The 34-year-old, of Great Lever, ran the operation from a rented flat.', [[false, false]]],
+    // a plural anaphor with the group's ages and no outcome verb
+    ['The six, aged 21 to 48, deny the accusations.', [[true, false]]],
+    ['The six were sentenced to eight years each.', [[true, true]]],
+    ['The six hours of hearings ended late.', []],
   ];
   it.each(anaphors)('%s', (text, expected) => {
     expect(findAnaphors(text).map((a) => [a.plural, a.withVerb])).toEqual(expected);

@@ -41,6 +41,30 @@ const table: Array<[string, string[]]> = [
   ["At the same hearing, Harrower's partner, Darren Coppell, 39, who pushed a trolley containing £312 worth of goods out of the store while the guard was struggling with her, admitted theft and was fined £1,200.", ['Darren Coppell']],
   ["The court rejected the appeal of Belousov's friend Timofei Ryabov, 22, and upheld his sentence.", ['Timofei Ryabov']],
   ['The Shymkent city court acquitted a former deputy head of the regional police, Gulmira Sadvakasova, 51, of negligence.', ['Gulmira Sadvakasova']],
+  // an occupation as a capitalised title at the head of a sentence is not part of the name
+  ['Blogger Emil Sultanaliev, 31, who had posted videos praising the plan, was fined 200,000 soms.', ['Emil Sultanaliev']],
+  ['Journalist Dana Omarova was jailed for three years.', ['Dana Omarova']],
+  // a short quote inside the clause between the name and its verb
+  ['Former member of parliament Aida Ismailova, 47, who prosecutors said had agreed to head a "people\'s council" after the takeover, received a five-year probationary sentence.', ['Aida Ismailova']],
+  // the recipient of a sentence told before the name
+  ['The shortest sentence, two years, was given to 20-year-old Aibek Nurlanov, a second-year student at a local college.', ['Aibek Nurlanov']],
+  ['The court refused to soften the 16-year prison sentence handed to Karakalpak journalist and lawyer Kamal Seitmuratovich Yusupov over the protests.', ['Kamal Seitmuratovich Yusupov']],
+  ['The judges cut the sentence of Aqylbek Tursynbaev, 37, from 10.5 years to 7.5 years, and that of farmer Bakhtiyor Ismailov, 52, from eight years to six years.', ['Aqylbek Tursynbaev', 'Bakhtiyor Ismailov']],
+  ['The sentence handed to Ivan Petrov was criticised by his lawyer Anna Zotova.', ['Ivan Petrov']],
+  // an appositive object with a place or body in it
+  ['A court in the capital has sentenced the former head of the Almaty region police, Serik Temirbekovich Aldabergenov, to seven and a half years.', ['Serik Temirbekovich Aldabergenov']],
+  ['Last year, a court sentenced the former first deputy head of the National Security Committee, Daulet Yergozhin, to 16 years.', ['Daulet Yergozhin']],
+  ['The court sentenced the man who attacked the mayor of Almaty, Oleg Sidorov, to five years.', []],
+  // a list of objects: the names after the first share its role
+  ['The appeals of Sanzhar Mukanov, 24, and Yerlan Baisakov, 33, were rejected.', ['Sanzhar Mukanov', 'Yerlan Baisakov']],
+  ['A military court sentenced theatre director Yelena Voronina and playwright Svetlana Petrenko to six years each.', ['Yelena Voronina', 'Svetlana Petrenko']],
+  ['The court sentenced Ivan Petrov, 24, and Anna Zotova, 50, his mother, wept in the gallery.', ['Ivan Petrov']],
+  ['The court sentenced Ivan Petrov for the killing of Oleg Sidorov and Anna Zotova.', ['Ivan Petrov']],
+  // tried alongside: a defendant; "tried to" is not a trial
+  ["Aldabergenov's former deputy, Colonel Nurbol Kassymov, 49, was tried alongside him.", ['Nurbol Kassymov']],
+  ['Ivan Petrov tried to flee the country before his trial.', []],
+  // a witness who was not charged
+  ["Kozgo's editor-in-chief, Bermet Asanova, 45, who was questioned as a witness in the Satybaldiev case, was not charged.", []],
 ];
 
 describe('findDefendantNames', () => {
@@ -64,8 +88,30 @@ describe('findGroups', () => {
     ['The court on Friday acquitted 22 of the 27 politicians, activists and journalists accused of plotting riots', [[22, 'object']]],
     ['Two camera operators were acquitted of the same charge', [[2, 'subject']]],
     ['Four other men who were with Toktarov that night were sentenced to between eight and 12 years', [[4, 'subject']]],
+    // a post-modifier between the group and its verb
+    ['Nine other defendants in the same case, aged 24 to 61, were sentenced to between seven and 25 years', [[9, 'subject']]],
+    ['Six members of a Marxist reading group arrested in Ufa in the spring remain in pre-trial detention awaiting trial', [[6, 'subject']]],
+    ['Two men wanted in the Alidodov case, believed to be living in Russia, were placed on an international wanted list', [[2, 'subject']]],
+    ['Thousands of people in the city were detained', []],
+    ['Two members of the jury said they had been threatened', []],
   ];
   it.each(table2)('%s', (text, expected) => {
     expect(findGroups(text).map((g) => [g.count, g.role])).toEqual(expected);
+  });
+
+  // a post-modifier that ties the group to one case or organisation makes it a stated set of defendants
+  const specific: Array<[string, boolean]> = [
+    ['Six members of a Marxist reading group arrested in Ufa remain in pre-trial detention', true],
+    ['Two men wanted in the Alidodov case were placed on a wanted list', true],
+    ['Five people from the village were arrested', false],
+  ];
+  it.each(specific)('specific: %s', (text, expected) => {
+    expect(findGroups(text)[0]?.specific).toBe(expected);
+  });
+
+  it('gives co-defendants and the accused one noun with defendants', () => {
+    expect(findGroups('nine co-defendants jailed in closed trial')[0]?.noun).toBe('defendants');
+    expect(findGroups('Nine other defendants were sentenced')[0]?.noun).toBe('defendants');
+    expect(findGroups('Nine other men were sentenced')[0]?.noun).toBe('men');
   });
 });
