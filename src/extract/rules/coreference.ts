@@ -85,7 +85,7 @@ export interface Anaphor {
 // the verb of a mention's outcome, after auxiliaries and adverbs: "was later sentenced", "had faced"
 const OUTCOME_VERB_SRC =
   '(?:(?:was|were|is|are|has been|have been|had been|will be|has|have|had|also|later|then|each|all|both|additionally|subsequently|eventually|previously|initially)\\s+){0,3}' +
-  '(?:sentenced|jailed|convicted|found|acquitted|cleared|handed|given|ordered|received|receives|got|gets|pleaded|pled|admitted|charged|arrested|detained|indicted|imprisoned|fined|faces|faced|lost|appealed|will\\s+serve|must\\s+serve)\\b';
+  '(?:sentenced|jailed|convicted|found|acquitted|cleared|handed|given|ordered|received|receives|got|gets|pleaded|pled|admitted|charged|arrested|detained|indicted|imprisoned|fined|faces|faced|lost|appealed|(?:will|must)\\s+(?:continue\\s+(?:to\\s+serve|serving)|serve))\\b';
 // "He received", "She was jailed", "They were sentenced", "He had faced"
 const subjectPronounRe = new RegExp(`\\b(He|She|They|he|she|they)\\s+${OUTCOME_VERB_SRC}`, 'g');
 // "She later admitted ...", "He was given ...": a sentence that opens with a singular pronoun and its outcome verb
@@ -99,7 +99,7 @@ const possessivePronounRe = /\b(his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:sentences
 const singularAnaphorRe =
   /\b(?:[Tt]he\s+(\d{1,3})-year-old(?!\s+(?!defendant\b|accused\b)\p{Ll})|[Tt]he\s+(?:defendant|accused|man|woman|teenager|youth)(?:,\s*(?:age|aged)\s+(\d{1,3})(?=,))?)\b(?!\s+\p{Lu})/gu;
 const pluralAnaphorRe =
-  /\b(?:[Tt]he\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?(?:defendants|accused|men|women|pair|trio|two|three|four|five|six|seven|eight|nine|ten)|All\s+(?:three|four|five|of them)|Both(?:\s+men|\s+women)?)\b/g;
+  /\b(?:[Tt]he\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?(?:defendants|accused|men|women|pair|trio|two|three|four|five|six|seven|eight|nine|ten)|All\s+(?:three|four|five|of them)|(?:Each|Both)\s+of\s+them|Both(?:\s+men|\s+women)?)\b/g;
 // "The defendant, 44, was sentenced": an anaphor followed by its outcome verb
 const verbAfterRe = new RegExp(`^(?:,\\s*[^,;()]{1,70}){0,2}(?:,\\s*|\\s+)${OUTCOME_VERB_SRC}`);
 

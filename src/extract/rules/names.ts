@@ -132,7 +132,7 @@ const objectBeforeRe =
 // "The shortest sentence, two years, was given to 20-year-old NAME", "cut the sentence of NAME, ..., and that of
 // farmer NAME", "the sentence handed to Karakalpak journalist NAME" (a nationality before the occupation)
 const outcomeOfBeforeRe =
-  /(?:\b(?:sentences?|terms?|verdicts?|convictions?|appeals?|acquittals?|punishment)(?:,\s*[^,;.]{1,30},)?\s+(?:of|by|(?:(?:was|were|is|has\s+been|had\s+been)\s+)?(?:handed|given|imposed)\s+(?:to|on))|(?:,|\band)\s+th(?:at|ose)\s+of)\s+(?:(?:his|her|their|the|\p{Lu}[\p{L}'’-]*['’]s)\s+)?(?:\d{1,3}-year-old\s+)?(?:\p{Lu}[\p{Ll}-]+\s+(?=\p{Ll}))?(?:[\p{Ll}-]+,?\s+){0,3}$/u;
+  /(?:\b(?:sentences?|terms?|verdicts?|convictions?|appeals?|acquittals?|punishment)(?:,\s*[^,;.]{1,30},)?\s+(?:of|by|(?:(?:was|were|is|has\s+been|had\s+been)\s+)?(?:handed|given|imposed)\s+(?:to|on))|(?<=\b(?:sentences?|terms?|verdicts?|convictions?|appeals?|punishment)\b[^;]{1,110})(?:,|\band)\s+th(?:at|ose)\s+of)\s+(?:(?:his|her|their|the|\p{Lu}[\p{L}'’-]*['’]s)\s+)?(?:\d{1,3}-year-old\s+)?(?:\p{Lu}[\p{Ll}-]+\s+(?=\p{Ll}))?(?:[\p{Ll}-]+,?\s+){0,3}$/u;
 // a verdict verb before an appositive that names a place or body: "sentenced the former head of the Almaty region
 // police, " + NAME + ", to ..." (the name closes the appositive with a comma)
 const objectAppositiveBeforeRe =

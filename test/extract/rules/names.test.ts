@@ -51,6 +51,7 @@ const table: Array<[string, string[]]> = [
   ['The court refused to soften the 16-year prison sentence handed to Karakalpak journalist and lawyer Kamal Seitmuratovich Yusupov over the protests.', ['Kamal Seitmuratovich Yusupov']],
   ['The judges cut the sentence of Aqylbek Tursynbaev, 37, from 10.5 years to 7.5 years, and that of farmer Bakhtiyor Ismailov, 52, from eight years to six years.', ['Aqylbek Tursynbaev', 'Bakhtiyor Ismailov']],
   ['The sentence handed to Ivan Petrov was criticised by his lawyer Anna Zotova.', ['Ivan Petrov']],
+  ['Ivan Petrov was jailed on Monday, and his story echoes that of activist Oleg Sidorov.', ['Ivan Petrov']],
   // an appositive object with a place or body in it
   ['A court in the capital has sentenced the former head of the Almaty region police, Serik Temirbekovich Aldabergenov, to seven and a half years.', ['Serik Temirbekovich Aldabergenov']],
   ['Last year, a court sentenced the former first deputy head of the National Security Committee, Daulet Yergozhin, to 16 years.', ['Daulet Yergozhin']],
