@@ -13,9 +13,10 @@ export interface AgeFound {
 // "32-year-old Nursultan Isaev", "a 29-year-old welder, NAME" — the age just before the name
 const ageBeforeRe = /\b(\d{1,3})-year-old\s+(?:[\p{Ll}-]+,?\s+){0,3}$/u;
 // "Tolegenov, 44, a former taxi driver", "NAME (32)", "NAME, aged 32,", "NAME, now 78,", "NAME, a 38-year-old
-// journalist" (not "a 16-year-old at the time"), "NAME, the youngest of the three at 23,", "NAME, the youngest, 28"
+// journalist" (not "a 16-year-old at the time"), "NAME, the youngest of the three at 23,", "NAME, the youngest, 28",
+// "NAME, 45-year-old resident of Almaty" (translated, no article), "NAME, 45 years old,"
 const ageAfterRe =
-  /^(?:,\s*(?:(?:aged|age|now)\s+|the\s+(?:youngest|oldest)(?:\s+of\s+[^,;.]{1,30}?)?(?:,\s*|\s+at\s+))?(\d{1,3})(?=\s*[,.;)—–]|\s*$)|\s*\((\d{1,3})\)|,\s*an?\s+(\d{1,3})-year-old\b(?!\s+at\s+the\s+time))/;
+  /^(?:,\s*(?:(?:aged|age|now)\s+|the\s+(?:youngest|oldest)(?:\s+of\s+[^,;.]{1,30}?)?(?:,\s*|\s+at\s+))?(\d{1,3})(?=\s*[,.;)—–]|\s*$)|\s*\((\d{1,3})\)|,\s*(?:an?\s+)?(\d{1,3})-year-old\b(?!\s+at\s+the\s+time)|,\s*(\d{1,3})\s+years\s+old\b(?!\s+at\s+the\s+time))/;
 // an elliptic list of ages: "Sabirov is 39, Khusnutdinov 33 and Fattakhov ..." — a bare number after a
 // name, only when "NAME is N," has just opened the list
 const ellipticAgeRe = /^\s+(\d{1,3})(?=\s*(?:,|;|\.|and\b))/;
@@ -42,7 +43,7 @@ export function findAgeNear(s: string, start: number, end: number): AgeFound | n
   const after = s.slice(end, end + 160);
   const a = ageAfterRe.exec(after) ?? ageIsRe.exec(after) ?? (listOpenedRe.test(before) ? ellipticAgeRe.exec(after) : null);
   if (a) {
-    const text = a[1] ?? a[2] ?? a[3]!;
+    const text = a[1] ?? a[2] ?? a[3] ?? a[4]!;
     const age = Number(text);
     const at = end + a.index + a[0].indexOf(text);
     if (plausible(age) && !atOffenceRe.test(after.slice(a[0].length))) return { age, start: at, end: at + text.length };

@@ -61,6 +61,14 @@ interface Tok { t: string; at: number }
 
 const PARTICLE_RE = /^(?:al|el|bin|ibn|de|da|van|von|der|den|la|le|du|dos|di|uly|kyzy|Ó|Ua)$/;
 
+/** "Blogger", "Ex-MP", "Former-Mayor", "Editor-in-chief", "Journalists" (before two names): a title to drop. */
+function isNeutralTitle(bare: string): boolean {
+  if (NEUTRAL_TITLES.has(bare)) return true;
+  const m = /^(?:(?:Ex|Former)-(\p{Lu}[\p{L}-]*)|(\p{Lu}\p{Ll}+)-in-chief|(\p{Lu}\p{Ll}+)s)$/u.exec(bare);
+  const head = m ? m[1] ?? m[2] ?? m[3]! : null;
+  return head !== null && NEUTRAL_TITLES.has(head);
+}
+
 /** One run of name tokens between organisation words -> a candidate (titles dropped), if any is left. */
 function pieceToCandidate(s: string, piece: Tok[], possessive: boolean): NameCandidate | null {
   let courtSide = false;
@@ -70,7 +78,7 @@ function pieceToCandidate(s: string, piece: Tok[], possessive: boolean): NameCan
     if (COURT_SIDE_TITLES.has(bare)) {
       courtSide = true;
       from = i + 1;
-    } else if (NEUTRAL_TITLES.has(bare) && i === from) from = i + 1;
+    } else if (i === from && isNeutralTitle(bare)) from = i + 1;
   }
   let a = from;
   let b = piece.length;
@@ -144,7 +152,7 @@ const ROLE_NOUN_SRC =
 // "journalist NAME", "One of the defendants, NAME", "an entrepreneur ..., NAME"
 const appositionBeforeRe = new RegExp(`\\b(?:defendant|co-defendant|${ROLE_NOUN_SRC})s?\\s*,?\\s*(?:\\d{1,3}-year-old\\s+)?$`, 'i');
 const ageBeforeNameRe = /\b\d{1,3}-year-old\s+(?:[\p{Ll}-]+\s+){0,3}$/u;
-const ageAfterNameRe = /^(?:,\s*(?:aged\s+)?\d{1,3}\s*[,.;)]|\s*\(\d{1,3}\))/;
+const ageAfterNameRe = /^(?:,\s*(?:aged\s+)?\d{1,3}\s*[,.;)]|\s*\(\d{1,3}\)|,\s*\d{1,3}(?:\s+years\s+old\b|-year-old\b))/;
 /** verdict words anywhere in a sentence: enough to accept a name with an age or a role noun */
 const verdictWordRe =
   /\b(?:sentenced|jailed|convicted|guilty|acquitted|verdict|imprisoned|fined|charged|arrested|detained|indicted|upheld)\b/i;

@@ -20,7 +20,7 @@ export const NEUTRAL_TITLES = new Set([
   // an occupation written before the name at the head of a sentence: "Blogger NAME, 31, was fined"
   'Blogger', 'Journalist', 'Activist', 'Businessman', 'Businesswoman', 'Entrepreneur', 'Reporter', 'Editor', 'Poet',
   'Politician', 'Pensioner', 'Rapper', 'Cleric', 'Lawmaker', 'Dissident', 'Opposition', 'Cameraman', 'Photographer',
-  'Historian', 'Economist', 'Playwright', 'Filmmaker', 'Mathematician',
+  'Historian', 'Economist', 'Playwright', 'Filmmaker', 'Mathematician', 'MP',
 ]);
 
 // "his lawyer, NAME", "the victim, NAME", "prosecutor NAME", "Defence lawyer NAME" — but "a former deputy head of
@@ -41,6 +41,11 @@ const neverDefendantRelativeRe = /(?:\bwhose|\b(?:victim|complainant)s?['’]s?)
 // a witness" ("NAME, whose mother, ..." is not the mother; an age is passed over only before who/the/his/her/their)
 const roleAfterRe =
   /^(?:,\s*\d{1,3}(?=,\s*(?:who|the|his|her|their)\s))?,?\s*(?!whose\b)(?:(?:a|an|the|his|her|their|who is|who was)\s+)?(?:[\p{L}’'-]+\s+){0,3}?(?:lawyer|attorney|advocate|counsel|judge|prosecutor|investigator|spokes(?:man|woman|person)|victim|witness|ombudsman|wife|husband|mother|father|son|daughter|sister|brother|officer|detective|policeman|policewoman)\b/iu;
+// "NAME, a former police officer, was sentenced": with an indefinite article the appositive is the person's own
+// job, not a part in someone else's case — in a verdict role that person is the defendant ("his lawyer", "the
+// victim", "the victim's mother" stay non-defendants)
+const occupationAfterRe =
+  /^,?\s*(?:\d{1,3}\s*,\s*)?an?\s+(?:[\p{L}’'-]+\s+){0,3}?(?:lawyer|attorney|advocate|judge|prosecutor|investigator|officer|detective|policeman|policewoman)\b/iu;
 // "NAME, a researcher at HRW, said" — a commentator, unless in a verdict role ("NAME, a former senior
 // researcher at an institute, was accused")
 const commentatorAfterRe = /^,?\s*(?:(?:a|an|the)\s+)?(?:[\p{L}’'-]+\s+){0,3}?(?:expert|analyst|researcher)\b/iu;
@@ -62,7 +67,7 @@ export function isNonDefendantContext(before: string, after: string, inVerdictRo
   const a = after.slice(0, 80);
   if (relativeBeforeRe.test(b) && (!inVerdictRole || neverDefendantRelativeRe.test(b))) return true;
   if (!inVerdictRole && commentatorAfterRe.test(a)) return true;
-  return (roleBeforeRe.test(b) && !(inVerdictRole && ownOccupationRoleRe.test(b))) || roleAfterRe.test(a) || roleAfterDutyRe.test(a) || speakerBeforeRe.test(b) || speakerAfterRe.test(a);
+  return (roleBeforeRe.test(b) && !(inVerdictRole && ownOccupationRoleRe.test(b))) || (roleAfterRe.test(a) && !(inVerdictRole && occupationAfterRe.test(a))) || roleAfterDutyRe.test(a) || speakerBeforeRe.test(b) || speakerAfterRe.test(a);
 }
 
 /** Whether the words before a name make it the victim or the object of a preposition (not a subject). */

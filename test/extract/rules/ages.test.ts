@@ -27,6 +27,11 @@ const table: Array<[string, string, number | null]> = [
   ['Ivan Petrov, then aged 16, was', 'Ivan Petrov', null],
   ['Ivan Petrov, 16 at the time, was', 'Ivan Petrov', null],
   ['Ivan Petrov was jailed', 'Ivan Petrov', null],
+  // translated appositives: no article, or "N years old"
+  ['Ivan Petrov, 45-year-old resident of Almaty, was jailed', 'Ivan Petrov', 45],
+  ['Ivan Petrov, 45 years old, was jailed', 'Ivan Petrov', 45],
+  ['Ivan Petrov, 16 years old at the time, was', 'Ivan Petrov', null],
+  ['Ivan Petrov, 20 years older than his co-defendant, was', 'Ivan Petrov', null],
 ];
 
 describe('findAgeNear', () => {

@@ -44,6 +44,16 @@ const table: Array<[string, string[]]> = [
   // an occupation as a capitalised title at the head of a sentence is not part of the name
   ['Blogger Emil Sultanaliev, 31, who had posted videos praising the plan, was fined 200,000 soms.', ['Emil Sultanaliev']],
   ['Journalist Dana Omarova was jailed for three years.', ['Dana Omarova']],
+  ['Ex-MP Aida Ismailova was given a suspended sentence.', ['Aida Ismailova']],
+  ['Editor-in-chief Ivan Petrov was jailed.', ['Ivan Petrov']],
+  ['Journalists Aibek Nurlanov and Dana Omarova were jailed for five years.', ['Aibek Nurlanov', 'Dana Omarova']],
+  ['Jean-Paul Martin was jailed for five years.', ['Jean-Paul Martin']],
+  // an age beside the name in a sentence about a verdict
+  ['Ivan Petrov, 45 years old, heard the verdict in silence.', ['Ivan Petrov']],
+  ['The verdict surprised Oleg Sidorov, 20 years older than the judge.', []],
+  // an occupation with "a/an" is the person's own job: in a verdict role they are the defendant
+  ['Ivan Petrov, a former police officer, was sentenced to five years for torture.', ['Ivan Petrov']],
+  ['Marat Zhumabayev, his lawyer, was given the floor after the verdict.', []],
   // a short quote inside the clause between the name and its verb
   ['Former member of parliament Aida Ismailova, 47, who prosecutors said had agreed to head a "people\'s council" after the takeover, received a five-year probationary sentence.', ['Aida Ismailova']],
   // the recipient of a sentence told before the name
