@@ -250,7 +250,8 @@ const groupRe = new RegExp(
   'gi',
 );
 // "almost 1,400 people", "more than 100 activists" — a total, not a set of defendants
-const approximateBeforeRe = /\b(?:almost|nearly|more than|over|about|around|some|at least|up to|roughly|approximately|of the|of|among)\s+$/i;
+// ("A group of 12 people were convicted" is a stated set)
+const approximateBeforeRe = /\b(?:almost|nearly|more than|over|about|around|some|at least|up to|roughly|approximately|of the|(?<!\bgroup\s)of|among)\s+$/i;
 const WORD_COUNTS: Record<string, number> = {
   two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
   thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
@@ -356,10 +357,11 @@ export function findUnnamedDefendants(s: string): UnnamedMention[] {
 const relativeClauseRe = /^\s+(?:who|that)\s+[^,;.]{1,100}?(?=\s+(?:was|were|has been|have been|had been|are|is)\s)/;
 
 // a group's post-modifier before its verb: "Nine other defendants | in the same case, aged 24 to 61, were sentenced",
-// "Six members | of a reading group arrested in Ufa | remain in pre-trial detention", "Two men | wanted in the X case,
+// "Six members | of a reading group arrested in Ufa | remain in pre-trial detention", "Twelve residents | of Zhanaozen |
+// were sentenced", "Two men | wanted in the X case,
 // believed to be living in Russia, were placed on a wanted list"
 const groupPostModifierRe =
-  /^\s+(?:(?:in|of|from)\s+(?:the|a|an)\s|(?:wanted|arrested|detained|held|accused|charged|implicated|involved|named)\s+(?:in|on|for|over|with)\s)[^,;.()“”"]{1,70}?(?=,|\s+(?:was|were|are|is|has|have|had|remain|remains|remained)\b)/i;
+  /^\s+(?:(?:in|of|from)\s+(?:(?:the|a|an)\s|\p{Lu})|(?:wanted|arrested|detained|held|accused|charged|implicated|involved|named)\s+(?:in|on|for|over|with)\s)[^,;.()“”"]{1,70}?(?=,|\s+(?:was|were|are|is|has|have|had|remain|remains|remained)\b)/u;
 // ... that ties it to one case, or to one organisation on trial
 const caseNounRe = /\b(?:case|trial|group|ring|gang|cell|community|organi[sz]ation|network|movement|party|plot)\b/i;
 

@@ -105,6 +105,11 @@ describe('findGroups', () => {
     ['Two men wanted in the Alidodov case, believed to be living in Russia, were placed on an international wanted list', [[2, 'subject']]],
     ['Thousands of people in the city were detained', []],
     ['Two members of the jury said they had been threatened', []],
+    ['Twelve residents of Zhanaozen were sentenced to between two and seven years', [[12, 'subject']]],
+    ['Five people of all ages were arrested', []],
+    // "a group of N" is a stated number; "one of N" is not a group
+    ['A group of 12 people were convicted of hooliganism', [[12, 'subject']]],
+    ['One of 12 people detained was later charged', []],
   ];
   it.each(table2)('%s', (text, expected) => {
     expect(findGroups(text).map((g) => [g.count, g.role])).toEqual(expected);
