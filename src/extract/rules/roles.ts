@@ -51,6 +51,9 @@ const occupationAfterRe =
 const commentatorAfterRe = /^,?\s*(?:(?:a|an|the)\s+)?(?:[\p{L}’'-]+\s+){0,3}?(?:expert|analyst|researcher)\b/iu;
 // "NAME, 51, said outside the court": a speaker
 const speakerAfterRe = /^(?:,\s*\d{1,3}\s*,)?\s*(?:said|says|told|added)\b/i;
+// "Human rights activist NAME, who monitored the trial, said the verdict ...": a speaker after a relative clause
+// (only outside a verdict role: "NAME, who was jailed in May, said he would appeal" is the defendant)
+const speakerAfterClauseRe = /^(?:,\s*\d{1,3})?,\s*who\s+[^,;.]{1,80},\s*(?:said|says|told|added)\b/i;
 const roleAfterDutyRe = /^,?\s*(?:prosecuting|defending|mitigating|representing|for the (?:prosecution|defence|defense|crown))\b/i;
 // the person was harmed: "the killing of NAME", "stabbed NAME", "defrauded 76-year-old NAME"
 const victimBeforeRe =
@@ -66,7 +69,7 @@ export function isNonDefendantContext(before: string, after: string, inVerdictRo
   const b = before.slice(-60);
   const a = after.slice(0, 80);
   if (relativeBeforeRe.test(b) && (!inVerdictRole || neverDefendantRelativeRe.test(b))) return true;
-  if (!inVerdictRole && commentatorAfterRe.test(a)) return true;
+  if (!inVerdictRole && (commentatorAfterRe.test(a) || speakerAfterClauseRe.test(after.slice(0, 160)))) return true;
   return (roleBeforeRe.test(b) && !(inVerdictRole && ownOccupationRoleRe.test(b))) || (roleAfterRe.test(a) && !(inVerdictRole && occupationAfterRe.test(a))) || roleAfterDutyRe.test(a) || speakerBeforeRe.test(b) || speakerAfterRe.test(a);
 }
 

@@ -74,6 +74,9 @@ const table: Array<[string, string[]]> = [
   // tried alongside: a defendant; "tried to" is not a trial
   ["Aldabergenov's former deputy, Colonel Nurbol Kassymov, 49, was tried alongside him.", ['Nurbol Kassymov']],
   ['Ivan Petrov tried to flee the country before his trial.', []],
+  // a speaker after a relative clause, unless the clause or the verb is a verdict
+  ['Human rights activist Yevgeny Zhovtis, who monitored the trial, said the verdict was politically motivated.', []],
+  ['Activist Ivan Petrov, who was jailed for five years in May, said he would appeal.', ['Ivan Petrov']],
   // a witness who was not charged
   ["Kozgo's editor-in-chief, Bermet Asanova, 45, who was questioned as a witness in the Satybaldiev case, was not charged.", []],
 ];
