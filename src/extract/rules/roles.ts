@@ -27,9 +27,12 @@ export const NEUTRAL_TITLES = new Set([
 // the regional police, NAME" / "the former head of the Almaty region police, NAME" is a head, not a police officer
 const roleBeforeRe =
   /(?<!\b(?:head|chief|commander|director|chairman)\s+of\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2})\b(?:lawyers?|attorneys?|advocates?|counsel|judges?|prosecutors?|investigators?|spokes(?:man|woman|person)|victims?|witness(?:es)?|detectives?|ombudsman|experts?|analysts?|researchers?|police(?:man|woman)?|officers?|guards?|agents?|representatives?)(?:\s+for\s+the\s+(?:prosecution|defen[cs]e|crown|state))?\s*,?\s*$/iu;
-// "journalist and lawyer NAME": a second occupation of the person named, not someone's lawyer (only in a verdict
-// role: "the 16-year sentence handed to Karakalpak journalist and lawyer NAME")
-const ownOccupationRoleRe = /\b(?!(?:his|her|their|its|the|a|an|and|or)\s)[\p{Ll}-]{3,}\s+and\s+(?:lawyer|attorney|advocate)\s*$/u;
+// "journalist and lawyer NAME", "His co-defendant, lawyer NAME, received", "sentenced lawyer NAME": in a verdict
+// role a lawyer's title is the person's own occupation (lawyers are tried too) — unless the lawyer is someone's
+// ("his lawyer", "Petrov's lawyer", "whose lawyer", "defence lawyer", "lawyer for the prosecution")
+const lawyerBeforeRe = /\b(?:lawyer|attorney|advocate)\s*,?\s*$/i;
+const someonesLawyerBeforeRe =
+  /(?:\b(?:his|her|their|its|whose|my|our|your|defen[cs]e|prosecution|family|victim)|['’]s?)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:lawyer|attorney|advocate)\s*,?\s*$/iu;
 // "NAME's mother, NAME", "whose mother, NAME": a relative or friend — unless the name is itself the subject or
 // object of a verdict ("Harrower's partner, Darren Coppell, 39, ... admitted theft"): relatives are often
 // co-defendants. A victim's relative never is.
@@ -70,7 +73,7 @@ export function isNonDefendantContext(before: string, after: string, inVerdictRo
   const a = after.slice(0, 80);
   if (relativeBeforeRe.test(b) && (!inVerdictRole || neverDefendantRelativeRe.test(b))) return true;
   if (!inVerdictRole && (commentatorAfterRe.test(a) || speakerAfterClauseRe.test(after.slice(0, 160)))) return true;
-  return (roleBeforeRe.test(b) && !(inVerdictRole && ownOccupationRoleRe.test(b))) || (roleAfterRe.test(a) && !(inVerdictRole && occupationAfterRe.test(a))) || roleAfterDutyRe.test(a) || speakerBeforeRe.test(b) || speakerAfterRe.test(a);
+  return (roleBeforeRe.test(b) && !(inVerdictRole && lawyerBeforeRe.test(b) && !someonesLawyerBeforeRe.test(b))) || (roleAfterRe.test(a) && !(inVerdictRole && occupationAfterRe.test(a))) || roleAfterDutyRe.test(a) || speakerBeforeRe.test(b) || speakerAfterRe.test(a);
 }
 
 /** Whether the words before a name make it the victim or the object of a preposition (not a subject). */

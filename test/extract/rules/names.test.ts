@@ -74,6 +74,11 @@ const table: Array<[string, string[]]> = [
   // tried alongside: a defendant; "tried to" is not a trial
   ["Aldabergenov's former deputy, Colonel Nurbol Kassymov, 49, was tried alongside him.", ['Nurbol Kassymov']],
   ['Ivan Petrov tried to flee the country before his trial.', []],
+  // a lawyer in a verdict role is the defendant, unless the lawyer is someone's
+  ['His co-defendant, lawyer Aigerim Tleuzhan, 37, received a four-year suspended sentence.', ['Aigerim Tleuzhan']],
+  ['The court sentenced lawyer Ivan Petrov to five years.', ['Ivan Petrov']],
+  ["Petrov's lawyer, Marat Zhumabayev, was given the floor after the verdict.", []],
+  ['The defence lawyer Anna Zotova received a warning from the judge before the verdict.', []],
   // a speaker after a relative clause, unless the clause or the verb is a verdict
   ['Human rights activist Yevgeny Zhovtis, who monitored the trial, said the verdict was politically motivated.', []],
   ['Activist Ivan Petrov, who was jailed for five years in May, said he would appeal.', ['Ivan Petrov']],
