@@ -124,7 +124,7 @@ export function findNameCandidates(s: string): NameCandidate[] {
 // ", 20, of Wigan, who admitted", "C, 27, of Owasso — each pleaded guilty" (the end of a dashed list),
 // ", 47, who prosecutors said had agreed to head a "people's council", received" (a short quote inside a clause)
 const subjectAfterRe =
-  /^(?:\s*\(\d{1,3}\))?(?:,\s*who\s+|(?:,\s*(?:[^,;()“”"]|“[^“”]{1,40}”|"[^"]{1,40}"){1,110}){0,3}(?:,|\s+[—–])\s*(?:who\s+)?|\s+)(?:(was|were|is|are|has been|have been|had been|will be|would be|has|have|had)\s+)?(?:(?:also|later|then|each|subsequently|eventually|ultimately|previously|already|initially|originally|both|all|now|jointly|additionally|formally|officially|yesterday|today|last\s+\w+)\s+)*(sentenced|jailed|convicted|found\s+(?:not\s+)?guilty|acquitted|cleared|handed|given|ordered|received|receives|got|gets|pleaded|pled|admitted|admits|charged|arrested|detained|indicted|imprisoned|fined|faces|faced|locked\s+up|stood\s+trial|went\s+on\s+trial|tried(?!\s+to\b)|accused|spared|walked\s+free|lost|appealed|denied|denies|remains?\s+in\s+(?:pre-?trial\s+)?(?:custody|detention)|was\s+remanded|remanded|placed|appeared|guilty\s+of)\b/i;
+  /^(?:\s*\(\d{1,3}\))?(?:,\s*who\s+|(?:,\s*(?:[^,;()“”"]|“[^“”]{1,40}”|"[^"]{1,40}"){1,110}){0,3}(?:,|\s+[—–])\s*(?:who\s+)?|\s+)(?:(was|were|is|are|has been|have been|had been|will be|would be|has|have|had)\s+)?(?:(?:also|later|then|each|subsequently|eventually|ultimately|previously|already|initially|originally|both|all|now|jointly|additionally|formally|officially|yesterday|today|last\s+\w+)\s+)*(sentenced|jailed|convicted|found\s+(?:not\s+)?guilty|acquitted|cleared|handed|given|ordered|received|receives|got|gets|pleaded|pled|admitted|admits|charged|arrested|detained|indicted|imprisoned|fined|faces|faced|locked\s+up|stood\s+trial|went\s+on\s+trial|tried(?!\s+to\b)|accused|spared|walked\s+free|lost|appealed|denied|denies|remains?\s+in\s+(?:pre-?trial\s+)?(?:custody|detention)|among\s+(?:those|the\s+(?:defendants|people))\s+(?:acquitted|convicted|sentenced|jailed|cleared|charged)|was\s+remanded|remanded|placed|appeared|guilty\s+of)\b/i;
 // verbs whose bare form after a name is active voice ("Smith sentenced Jones"): they need an auxiliary,
 // or "to"/"for" after them (headline style: "NAME jailed for five years")
 const PASSIVE_ONLY = new Set([
@@ -216,8 +216,13 @@ const objectListGapRe = new RegExp(`^(?:,\\s*\\d{1,3})?\\s*(?:,\\s*and|,|\\s+and
 
 /** Whether the text between two names lists them with an occupation before the second ("A and playwright B"). */
 export function isOccupationListGap(gap: string): boolean {
+  const title = titleAtEndRe.exec(gap);
+  // "A, 50, and former MP " + B: the title that was dropped from B's name is in the gap
+  if (title && isNeutralTitle(title[1]!)) return titledListGapRe.test(gap.slice(0, title.index + 1));
   return objectListGapRe.test(gap) && /\p{Ll}\s*$/u.test(gap);
 }
+const titleAtEndRe = /\s(\p{Lu}[\p{L}-]*)\s+$/u;
+const titledListGapRe = /^(?:,\s*\d{1,3})?\s*(?:,\s*and|,|\s+and)\s+(?:(?:the|a|an)\s+)?(?:[\p{Ll}-]+\s+){0,2}$/u;
 
 /** Name candidates that are in a defendant's role in the sentence. */
 export function findDefendantNames(s: string, candidates: NameCandidate[] = findNameCandidates(s)): NameMention[] {
@@ -231,7 +236,7 @@ export function findDefendantNames(s: string, candidates: NameCandidate[] = find
     const after = s.slice(c.end, c.end + 260);
     let role = roleOf(c, before, after, hasVerdictWord);
     // a name listed right after an object shares its role ("sentenced A and playwright B to six years each")
-    if (!role && last?.role === 'object' && c.tokens.length >= 2 && objectListGapRe.test(s.slice(last.end, c.start))) role = { role: 'object', verb: last.verb };
+    if (!role && last?.role === 'object' && c.tokens.length >= 2 && (objectListGapRe.test(s.slice(last.end, c.start)) || isOccupationListGap(s.slice(last.end, c.start)))) role = { role: 'object', verb: last.verb };
     // the costlier non-defendant checks run only for names in a defendant's role
     if (role && !isNonDefendantContext(before, after, role.role === 'subject' || role.role === 'object')) {
       last = { ...c, role: role.role, verb: role.verb };

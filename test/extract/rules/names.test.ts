@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDefendantNames, findGroups, findNameCandidates } from '../../../src/extract/rules/names.ts';
+import { findDefendantNames, findGroups, findNameCandidates, isOccupationListGap } from '../../../src/extract/rules/names.ts';
 
 const names = (s: string): string[] => findDefendantNames(s).map((n) => n.name);
 
@@ -79,6 +79,9 @@ const table: Array<[string, string[]]> = [
   ['The court sentenced lawyer Ivan Petrov to five years.', ['Ivan Petrov']],
   ["Petrov's lawyer, Marat Zhumabayev, was given the floor after the verdict.", []],
   ['The defence lawyer Anna Zotova received a warning from the judge before the verdict.', []],
+  // "were among those acquitted" is a verdict; a title between two listed names belongs to the second
+  ['Politician Ravshan Jeenbekov, 50, and former MP Asia Sasykbaeva, 68, were among those acquitted.', ['Ravshan Jeenbekov', 'Asia Sasykbaeva']],
+  ['Ravshan Jeenbekov was among those who watched the trial.', []],
   // a speaker after a relative clause, unless the clause or the verb is a verdict
   ['Human rights activist Yevgeny Zhovtis, who monitored the trial, said the verdict was politically motivated.', []],
   ['Activist Ivan Petrov, who was jailed for five years in May, said he would appeal.', ['Ivan Petrov']],
@@ -94,6 +97,20 @@ describe('findDefendantNames', () => {
   it('drops titles and keeps court-side people apart', () => {
     const c = findNameCandidates('Recorder Jane Holt sentenced Mr Tom Reed');
     expect(c.map((x) => [x.name, x.courtSide])).toEqual([['Jane Holt', true], ['Tom Reed', false]]);
+  });
+});
+
+describe('isOccupationListGap', () => {
+  const gaps: Array<[string, boolean]> = [
+    [' and playwright ', true],
+    [', 50, and former MP ', true],
+    [', and blogger ', true],
+    [' and his lawyer ', false],
+    [' and said ', false],
+    [', and Judge ', false],
+  ];
+  it.each(gaps)('%j', (gap, expected) => {
+    expect(isOccupationListGap(gap)).toBe(expected);
   });
 });
 
