@@ -30,9 +30,9 @@ const roleBeforeRe =
 // "journalist and lawyer NAME", "His co-defendant, lawyer NAME, received", "sentenced lawyer NAME": in a verdict
 // role a lawyer's title is the person's own occupation (lawyers are tried too) — unless the lawyer is someone's
 // ("his lawyer", "Petrov's lawyer", "whose lawyer", "defence lawyer", "lawyer for the prosecution")
-const lawyerBeforeRe = /\b(?:lawyer|attorney|advocate)\s*,?\s*$/i;
+const lawyerBeforeRe = /\b(?:lawyer|attorney|advocate)s?\s*,?\s*$/i;
 const someonesLawyerBeforeRe =
-  /(?:\b(?:his|her|their|its|whose|my|our|your|defen[cs]e|prosecution|family|victim)|['’]s?)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:lawyer|attorney|advocate)\s*,?\s*$/iu;
+  /(?:\b(?:his|her|their|its|whose|my|our|your|defen[cs]e|prosecution|family|victim)|['’]s?)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:lawyer|attorney|advocate)s?\s*,?\s*$/iu;
 // "NAME's mother, NAME", "whose mother, NAME": a relative or friend — unless the name is itself the subject or
 // object of a verdict ("Harrower's partner, Darren Coppell, 39, ... admitted theft"): relatives are often
 // co-defendants. A victim's relative never is.

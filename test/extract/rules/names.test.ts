@@ -79,6 +79,8 @@ const table: Array<[string, string[]]> = [
   ['The court sentenced lawyer Ivan Petrov to five years.', ['Ivan Petrov']],
   ["Petrov's lawyer, Marat Zhumabayev, was given the floor after the verdict.", []],
   ['The defence lawyer Anna Zotova received a warning from the judge before the verdict.', []],
+  ['The Supreme Court rejected the appeals of lawyers Buzurgmehr Yorov and Nuriddin Makhkamov, who are serving 28 and 16 years.', ['Buzurgmehr Yorov', 'Nuriddin Makhkamov']],
+  ['The court rejected the appeal of Ivan Petrov and his lawyers Anna Zotova and Oleg Sidorov walked out.', ['Ivan Petrov']],
   // "were among those acquitted" is a verdict; a title between two listed names belongs to the second
   ['Politician Ravshan Jeenbekov, 50, and former MP Asia Sasykbaeva, 68, were among those acquitted.', ['Ravshan Jeenbekov', 'Asia Sasykbaeva']],
   ['Ravshan Jeenbekov was among those who watched the trial.', []],
