@@ -64,6 +64,7 @@ const PARTICLE_RE = /^(?:al|el|bin|ibn|de|da|van|von|der|den|la|le|du|dos|di|uly
 /** "Blogger", "Ex-MP", "Former-Mayor", "Editor-in-chief", "Journalists" (before two names): a title to drop. */
 function isNeutralTitle(bare: string): boolean {
   if (NEUTRAL_TITLES.has(bare)) return true;
+  if (!bare.includes('-') && !bare.endsWith('s')) return false;
   const m = /^(?:(?:Ex|Former)-(\p{Lu}[\p{L}-]*)|(\p{Lu}\p{Ll}+)-in-chief|(\p{Lu}\p{Ll}+)s)$/u.exec(bare);
   const head = m ? m[1] ?? m[2] ?? m[3]! : null;
   return head !== null && NEUTRAL_TITLES.has(head);
@@ -124,7 +125,7 @@ export function findNameCandidates(s: string): NameCandidate[] {
 // ", 20, of Wigan, who admitted", "C, 27, of Owasso — each pleaded guilty" (the end of a dashed list),
 // ", 47, who prosecutors said had agreed to head a "people's council", received" (a short quote inside a clause)
 const subjectAfterRe =
-  /^(?:\s*\(\d{1,3}\))?(?:,\s*who\s+|(?:,\s*(?:[^,;()“”"]|“[^“”]{1,40}”|"[^"]{1,40}"){1,110}){0,3}(?:,|\s+[—–])\s*(?:who\s+)?|\s+)(?:(was|were|is|are|has been|have been|had been|will be|would be|has|have|had)\s+)?(?:(?:also|later|then|each|subsequently|eventually|ultimately|previously|already|initially|originally|both|all|now|jointly|additionally|formally|officially|yesterday|today|last\s+\w+)\s+)*(sentenced|jailed|convicted|found\s+(?:not\s+)?guilty|acquitted|cleared|handed|given|ordered|received|receives|got|gets|pleaded|pled|admitted|admits|charged|arrested|detained|indicted|imprisoned|fined|faces|faced|locked\s+up|stood\s+trial|went\s+on\s+trial|tried(?!\s+to\b)|accused|spared|walked\s+free|lost|appealed|denied|denies|remains?\s+in\s+(?:pre-?trial\s+)?(?:custody|detention)|among\s+(?:those|the\s+(?:defendants|people))\s+(?:acquitted|convicted|sentenced|jailed|cleared|charged)|was\s+remanded|remanded|placed|appeared|guilty\s+of)\b/i;
+  /^(?:\s*\(\d{1,3}\))?(?:,\s*who\s+|(?:,\s*(?=[^,;()])[^,;()“”"]{0,110}(?:(?:“[^“”]{1,40}”|"[^"]{1,40}")[^,;()“”"]{0,70})?){0,3}(?:,|\s+[—–])\s*(?:who\s+)?|\s+)(?:(was|were|is|are|has been|have been|had been|will be|would be|has|have|had)\s+)?(?:(?:also|later|then|each|subsequently|eventually|ultimately|previously|already|initially|originally|both|all|now|jointly|additionally|formally|officially|yesterday|today|last\s+\w+)\s+)*(sentenced|jailed|convicted|found\s+(?:not\s+)?guilty|acquitted|cleared|handed|given|ordered|received|receives|got|gets|pleaded|pled|admitted|admits|charged|arrested|detained|indicted|imprisoned|fined|faces|faced|locked\s+up|stood\s+trial|went\s+on\s+trial|tried(?!\s+to\b)|accused|spared|walked\s+free|lost|appealed|denied|denies|remains?\s+in\s+(?:pre-?trial\s+)?(?:custody|detention)|among\s+(?:those|the\s+(?:defendants|people))\s+(?:acquitted|convicted|sentenced|jailed|cleared|charged)|was\s+remanded|remanded|placed|appeared|guilty\s+of)\b/i;
 // verbs whose bare form after a name is active voice ("Smith sentenced Jones"): they need an auxiliary,
 // or "to"/"for" after them (headline style: "NAME jailed for five years")
 const PASSIVE_ONLY = new Set([
@@ -140,7 +141,7 @@ const objectBeforeRe =
 // "The shortest sentence, two years, was given to 20-year-old NAME", "cut the sentence of NAME, ..., and that of
 // farmer NAME", "the sentence handed to Karakalpak journalist NAME" (a nationality before the occupation)
 const outcomeOfBeforeRe =
-  /(?:\b(?:sentences?|terms?|verdicts?|convictions?|appeals?|acquittals?|punishment)(?:,\s*[^,;.]{1,30},)?\s+(?:of|by|(?:(?:was|were|is|has\s+been|had\s+been)\s+)?(?:handed|given|imposed)\s+(?:to|on))|(?<=\b(?:sentences?|terms?|verdicts?|convictions?|appeals?|punishment)\b[^;]{1,110})(?:,|\band)\s+th(?:at|ose)\s+of)\s+(?:(?:his|her|their|the|\p{Lu}[\p{L}'’-]*['’]s)\s+)?(?:\d{1,3}-year-old\s+)?(?:\p{Lu}[\p{Ll}-]+\s+(?=\p{Ll}))?(?:[\p{Ll}-]+,?\s+){0,3}$/u;
+  /(?:\b(?:sentences?|terms?|verdicts?|convictions?|appeals?|acquittals?|punishment)(?:,\s*[^,;.]{1,30},)?\s+(?:of|by|(?:(?:was|were|is|has\s+been|had\s+been)\s+)?(?:handed|given|imposed)\s+(?:to|on))|(?:,|\band)(?<=\b(?:sentences?|terms?|verdicts?|convictions?|appeals?|punishment)\b[^;]{1,116})\s+th(?:at|ose)\s+of)\s+(?:(?:his|her|their|the|\p{Lu}[\p{L}'’-]*['’]s)\s+)?(?:\d{1,3}-year-old\s+)?(?:\p{Lu}[\p{Ll}-]+\s+(?=\p{Ll}))?(?:[\p{Ll}-]+,?\s+){0,3}$/u;
 // a verdict verb before an appositive that names a place or body: "sentenced the former head of the Almaty region
 // police, " + NAME + ", to ..." (the name closes the appositive with a comma)
 const objectAppositiveBeforeRe =
@@ -305,8 +306,9 @@ function groupAt(s: string, m: RegExpExecArray, partOf: boolean): GroupMention |
   const countStart = start + m[0].indexOf(countText);
   const countEnd = countStart + countText.length;
   const after = s.slice(end, end + 260);
-  const post = subjectAfterRe.test(after) ? null : groupPostModifierRe.exec(after);
-  const sm = subjectAfterRe.exec(after) ?? relativeThenSubject(after) ?? (post ? subjectAt(after, post[0].length) : null);
+  const direct = subjectAfterRe.exec(after);
+  const post = direct ? null : groupPostModifierRe.exec(after);
+  const sm = direct ?? relativeThenSubject(after) ?? (post ? subjectAt(after, post[0].length) : null);
   let role: MentionRole | null = null;
   if (sm && (!PASSIVE_ONLY.has(sm[2]!.toLowerCase()) || sm[1] || headlineContinuationRe.test(after.slice(sm.index + sm[0].length)))) role = 'subject';
   else {

@@ -72,7 +72,7 @@ export function isNonDefendantContext(before: string, after: string, inVerdictRo
   const b = before.slice(-60);
   const a = after.slice(0, 80);
   if (relativeBeforeRe.test(b) && (!inVerdictRole || neverDefendantRelativeRe.test(b))) return true;
-  if (!inVerdictRole && (commentatorAfterRe.test(a) || speakerAfterClauseRe.test(after.slice(0, 160)))) return true;
+  if (!inVerdictRole && (commentatorAfterRe.test(a) || speakerAfterClauseRe.test(after))) return true;
   return (roleBeforeRe.test(b) && !(inVerdictRole && lawyerBeforeRe.test(b) && !someonesLawyerBeforeRe.test(b))) || (roleAfterRe.test(a) && !(inVerdictRole && occupationAfterRe.test(a))) || roleAfterDutyRe.test(a) || speakerBeforeRe.test(b) || speakerAfterRe.test(a);
 }
 
