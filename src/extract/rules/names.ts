@@ -125,7 +125,7 @@ export function findNameCandidates(s: string): NameCandidate[] {
 // ", 20, of Wigan, who admitted", "C, 27, of Owasso — each pleaded guilty" (the end of a dashed list),
 // ", 47, who prosecutors said had agreed to head a "people's council", received" (a short quote inside a clause)
 const subjectAfterRe =
-  /^(?:\s*\(\d{1,3}\))?(?:,\s*who\s+|(?:,\s*(?=[^,;()])[^,;()“”"]{0,110}(?:(?:“[^“”]{1,40}”|"[^"]{1,40}")[^,;()“”"]{0,70})?){0,3}(?:,|\s+[—–])\s*(?:who\s+)?|\s+)(?:(was|were|is|are|has been|have been|had been|will be|would be|has|have|had)\s+)?(?:(?:also|later|then|each|subsequently|eventually|ultimately|previously|already|initially|originally|both|all|now|jointly|additionally|formally|officially|yesterday|today|last\s+\w+)\s+)*(sentenced|jailed|convicted|found\s+(?:not\s+)?guilty|acquitted|cleared|handed|given|ordered|received|receives|got|gets|pleaded|pled|admitted|admits|charged|arrested|detained|indicted|imprisoned|fined|faces|faced|locked\s+up|stood\s+trial|went\s+on\s+trial|tried(?!\s+to\b)|accused|spared|walked\s+free|lost|appealed|denied|denies|remains?\s+in\s+(?:pre-?trial\s+)?(?:custody|detention)|among\s+(?:those|the\s+(?:defendants|people))\s+(?:acquitted|convicted|sentenced|jailed|cleared|charged)|was\s+remanded|remanded|placed|appeared|guilty\s+of)\b/i;
+  /^(?:\s*\(\d{1,3}\))?(?:,\s*who\s+|(?:,\s*(?=[^,;()])[^,;()“”"]{0,110}(?:(?:“[^“”]{1,40}”|"[^"]{1,40}")[^,;()“”"]{0,70})?){0,3}(?:,|\s+[—–])\s*(?:who\s+)?|\s+)(?:(was|were|is|are|has been|have been|had been|will be|would be|has|have|had)\s+)?(?:(?:also|later|then|each|subsequently|eventually|ultimately|previously|already|initially|originally|both|all|now|jointly|additionally|formally|officially|yesterday|today|last\s+\w+)\s+)*(sentenced|jailed|convicted|found\s+(?:not\s+)?guilty|acquitted|cleared|handed|given|ordered|received|receives|got|gets|pleaded|pled|admitted|admits|charged|arrested|detained|indicted|imprisoned|fined|faces|faced|locked\s+up|stood\s+trial|went\s+on\s+trial|tried(?!\s+to\b)|accused|spared|walked\s+free|lost|appealed|denied|denies|remains?\s+in\s+(?:pre-?trial\s+)?(?:custody|detention)|(?:will|must)\s+(?:now\s+)?serve(?!\s+as\b)|escaped\s+with|among\s+(?:those|the\s+(?:defendants|people))\s+(?:acquitted|convicted|sentenced|jailed|cleared|charged)|was\s+remanded|remanded|placed|appeared|guilty\s+of)\b/i;
 // verbs whose bare form after a name is active voice ("Smith sentenced Jones"): they need an auxiliary,
 // or "to"/"for" after them (headline style: "NAME jailed for five years")
 const PASSIVE_ONLY = new Set([
@@ -136,12 +136,16 @@ const headlineContinuationRe = /^\s+(?:to|for|over|in|on|after|at|of|with)\b/i;
 // a verdict verb before the object: "sentenced a local resident, 32-year-old " + NAME
 const objectBeforeRe =
   /\b(sentenced|sentencing|jailed|jailing|convicted|convicting|acquitted|acquitting|cleared|fined|charged|charging|arrested|detained|indicted|imprisoned|found|gave|handed|ordered|sent)\s+((?:[\p{Ll}\d'’-]+,?\s+){0,8})$/u;
+// an inverted clause, the verdict first: "Acquitted were " + NAME, "Sentenced alongside him were his brother " + NAME
+const invertedBeforeRe =
+  /(?:^|[.;:]\s+)(?:[Aa]lso\s+)?(?:[Ss]entenced|[Cc]onvicted|[Jj]ailed|[Aa]cquitted|[Cc]leared|[Cc]harged|[Ff]ined)\b[^,;.]{0,40}?\s+(?:was|were)\s+(?:(?:the|his|her|their)\s+)?(?:[\p{Ll}-]+\s+){0,2}$/u;
 // an outcome's object: "upheld the 10-year sentence of NAME", "reduced the term handed to NAME", "rejected
 // the appeal of NAME", "reduced the sentence of his co-defendant, NAME,", "the appeal of NAME2's friend NAME",
 // "The shortest sentence, two years, was given to 20-year-old NAME", "cut the sentence of NAME, ..., and that of
-// farmer NAME", "the sentence handed to Karakalpak journalist NAME" (a nationality before the occupation)
+// farmer NAME", "the sentence handed to Karakalpak journalist NAME" (a nationality before the occupation), "A suspended
+// sentence went to NAME"
 const outcomeOfBeforeRe =
-  /(?:\b(?:sentences?|terms?|verdicts?|convictions?|appeals?|acquittals?|punishment)(?:,\s*[^,;.]{1,30},)?\s+(?:of|by|(?:(?:was|were|is|has\s+been|had\s+been)\s+)?(?:handed|given|imposed)\s+(?:to|on))|(?:,|\band)(?<=\b(?:sentences?|terms?|verdicts?|convictions?|appeals?|punishment)\b[^;]{1,116})\s+th(?:at|ose)\s+of)\s+(?:(?:his|her|their|the|\p{Lu}[\p{L}'’-]*['’]s)\s+)?(?:\d{1,3}-year-old\s+)?(?:\p{Lu}[\p{Ll}-]+\s+(?=\p{Ll}))?(?:[\p{Ll}-]+,?\s+){0,3}$/u;
+  /(?:\b(?:sentences?|terms?|verdicts?|convictions?|appeals?|acquittals?|punishment)(?:,\s*[^,;.]{1,30},)?\s+(?:of|by|(?:(?:was|were|is|has\s+been|had\s+been)\s+)?(?:handed|given|imposed)\s+(?:to|on)|went\s+to)|(?:,|\band)(?<=\b(?:sentences?|terms?|verdicts?|convictions?|appeals?|punishment)\b[^;]{1,116})\s+th(?:at|ose)\s+of)\s+(?:(?:his|her|their|the|\p{Lu}[\p{L}'’-]*['’]s)\s+)?(?:\d{1,3}-year-old\s+)?(?:\p{Lu}[\p{Ll}-]+\s+(?=\p{Ll}))?(?:[\p{Ll}-]+,?\s+){0,3}$/u;
 // a verdict verb before an appositive that names a place or body: "sentenced the former head of the Almaty region
 // police, " + NAME + ", to ..." (the name closes the appositive with a comma)
 const objectAppositiveBeforeRe =
@@ -206,6 +210,7 @@ function roleOf(c: NameCandidate, before: string, after: string, hasVerdictWord:
     if (!prepositional && (verb !== 'found' || guiltyAfter)) return { role: 'object', verb };
   }
   if (c.tokens.length >= 2 && /^\s*,/.test(after) && objectAppositiveBeforeRe.test(before)) return { role: 'object', verb: null };
+  if (c.tokens.length >= 2 && invertedBeforeRe.test(before)) return { role: 'object', verb: null };
   if (!hasVerdictWord || c.tokens.length < 2 || diedAfterRe.test(after)) return null;
   if (appositionBeforeRe.test(before)) return { role: 'apposition', verb: null };
   if (ageBeforeNameRe.test(before) || ageAfterNameRe.test(after)) return { role: 'age', verb: null };
@@ -213,7 +218,8 @@ function roleOf(c: NameCandidate, before: string, after: string, hasVerdictWord:
 }
 
 // between an object and a name listed after it: "sentenced A and playwright " + B, "the appeals of A, 24, and " + B
-const objectListGapRe = new RegExp(`^(?:,\\s*\\d{1,3})?\\s*(?:,\\s*and|,|\\s+and)\\s+(?:(?:the|a|an)\\s+)?(?:(?:[\\p{Ll}-]+\\s+)?(?:${ROLE_NOUN_SRC})s?\\s+)?$`, 'u');
+// ("sentenced A and his brother B": a relative listed with a defendant is one too)
+const objectListGapRe = new RegExp(`^(?:,\\s*\\d{1,3})?\\s*(?:,\\s*and|,|\\s+and)\\s+(?:(?:the|a|an)\\s+)?(?:(?:[\\p{Ll}-]+\\s+)?(?:${ROLE_NOUN_SRC}|brother|sister|son|daughter|cousin|nephew|niece|wife|husband|uncle)s?\\s+)?$`, 'u');
 
 /** Whether the text between two names lists them with an occupation before the second ("A and playwright B"). */
 export function isOccupationListGap(gap: string): boolean {

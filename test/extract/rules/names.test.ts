@@ -84,6 +84,18 @@ const table: Array<[string, string[]]> = [
   // "were among those acquitted" is a verdict; a title between two listed names belongs to the second
   ['Politician Ravshan Jeenbekov, 50, and former MP Asia Sasykbaeva, 68, were among those acquitted.', ['Ravshan Jeenbekov', 'Asia Sasykbaeva']],
   ['Ravshan Jeenbekov was among those who watched the trial.', []],
+  // an inverted clause; a relative listed with a defendant
+  ['Acquitted were Ivan Petrov and Oleg Sidorov.', ['Ivan Petrov', 'Oleg Sidorov']],
+  ['Sentenced alongside him were his brother Oleg Petrov and cousin Anna Petrova.', ['Oleg Petrov', 'Anna Petrova']],
+  ['Also present were his lawyer Anna Zotova and his mother, Irina Petrova.', []],
+  ['The court sentenced Ivan Petrov and his brother Oleg Petrov to five years each.', ['Ivan Petrov', 'Oleg Petrov']],
+  ['The court sentenced Ivan Petrov as his lawyer Anna Zotova and his mother looked on.', ['Ivan Petrov']],
+  ['The court sentenced Ivan Petrov and his lawyer Anna Zotova said he would appeal.', ['Ivan Petrov']],
+  // other verdict shapes
+  ['A suspended sentence went to Oleg Sidorov.', ['Oleg Sidorov']],
+  ['Oleg Sidorov escaped with a suspended sentence.', ['Oleg Sidorov']],
+  ['Oleg Sidorov, 29, must serve six years in a penal colony.', ['Oleg Sidorov']],
+  ['Oleg Sidorov, who will serve as the chairman of the commission, praised the verdict.', []],
   // a speaker after a relative clause, unless the clause or the verb is a verdict
   ['Human rights activist Yevgeny Zhovtis, who monitored the trial, said the verdict was politically motivated.', []],
   ['Activist Ivan Petrov, who was jailed for five years in May, said he would appeal.', ['Ivan Petrov']],
