@@ -44,7 +44,7 @@ const neverDefendantRelativeRe = /(?:\bwhose|\b(?:victim|complainant)s?['’]s?)
 // a witness" ("NAME, whose mother, ..." is not the mother, nor is "NAME and his brother" the brother; an age is passed
 // over only before who/the/his/her/their)
 const roleAfterRe =
-  /^(?:,\s*\d{1,3}(?=,\s*(?:who|the|his|her|their)\s))?,?\s*(?!whose\b|and\b|or\b)(?:(?:a|an|the|his|her|their|who is|who was)\s+)?(?:[\p{L}’'-]+\s+){0,3}?(?:lawyer|attorney|advocate|counsel|judge|prosecutor|investigator|spokes(?:man|woman|person)|victim|witness|ombudsman|wife|husband|mother|father|son|daughter|sister|brother|officer|detective|policeman|policewoman)\b/iu;
+  /^(?:,\s*\d{1,3}(?=,\s*(?:who|the|his|her|their)\s))?(?:,|\s*\(|\s+[—–])\s*(?!whose\b|and\b|or\b)(?:(?:a|an|the|his|her|their|who is|who was)\s+)?(?:[\p{L}’'-]+\s+){0,3}?(?:lawyer|attorney|advocate|counsel|judge|prosecutor|investigator|spokes(?:man|woman|person)|victim|witness|ombudsman|wife|husband|mother|father|son|daughter|sister|brother|officer|detective|policeman|policewoman)\b/iu;
 // "NAME, a former police officer, was sentenced": with an indefinite article the appositive is the person's own
 // job, not a part in someone else's case — in a verdict role that person is the defendant ("his lawyer", "the
 // victim", "the victim's mother" stay non-defendants)
