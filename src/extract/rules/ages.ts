@@ -27,7 +27,9 @@ const ageIsRe = /^(?:,\s*who\s+|\s+[—–]\s[^—–]{1,100}[—–]\s+|\s+)is\
 const atOffenceRe = /^[^.;]{0,25}\b(?:at the time|when (?:he|she) was|then aged)\b/i;
 const thenAgedBeforeRe = /\bthen\s+(?:aged\s+)?$/i;
 // "ranging in age from 22 to 53", "aged between 19 and 63", "aged 18 to 25"
-const ageRangeRe = /\b(?:ranging\s+in\s+age\s+from|aged\s+(?:between|from)?|between\s+the\s+ages\s+of|ages?)\s*(\d{1,3})\s*(?:to|and|-|–)\s*(\d{1,3})\b/gi;
+// "ranging from 19 to 63 years old", "who are between 19 and 63 years old" (not "between 3 and 8 years")
+const ageRangeRe =
+  /\b(?:(?:ranging\s+in\s+age\s+from|aged\s+(?:between|from)?|between\s+the\s+ages\s+of|ages?)\s*(\d{1,3})\s*(?:to|and|-|–)\s*(\d{1,3})\b|(?:(?:ranging\s+)?from\s+|between\s+)?(\d{1,3})\s*(?:to|and|-|–)\s*(\d{1,3})\s+years?\s+(?:old|of\s+age)\b)/gi;
 
 const plausible = (n: number): boolean => n >= 10 && n <= 110;
 
@@ -56,8 +58,8 @@ export function findAgeRange(s: string, from = 0, to = s.length): { range: [numb
   ageRangeRe.lastIndex = 0;
   for (let m = ageRangeRe.exec(s); m; m = ageRangeRe.exec(s)) {
     if (m.index < from || m.index >= to) continue;
-    const lo = Number(m[1]);
-    const hi = Number(m[2]);
+    const lo = Number(m[1] ?? m[3]);
+    const hi = Number(m[2] ?? m[4]);
     if (plausible(lo) && plausible(hi) && lo <= hi) return { range: [lo, hi], start: m.index, end: m.index + m[0].length };
   }
   return null;
