@@ -11,7 +11,7 @@ import { NUMBER_SRC, parseNumber } from './rules/numbers.ts';
 import { findDates, type DateMention } from './rules/dates.ts';
 import { findCourts, hearingVenue, isAppealTarget, isCaseVenue, isCitedAsSource, isHigherCourt, isOtherFirstInstanceCourt, namedBefore, namesCourtMoreFully, refersToSameCourt, type CourtMention } from './rules/courts.ts';
 import { allCountsRe, findCharges, findGroupCharges, sameChargesRe, type ChargeFound } from './rules/charges.ts';
-import { findDefendantNames, findGroups, findNameCandidates, findUnnamedDefendants, isPlaceOrDeceased, memberCueBefore, type MemberCue, type NameCandidate } from './rules/names.ts';
+import { findDefendantNames, findGroups, findNameCandidates, findUnnamedDefendants, isOccupationListGap, isPlaceOrDeceased, memberCueBefore, type MemberCue, type NameCandidate } from './rules/names.ts';
 import { findAgeNear, findAgeRange } from './rules/ages.ts';
 import { findAnaphors, pronounOutcomeOpeningRe, relationBetween, resolveSurname, sameFullName } from './rules/coreference.ts';
 import { isNonDefendantContext } from './rules/roles.ts';
@@ -140,7 +140,7 @@ const itemVerbRe = /\b(?:was|were|is|are|has|have|had|will|would|sentenced|jaile
 
 /** Whether the text between two names joins them into one subject ("A and B", "A, 31; B, 58; and C"). */
 function joinsNames(gap: string): boolean {
-  return joinRe.test(gap) || (semicolonItemRe.test(gap) && !itemVerbRe.test(gap));
+  return joinRe.test(gap) || (semicolonItemRe.test(gap) && !itemVerbRe.test(gap)) || isOccupationListGap(gap);
 }
 const ordinalWordRe = /(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s/i;
 const ordinalDefendantRe =
@@ -269,8 +269,7 @@ export function buildRecords(text: string, published: string | null | undefined)
     for (const c of courts) namedCourts.push({ name: c.name, start: base + c.start, end: base + c.end });
     const appellate = courts.find((c) => appellateCourtRe.test(c.name));
     const titleLine = isTitleCase(s);
-    // the headline: the first line, with no full stop
-    headline = clock === 1 && !/[.!?]["”’]?$/.test(s);
+    headline = isHeadline(text, sentence.start, s);
     if (appellate) {
       appellateCourt = placeCourt(base, appellate);
       appellateDate = !titleLine && appealRulingWordRe.test(s) ? placeOutcomeDate(base, s, (datesCache ??= findDates(s, published).filter((d) => !d.excluded)), appellate.start) : null;
@@ -297,7 +296,7 @@ export function buildRecords(text: string, published: string | null | undefined)
     prevSubject = opening
       ? { name: opening.c.name, tokens: opening.c.tokens, span: span(base, opening.c.start, opening.c.end), age: { age: opening.age, span: span(base, opening.ageAt, opening.ageAt + String(opening.age).length) }, seenAt: clock }
       : null;
-    const mentions: Mention[] = titleLine ? [] : collectMentions(s, { drafts, persons, newDraft, lastSingular, lastPlural, clock }, base);
+    const mentions: Mention[] = titleLine ? [] : collectMentions(s, { drafts, persons, newDraft, lastSingular, lastPlural, clock, caseNo }, base);
     for (const m of mentions) for (const id of m.ids) drafts[id]!.lastSeen = clock;
     const terms = findTerms(s);
     for (const t of terms) {
@@ -305,7 +304,7 @@ export function buildRecords(text: string, published: string | null | undefined)
       if (head) described.push({ term: { ...t, start: base + t.start, end: base + t.end }, head, clock });
     }
     // (CONVENTIONS.md: the headline never overrides the body; its terms, said short, may wait for a name in the body)
-    const factful = isHeadline(text, sentence.start, s) ? [] : mentions.filter((m) => m.factful);
+    const factful = headline ? [] : mentions.filter((m) => m.factful);
 
     // the case being told: its date, its court, and when the article turns to another case
     const sameCase = sameCaseRe.test(s) || ((continuedCaseRe.test(s) || sameCourtSaid === clock - 1) && !otherCaseRe.test(s));
@@ -1221,6 +1220,8 @@ interface MentionContext {
   lastPlural: number[];
   /** the number of the current sentence */
   clock: number;
+  /** the case being told */
+  caseNo: number;
 }
 
 // "The youth, who cannot be named for legal reasons": a later name is someone else's

@@ -13,9 +13,10 @@ export interface AgeFound {
 // "32-year-old Nursultan Isaev", "a 29-year-old welder, NAME" — the age just before the name
 const ageBeforeRe = /\b(\d{1,3})-year-old\s+(?:[\p{Ll}-]+,?\s+){0,3}$/u;
 // "Tolegenov, 44, a former taxi driver", "NAME (32)", "NAME, aged 32,", "NAME, now 78,", "NAME, a 38-year-old
-// journalist" (not "a 16-year-old at the time"), "NAME, the youngest of the three at 23,", "NAME, the youngest, 28"
+// journalist" (not "a 16-year-old at the time"), "NAME, the youngest of the three at 23,", "NAME, the youngest, 28",
+// "NAME, 45-year-old resident of Almaty" (translated, no article), "NAME, 45 years old,"
 const ageAfterRe =
-  /^(?:,\s*(?:(?:aged|age|now)\s+|the\s+(?:youngest|oldest)(?:\s+of\s+[^,;.]{1,30}?)?(?:,\s*|\s+at\s+))?(\d{1,3})(?=\s*[,.;)—–]|\s*$)|\s*\((\d{1,3})\)|,\s*an?\s+(\d{1,3})-year-old\b(?!\s+at\s+the\s+time))/;
+  /^(?:,\s*(?:(?:aged|age|now)\s+|the\s+(?:youngest|oldest)(?:\s+of\s+[^,;.]{1,30}?)?(?:,\s*|\s+at\s+))?(\d{1,3})(?=\s*[,.;)—–]|\s*$)|\s*\((\d{1,3})\)|,\s*(?:an?\s+)?(\d{1,3})-year-old\b(?!\s+at\s+the\s+time)|,\s*(\d{1,3})\s+years\s+old\b(?!\s+at\s+the\s+time))/;
 // an elliptic list of ages: "Sabirov is 39, Khusnutdinov 33 and Fattakhov ..." — a bare number after a
 // name, only when "NAME is N," has just opened the list
 const ellipticAgeRe = /^\s+(\d{1,3})(?=\s*(?:,|;|\.|and\b))/;
@@ -26,7 +27,9 @@ const ageIsRe = /^(?:,\s*who\s+|\s+[—–]\s[^—–]{1,100}[—–]\s+|\s+)is\
 const atOffenceRe = /^[^.;]{0,25}\b(?:at the time|when (?:he|she) was|then aged)\b/i;
 const thenAgedBeforeRe = /\bthen\s+(?:aged\s+)?$/i;
 // "ranging in age from 22 to 53", "aged between 19 and 63", "aged 18 to 25"
-const ageRangeRe = /\b(?:ranging\s+in\s+age\s+from|aged\s+(?:between|from)?|between\s+the\s+ages\s+of|ages?)\s*(\d{1,3})\s*(?:to|and|-|–)\s*(\d{1,3})\b/gi;
+// "ranging from 19 to 63 years old", "who are between 19 and 63 years old" (not "between 3 and 8 years")
+const ageRangeRe =
+  /\b(?:(?:ranging\s+in\s+age\s+from|aged\s+(?:between|from)?|between\s+the\s+ages\s+of|ages?)\s*(\d{1,3})\s*(?:to|and|-|–)\s*(\d{1,3})\b|(?:(?:ranging\s+)?from\s+|between\s+)?(\d{1,3})\s*(?:to|and|-|–)\s*(\d{1,3})\s+years?\s+(?:old|of\s+age)\b)/gi;
 
 const plausible = (n: number): boolean => n >= 10 && n <= 110;
 
@@ -42,7 +45,7 @@ export function findAgeNear(s: string, start: number, end: number): AgeFound | n
   const after = s.slice(end, end + 160);
   const a = ageAfterRe.exec(after) ?? ageIsRe.exec(after) ?? (listOpenedRe.test(before) ? ellipticAgeRe.exec(after) : null);
   if (a) {
-    const text = a[1] ?? a[2] ?? a[3]!;
+    const text = a[1] ?? a[2] ?? a[3] ?? a[4]!;
     const age = Number(text);
     const at = end + a.index + a[0].indexOf(text);
     if (plausible(age) && !atOffenceRe.test(after.slice(a[0].length))) return { age, start: at, end: at + text.length };
@@ -55,8 +58,8 @@ export function findAgeRange(s: string, from = 0, to = s.length): { range: [numb
   ageRangeRe.lastIndex = 0;
   for (let m = ageRangeRe.exec(s); m; m = ageRangeRe.exec(s)) {
     if (m.index < from || m.index >= to) continue;
-    const lo = Number(m[1]);
-    const hi = Number(m[2]);
+    const lo = Number(m[1] ?? m[3]);
+    const hi = Number(m[2] ?? m[4]);
     if (plausible(lo) && plausible(hi) && lo <= hi) return { range: [lo, hi], start: m.index, end: m.index + m[0].length };
   }
   return null;

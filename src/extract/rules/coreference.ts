@@ -115,7 +115,7 @@ export function relationBetween(gap: string): { second: string; first: string[] 
 // the verb of a mention's outcome, after auxiliaries and adverbs: "was later sentenced", "had faced"
 const OUTCOME_VERB_SRC =
   '(?:(?:was|were|is|are|has been|have been|had been|will be|has|have|had|also|later|then|each|all|both|additionally|subsequently|eventually|previously|initially)\\s+){0,3}' +
-  '(?:sentenced|jailed|convicted|found|acquitted|cleared|handed|given|ordered|received|receives|got|gets|pleaded|pled|admitted|charged|arrested|detained|indicted|imprisoned|fined|faces|faced|lost|appealed|remanded|will\\s+serve|must\\s+serve|will\\s+(?:next\\s+)?appear|(?:is|are)\\s+due\\s+to\\s+appear)\\b';
+  '(?:sentenced|jailed|convicted|found|acquitted|cleared|handed|given|ordered|received|receives|got|gets|pleaded|pled|admitted|charged|arrested|detained|indicted|imprisoned|fined|faces|faced|lost|appealed|remanded|(?:will|must)\\s+(?:continue\\s+(?:to\\s+serve|serving)|serve)|will\\s+(?:next\\s+)?appear|(?:is|are)\\s+due\\s+to\\s+appear)\\b';
 // "He received", "She was jailed", "They were sentenced", "He had faced"
 const subjectPronounRe = new RegExp(`\\b(He|She|They|he|she|they)\\s+${OUTCOME_VERB_SRC}`, 'g');
 // "She later admitted ...", "He was given ...": a sentence that opens with a singular pronoun and its outcome verb
@@ -130,9 +130,12 @@ const possessivePronounRe = /\b(his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:sentences
 const singularAnaphorRe =
   /\b(?:[Tt]he\s+(\d{1,3})-year-old(?!\s+(?!defendant\b|accused\b)\p{Ll})|[Tt]he\s+(?:defendant|accused|man|woman|teenager|youth)(?:,\s*(?:age|aged)\s+(\d{1,3})(?=,))?)\b(?!\s+\p{Lu})/gu;
 const pluralAnaphorRe =
-  /\b(?:[Tt]he\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?(?:defendants|accused|men|women|pair|trio|three|two|four|five)|All\s+(?:three|four|five|of them)|Both(?:\s+men|\s+women)?)\b/g;
+  /\b(?:[Tt]he\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?(?:defendants|accused|men|women|pair|trio|two|three|four|five|six|seven|eight|nine|ten)|All\s+(?:three|four|five|of them)|(?:Each|Both)\s+of\s+them|Both(?:\s+men|\s+women)?)\b/g;
 // "The defendant, 44, was sentenced": an anaphor followed by its outcome verb
 const verbAfterRe = new RegExp(`^(?:,\\s*[^,;()]{1,70}){0,2}(?:,\\s*|\\s+)${OUTCOME_VERB_SRC}`);
+
+// ", aged 21 to 48," right after a plural anaphor
+const groupAgesAfterRe = /^,\s*(?:aged|ranging\s+in\s+age\s+from|between\s+the\s+ages\s+of)\s+\d{1,3}\s*(?:to|and|-|–)\s*\d{1,3}\b/i;
 
 // only a sentence with one of these verbs can hold an anaphor that matters
 // ("The 34-year-old, of Great Lever, ran the operation" states an age with no verb of its own)
@@ -169,7 +172,10 @@ export function findAnaphors(s: string): Anaphor[] {
   }
   for (const m of s.matchAll(pluralAnaphorRe)) {
     const end = m.index + m[0].length;
-    if (verbAfterRe.test(s.slice(end, end + 200))) pushAnaphor(out, m.index, end, true, true);
+    const after = s.slice(end, end + 200);
+    // "The six, aged 21 to 48, deny the accusations": no outcome verb, but the group's ages
+    if (verbAfterRe.test(after)) pushAnaphor(out, m.index, end, true, true);
+    else if (groupAgesAfterRe.test(after)) pushAnaphor(out, m.index, end, true, false);
   }
   return out.sort((a, b) => a.start - b.start);
 }

@@ -62,6 +62,15 @@ interface Tok { t: string; at: number }
 
 const PARTICLE_RE = /^(?:al|el|bin|ibn|de|da|van|von|der|den|la|le|du|dos|di|uly|kyzy|Ó|Ua)$/;
 
+/** "Blogger", "Ex-MP", "Former-Mayor", "Editor-in-chief", "Journalists" (before two names): a title to drop. */
+function isNeutralTitle(bare: string): boolean {
+  if (NEUTRAL_TITLES.has(bare)) return true;
+  if (!bare.includes('-') && !bare.endsWith('s')) return false;
+  const m = /^(?:(?:Ex|Former)-(\p{Lu}[\p{L}-]*)|(\p{Lu}\p{Ll}+)-in-chief|(\p{Lu}\p{Ll}+)s)$/u.exec(bare);
+  const head = m ? m[1] ?? m[2] ?? m[3]! : null;
+  return head !== null && NEUTRAL_TITLES.has(head);
+}
+
 /** One run of name tokens between organisation words -> a candidate (titles dropped), if any is left. */
 function pieceToCandidate(s: string, piece: Tok[], possessive: boolean): NameCandidate | null {
   let courtSide = false;
@@ -71,7 +80,7 @@ function pieceToCandidate(s: string, piece: Tok[], possessive: boolean): NameCan
     if (COURT_SIDE_TITLES.has(bare)) {
       courtSide = true;
       from = i + 1;
-    } else if (i === from && (NEUTRAL_TITLES.has(bare) || ((DESCRIPTOR_TITLES.has(bare) || descriptorTitleRe.test(bare)) && i + 1 < piece.length))) from = i + 1;
+    } else if (i === from && (isNeutralTitle(bare) || ((DESCRIPTOR_TITLES.has(bare) || descriptorTitleRe.test(bare)) && i + 1 < piece.length))) from = i + 1;
   }
   let a = from;
   let b = piece.length;
@@ -115,14 +124,15 @@ export function findNameCandidates(s: string): NameCandidate[] {
 
 // what follows a defendant named as the subject: "was found guilty", ", 32, of Reno, was sentenced", "received",
 // ", 20, of Wigan, who admitted", "C, 27, of Owasso — each pleaded guilty" (the end of a dashed list), "was made the
-// subject of a community order"
+// subject of a community order",
+// ", 47, who prosecutors said had agreed to head a "people's council", received" (a short quote inside a clause)
 const subjectAfterRe =
-  /^(?:\s*\(\d{1,3}\))?(?:,\s*who\s+|(?:,\s*[^,;()“”"]{1,110}){0,3}(?:,|\s+[—–])\s*(?:who\s+)?|\s+)(?:(was|were|is|are|has been|have been|had been|will be|would be|has|have|had)\s+)?(?:(?:also|later|then|each|subsequently|eventually|ultimately|previously|already|initially|originally|both|all|now|jointly|additionally|formally|officially|yesterday|today|last\s+\w+)\s+)*(sentenced|jailed|convicted|found\s+(?:not\s+)?guilty|acquitted|cleared|handed|given|ordered|received|receives|got|gets|pleaded|pled|admitted|admits|charged|arrested|detained|indicted|imprisoned|fined|faces|faced|locked\s+up|stood\s+trial|went\s+on\s+trial|accused|spared|walked\s+free|lost|appealed|denied|denies|remains?\s+in\s+custody|was\s+remanded|remanded|placed|appeared|guilty\s+of|made(?=\s+(?:the\s+)?subject\s+(?:of|to)\s))\b/i;
+  /^(?:\s*\(\d{1,3}\))?(?:,\s*who\s+|(?:,\s*(?=[^,;()])[^,;()“”"]{0,110}(?:(?:“[^“”]{1,40}”|"[^"]{1,40}")[^,;()“”"]{0,70})?){0,3}(?:,|\s+[—–])\s*(?:who\s+)?|\s+)(?:(was|were|is|are|has been|have been|had been|will be|would be|has|have|had)\s+)?(?:(?:also|later|then|each|subsequently|eventually|ultimately|previously|already|initially|originally|both|all|now|jointly|additionally|formally|officially|yesterday|today|last\s+\w+)\s+)*(sentenced|jailed|convicted|found\s+(?:not\s+)?guilty|acquitted|cleared|handed|given|ordered|received|receives|got|gets|pleaded|pled|admitted|admits|charged|arrested|detained|indicted|imprisoned|fined|faces|faced|locked\s+up|stood\s+trial|went\s+on\s+trial|tried(?!\s+to\b)|accused|spared|walked\s+free|lost|appealed|denied|denies|remains?\s+in\s+(?:pre-?trial\s+)?(?:custody|detention)|(?:will|must)\s+(?:now\s+)?serve(?!\s+as\b)|escaped\s+with|among\s+(?:those|the\s+(?:defendants|people))\s+(?:acquitted|convicted|sentenced|jailed|cleared|charged)|was\s+remanded|remanded|placed|appeared|guilty\s+of|made(?=\s+(?:the\s+)?subject\s+(?:of|to)\s))\b/i;
 // verbs whose bare form after a name is active voice ("Smith sentenced Jones"): they need an auxiliary,
 // or "to"/"for" after them (headline style: "NAME jailed for five years")
 const PASSIVE_ONLY = new Set([
   'sentenced', 'jailed', 'convicted', 'acquitted', 'cleared', 'handed', 'given', 'charged', 'arrested', 'detained',
-  'indicted', 'imprisoned', 'fined', 'accused', 'remanded', 'placed', 'made',
+  'indicted', 'imprisoned', 'fined', 'accused', 'remanded', 'placed', 'made', 'tried',
 ]);
 const headlineContinuationRe = /^\s+(?:to|for|over|in|on|after|at|of|with)\b/i;
 // a verdict verb before the object: "sentenced a local resident, 32-year-old " + NAME
@@ -131,17 +141,29 @@ const objectBeforeRe =
   /\b(sentenced|sentencing|jailed|jailing|convicted|convicting|acquitted|acquitting|cleared|fined|charged|charging|charges|arrested|detained|indicted|imprisoned|found|gave|handed|ordered|sent)\s+((?:[\p{Ll}\d'’-]+,?\s+){0,8})$/u;
 // "the charges NAME faces", "federal charges": "charges" as a noun
 const chargesNounBeforeRe = /\b(?:the|his|her|their|its|these|those|federal|criminal|new|similar|same|related|of|and|any|no|drug|fraud|murder|faces|facing|face|dropped|denies|denied)\s+charges\s+$/i;
+// an inverted clause, the verdict first: "Acquitted were " + NAME, "Sentenced alongside him were his brother " + NAME
+const invertedBeforeRe =
+  /(?:^|[.;:]\s+)(?:[Aa]lso\s+)?(?:[Ss]entenced|[Cc]onvicted|[Jj]ailed|[Aa]cquitted|[Cc]leared|[Cc]harged|[Ff]ined)\b[^,;.]{0,40}?\s+(?:was|were)\s+(?:(?:the|his|her|their)\s+)?(?:[\p{Ll}-]+\s+){0,2}$/u;
 // an outcome's object: "upheld the 10-year sentence of NAME", "reduced the term handed to NAME", "rejected
-// the appeal of NAME", "reduced the sentence of his co-defendant, NAME,", "the appeal of NAME2's friend NAME"
-// ("the sentence of another activist from the same group, NAME": a described person, the description ended by a comma)
+// the appeal of NAME", "reduced the sentence of his co-defendant, NAME,", "the appeal of NAME2's friend NAME",
+// "The shortest sentence, two years, was given to 20-year-old NAME", "cut the sentence of NAME, ..., and that of
+// farmer NAME", "the sentence handed to Karakalpak journalist NAME" (a nationality before the occupation), "A suspended
+// sentence went to NAME" ("the sentence of another activist from the same group, NAME": a described person, the
+// description ended by a comma)
 const outcomeOfBeforeRe =
-  /\b(?:sentences?|terms?|verdicts?|convictions?|appeals?|acquittals?|punishment)\s+(?:of|by|(?:handed|given|imposed)\s+(?:to|on))\s+(?:(?:his|her|their|the|another|an?|\p{Lu}[\p{L}'’-]*['’]s)\s+)?(?:[\p{Ll}-]+,?\s+){0,3}(?:(?:from|of|in|at|with)\s+(?:(?:the|an?|his|her|their)\s+)?(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+,\s+)?$/u;
+  /(?:\b(?:sentences?|terms?|verdicts?|convictions?|appeals?|acquittals?|punishment)(?:,\s*[^,;.]{1,30},)?\s+(?:of|by|(?:(?:was|were|is|has\s+been|had\s+been)\s+)?(?:handed|given|imposed)\s+(?:to|on)|went\s+to)|(?:,|\band)(?<=\b(?:sentences?|terms?|verdicts?|convictions?|appeals?|punishment)\b[^;]{1,116})\s+th(?:at|ose)\s+of)\s+(?:(?:his|her|their|the|another|an?|\p{Lu}[\p{L}'’-]*['’]s)\s+)?(?:\d{1,3}-year-old\s+)?(?:\p{Lu}[\p{Ll}-]+\s+(?=\p{Ll}))?(?:[\p{Ll}-]+,?\s+){0,3}(?:(?:from|of|in|at|with)\s+(?:(?:the|an?|his|her|their)\s+)?(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+,\s+)?$/u;
+// a verdict verb before an appositive that names a place or body: "sentenced the former head of the Almaty region
+// police, " + NAME + ", to ..." (the name closes the appositive with a comma)
+const objectAppositiveBeforeRe =
+  /\b(?:sentenced|jailed|convicted|acquitted|cleared|fined|charged|indicted|imprisoned)\s+(?:a|an|the)\s+(?![^,;.()“”"]*\b(?:who|which|that|whose)\b)[^,;.()“”"]{1,80},\s*$/;
 const PREPOSITIONS = new Set(['to', 'for', 'of', 'in', 'on', 'by', 'with', 'from', 'at', 'against', 'after', 'before', 'over', 'under', 'and', 'or', 'that', 'who', 'which']);
+// occupations and roles that describe a defendant: "journalist NAME", "and playwright NAME"
+const ROLE_NOUN_SRC =
+  'entrepreneur|businessman|businesswoman|journalist|activist|blogger|reporter|editor|poet|writer|artist|politician|leader|resident|man|woman|teenager|student|pensioner|farmer|doctor|teacher|official|mayor|governor|minister|general|colonel|officer|soldier|serviceman|accomplice|suspect|accused|defender|protester|unionist|worker|driver|citizen|national|native|investor|banker|executive|founder|owner|chairman|head|deputy|rapper|singer|musician|imam|cleric|lawmaker|deputy|figure|member|dissident|critic|opponent|fighter|welder|engineer|mechanic|nurse|trader|vendor|father|mother|playwright|director|schoolteacher|cameraman|photographer|historian|economist';
 // "journalist NAME", "One of the defendants, NAME", "an entrepreneur ..., NAME"
-const appositionBeforeRe =
-  /\b(?:defendants?|co-defendants?|entrepreneur|businessman|businesswoman|journalist|activist|blogger|reporter|editor|poet|writer|artist|politician|leader|resident|man|woman|teenager|student|pensioner|farmer|doctor|teacher|official|mayor|governor|minister|general|colonel|officer|soldier|serviceman|accomplice|suspect|accused|defender|protester|unionist|worker|driver|citizen|national|native|investor|banker|executive|founder|owner|chairman|head|deputy|rapper|singer|musician|imam|cleric|lawmaker|deputy|figure|member|dissident|critic|opponent|fighter|welder|engineer|mechanic|nurse|trader|vendor|father|mother)s?\s*,?\s*(?:\d{1,3}-year-old\s+)?$/i;
+const appositionBeforeRe = new RegExp(`\\b(?:defendant|co-defendant|${ROLE_NOUN_SRC})s?\\s*,?\\s*(?:\\d{1,3}-year-old\\s+)?$`, 'i');
 const ageBeforeNameRe = /\b\d{1,3}-year-old\s+(?:[\p{Ll}-]+\s+){0,3}$/u;
-const ageAfterNameRe = /^(?:,\s*(?:aged\s+)?\d{1,3}\s*[,.;)]|\s*\(\d{1,3}\))/;
+const ageAfterNameRe = /^(?:,\s*(?:aged\s+)?\d{1,3}\s*[,.;)]|\s*\(\d{1,3}\)|,\s*\d{1,3}(?:\s+years\s+old\b|-year-old\b))/;
 /** verdict words anywhere in a sentence: enough to accept a name with an age or a role noun */
 const verdictWordRe =
   /\b(?:sentenced|jailed|convicted|guilty|acquitted|verdict|imprisoned|fined|charged|arrested|detained|indicted|upheld|reduced|replaced|commuted)\b/i;
@@ -167,7 +189,7 @@ export function isPlaceOrDeceased(before: string, after: string): boolean {
 const prepositionBeforeRe = /\b(?:for|against|with|by|to|than)\s+$/i;
 
 // a sentence with none of these stems has no defendant in a verdict role
-const roleVerbGateRe = /\b(?:sentenc|jail|appear|remain|convict|found|guilty|acquit|clear|hand|given|gave|order|receiv|got|gets|plead|pled|admit|charg|arrest|detain|indict|impris|fine|fac|stood|went|accus|spared|walked|lost|appeal|denie|remand|placed|sent|verdict|trial|prison|colony|upheld)/i;
+const roleVerbGateRe = /\b(?:sentenc|jail|appear|remain|convict|found|guilty|acquit|clear|hand|given|gave|order|receiv|got|gets|plead|pled|admit|charg|arrest|detain|indict|impris|fine|fac|stood|went|tried|accus|spared|walked|lost|appeal|denie|remand|placed|sent|verdict|trial|prison|colony|upheld)/i;
 
 /** Whether a mention whose verb is `verb` is someone arrested and released without charge in sentence `s`. */
 function arrestedAndReleased(s: string, verb: string): boolean {
@@ -212,25 +234,47 @@ function roleOf(c: NameCandidate, before: string, after: string, hasVerdictWord:
     const prepositional = filler.some((w) => PREPOSITIONS.has(w.toLowerCase()) && !(appositive && (w === 'of' || w === 'in' || w === 'from')));
     if (!prepositional && chargesVerb && (verb !== 'found' || guiltyAfter)) return { role: 'object', verb };
   }
+  if (c.tokens.length >= 2 && /^\s*,/.test(after) && objectAppositiveBeforeRe.test(before)) return { role: 'object', verb: null };
+  if (c.tokens.length >= 2 && invertedBeforeRe.test(before)) return { role: 'object', verb: null };
   if (!hasVerdictWord || c.tokens.length < 2 || diedAfterRe.test(after)) return null;
   if (appositionBeforeRe.test(before)) return { role: 'apposition', verb: null };
   if (ageBeforeNameRe.test(before) || ageAfterNameRe.test(after)) return { role: 'age', verb: null };
   return null;
 }
 
+// between an object and a name listed after it: "sentenced A and playwright " + B, "the appeals of A, 24, and " + B
+// ("sentenced A and his brother B": a relative listed with a defendant is one too)
+const objectListGapRe = new RegExp(`^(?:,\\s*\\d{1,3})?\\s*(?:,\\s*and|,|\\s+and)\\s+(?:(?:the|a|an)\\s+)?(?:(?:[\\p{Ll}-]+\\s+)?(?:${ROLE_NOUN_SRC}|brother|sister|son|daughter|cousin|nephew|niece|wife|husband|uncle)s?\\s+)?$`, 'u');
+
+/** Whether the text between two names lists them with an occupation before the second ("A and playwright B"). */
+export function isOccupationListGap(gap: string): boolean {
+  const title = titleAtEndRe.exec(gap);
+  // "A, 50, and former MP " + B: the title that was dropped from B's name is in the gap
+  if (title && isNeutralTitle(title[1]!)) return titledListGapRe.test(gap.slice(0, title.index + 1));
+  return objectListGapRe.test(gap) && /\p{Ll}\s*$/u.test(gap);
+}
+const titleAtEndRe = /\s(\p{Lu}[\p{L}-]*)\s+$/u;
+const titledListGapRe = /^(?:,\s*\d{1,3})?\s*(?:,\s*and|,|\s+and)\s+(?:(?:the|a|an)\s+)?(?:[\p{Ll}-]+\s+){0,2}$/u;
+
 /** Name candidates that are in a defendant's role in the sentence. */
 export function findDefendantNames(s: string, candidates: NameCandidate[] = findNameCandidates(s)): NameMention[] {
   const out: NameMention[] = [];
   if (candidates.length === 0 || !roleVerbGateRe.test(s)) return out;
   const hasVerdictWord = verdictWordRe.test(s);
+  let last: NameMention | null = null;
   for (const c of candidates) {
     if (c.courtSide || c.possessive) continue;
     const before = s.slice(Math.max(0, c.start - 120), c.start);
     const after = s.slice(c.end, c.end + 260);
-    const role = roleOf(c, before, after, hasVerdictWord);
+    let role = roleOf(c, before, after, hasVerdictWord);
     if (role?.verb && arrestedAndReleased(s, role.verb)) continue;
+    // a name listed right after an object shares its role ("sentenced A and playwright B to six years each")
+    if (!role && last?.role === 'object' && c.tokens.length >= 2 && (objectListGapRe.test(s.slice(last.end, c.start)) || isOccupationListGap(s.slice(last.end, c.start)))) role = { role: 'object', verb: last.verb };
     // the costlier non-defendant checks run only for names in a defendant's role
-    if (role && !isNonDefendantContext(before, after, role.role === 'subject' || role.role === 'object')) out.push({ ...c, role: role.role, verb: role.verb });
+    if (role && !isNonDefendantContext(before, after, role.role === 'subject' || role.role === 'object')) {
+      last = { ...c, role: role.role, verb: role.verb };
+      out.push(last);
+    } else last = null;
   }
   return out;
 }
@@ -244,7 +288,8 @@ const groupRe = new RegExp(
   'gi',
 );
 // "almost 1,400 people", "more than 100 activists" — a total, not a set of defendants
-const approximateBeforeRe = /\b(?:almost|nearly|more than|over|about|around|some|at least|up to|roughly|approximately|of the|of|among)\s+$/i;
+// ("A group of 12 people were convicted" is a stated set)
+const approximateBeforeRe = /\b(?:almost|nearly|more than|over|about|around|some|at least|up to|roughly|approximately|of the|(?<!\bgroup\s)of|among)\s+$/i;
 const WORD_COUNTS: Record<string, number> = {
   two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
   thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
@@ -281,9 +326,6 @@ export function findGroups(s: string): GroupMention[] {
 // "acquitted 22 of the 27 politicians": the first number is the group
 const partOfRe = new RegExp(`\\b(${COUNT_SRC})\\s+of\\s+the\\s+(?:${COUNT_SRC})\\b(?:\\s+[a-z]+)?`, 'gi');
 
-// "in the case", "in the scheme", "from the ring": which set the group is
-const groupPostModifierRe = /^\s+(?:in|from|of)\s+(?:the|this|that)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:case|cases|scheme|ring|conspiracy|trial|operation|gang|network|plot|group|organi[sz]ation)\b/u;
-
 function groupAt(s: string, m: RegExpExecArray, partOf: boolean): GroupMention | null {
   const start = m.index;
   const end = start + m[0].length;
@@ -293,10 +335,12 @@ function groupAt(s: string, m: RegExpExecArray, partOf: boolean): GroupMention |
   if (!count || count < 2) return null;
   const countStart = start + m[0].indexOf(countText);
   const countEnd = countStart + countText.length;
-  // ("The other eight defendants in the case, aged 23 to 51, pleaded guilty": a post-modifier before the appositive)
-  const post = groupPostModifierRe.exec(s.slice(end, end + 60))?.[0].length ?? 0;
-  const after = s.slice(end + post, end + post + 260);
-  const sm = subjectAfterRe.exec(after) ?? relativeThenSubject(after);
+  const after = s.slice(end, end + 260);
+  const direct = subjectAfterRe.exec(after);
+  // (not a place the people were in: "Nine other people in the village square were sentenced, witnesses said")
+  const modifier = direct ? null : groupPostModifierRe.exec(after);
+  const post = modifier && (!/^\s+in\s+(?:the|a|an)\s/.test(modifier[0]) || caseNounRe.test(modifier[0])) ? modifier : null;
+  const sm = direct ?? relativeThenSubject(after) ?? (post ? subjectAt(after, post[0].length) : null);
   let role: MentionRole | null = null;
   if (sm && (!PASSIVE_ONLY.has(sm[2]!.toLowerCase()) || sm[1] || headlineContinuationRe.test(after.slice(sm.index + sm[0].length)))) role = 'subject';
   else {
@@ -305,7 +349,9 @@ function groupAt(s: string, m: RegExpExecArray, partOf: boolean): GroupMention |
   }
   if (!role || (sm && arrestedAndReleased(s, sm[2]!.toLowerCase()))) return null;
   const other = /\b(?:other|remaining)\b/i.test(m[0]);
-  return { start, end, count, countStart, countEnd, role, specific: partOf || other, other };
+  // "Two men wanted in the X case", "Six members of a reading group": a set in one case
+  const ofOneCase = role === 'subject' && post !== null && sm !== null && sm.index >= post[0].length && caseNounRe.test(post[0]);
+  return { start, end, count, countStart, countEnd, role, specific: partOf || other || ofOneCase, other };
 }
 
 // "A 17-year-old boy has been sentenced", "sentenced a 35-year-old man to life", "a 19-year-old was jailed":
@@ -347,6 +393,22 @@ export function findUnnamedDefendants(s: string): UnnamedMention[] {
 
 // "Four other men who were with NAME that night were sentenced": the verb after a defining relative clause
 const relativeClauseRe = /^\s+(?:who|that)\s+[^,;.]{1,100}?(?=\s+(?:was|were|has been|have been|had been|are|is)\s)/;
+
+// a group's post-modifier before its verb: "Nine other defendants | in the same case, aged 24 to 61, were sentenced",
+// "Six members | of a reading group arrested in Ufa | remain in pre-trial detention", "Twelve residents | of Zhanaozen |
+// were sentenced", "Two men | wanted in the X case,
+// believed to be living in Russia, were placed on a wanted list"
+const groupPostModifierRe =
+  /^\s+(?:(?:in|of|from)\s+(?:(?:the|a|an)\s|\p{Lu})|(?:wanted|arrested|detained|held|accused|charged|implicated|involved|named)\s+(?:in|on|for|over|with)\s)[^,;.()“”"]{1,70}?(?=,|\s+(?:was|were|are|is|has|have|had|remain|remains|remained)\b)/u;
+// ... that ties it to one case, or to one organisation on trial
+const caseNounRe = /\b(?:case|trial|group|ring|gang|cell|community|organi[sz]ation|network|movement|party|plot)\b/i;
+
+/** subjectAfterRe from `at` in `after`, with the match's index in `after`. */
+function subjectAt(after: string, at: number): RegExpExecArray | null {
+  const m = subjectAfterRe.exec(after.slice(at));
+  if (m) m.index += at;
+  return m;
+}
 
 function relativeThenSubject(after: string): RegExpExecArray | null {
   const r = relativeClauseRe.exec(after);

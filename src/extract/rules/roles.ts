@@ -17,6 +17,10 @@ export const NEUTRAL_TITLES = new Set([
   'Chairman', 'Director', 'Secretary', 'Chief', 'Akim', 'Head', 'Rev', 'Reverend', 'Imam', 'Sheikh', 'Father',
   'Senior', 'Junior', 'Private', 'Officer', 'Detective', 'Inspector', 'Sergeant', 'Constable', 'Superintendent',
   'DC', 'DS', 'DI', 'DCI', 'PC', 'Police', 'Lance', 'Corporal', 'Colonel-General', 'Lieutenant-Colonel',
+  // an occupation written before the name at the head of a sentence: "Blogger NAME, 31, was fined"
+  'Blogger', 'Journalist', 'Activist', 'Businessman', 'Businesswoman', 'Entrepreneur', 'Reporter', 'Editor', 'Poet',
+  'Politician', 'Pensioner', 'Rapper', 'Cleric', 'Lawmaker', 'Dissident', 'Opposition', 'Cameraman', 'Photographer',
+  'Historian', 'Economist', 'Playwright', 'Filmmaker', 'Mathematician', 'MP',
 ]);
 
 /**
@@ -33,9 +37,15 @@ export const DESCRIPTOR_TITLES = new Set([
 export const descriptorTitleRe = /^(?:Father|Mother|Mum|Dad|Grandfather|Grandmother)-of-[\p{Ll}\d-]+$/u;
 
 // "his lawyer, NAME", "the victim, NAME", "prosecutor NAME", "Defence lawyer NAME" — but "a former deputy head of
-// the regional police, NAME" is a head, not a police officer
+// the regional police, NAME" / "the former head of the Almaty region police, NAME" is a head, not a police officer
 const roleBeforeRe =
-  /(?<!\b(?:head|chief|commander|director|chairman)\s+of\s+(?:the\s+)?(?:[\p{Ll}-]+\s+)?)\b(?:lawyers?|attorneys?|advocates?|counsel|judges?|prosecutors?|investigators?|spokes(?:man|woman|person)|victims?|witness(?:es)?|detectives?|ombudsman|experts?|analysts?|researchers?|police(?:man|woman)?|officers?|guards?|agents?|representatives?)(?:\s+for\s+the\s+(?:prosecution|defen[cs]e|crown|state))?\s*,?\s*$/iu;
+  /(?<!\b(?:head|chief|commander|director|chairman)\s+of\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2})\b(?:lawyers?|attorneys?|advocates?|counsel|judges?|prosecutors?|investigators?|spokes(?:man|woman|person)|victims?|witness(?:es)?|detectives?|ombudsman|experts?|analysts?|researchers?|police(?:man|woman)?|officers?|guards?|agents?|representatives?)(?:\s+for\s+the\s+(?:prosecution|defen[cs]e|crown|state))?\s*,?\s*$/iu;
+// "journalist and lawyer NAME", "His co-defendant, lawyer NAME, received", "sentenced lawyer NAME": in a verdict
+// role a lawyer's title is the person's own occupation (lawyers are tried too) — unless the lawyer is someone's
+// ("his lawyer", "Petrov's lawyer", "whose lawyer", "defence lawyer", "lawyer for the prosecution")
+const lawyerBeforeRe = /\b(?:lawyer|attorney|advocate)s?\s*,?\s*$/i;
+const someonesLawyerBeforeRe =
+  /(?:\b(?:his|her|their|its|whose|my|our|your|defen[cs]e|prosecution|family|victim)|['’]s?)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:lawyer|attorney|advocate)s?\s*,?\s*$/iu;
 // "NAME's mother, NAME", "whose mother, NAME": a relative or friend — unless the name is itself the subject or
 // object of a verdict ("Harrower's partner, Darren Coppell, 39, ... admitted theft"): relatives are often
 // co-defendants. A victim's relative never is.
@@ -43,15 +53,24 @@ const relativeBeforeRe =
   /(?:['’]s|\bwhose)\s+(?:wife|husband|son|daughter|mother|father|brother|sister|cousin|relatives?|friends?|girlfriend|boyfriend|widow|partner)\s*,?\s*$/i;
 // ... someone's relative inside a relative clause ("whose mother, NAME,") or a victim's relative never is one
 const neverDefendantRelativeRe = /(?:\bwhose|\b(?:victim|complainant)s?['’]s?)\s+(?:\p{Ll}+,?\s+){1,2}$/iu;
-// "NAME, a lawyer who defended", "NAME, prosecuting", "NAME, the victim's mother"
-// ("NAME, whose mother, ..." is not the mother)
+// "NAME, a lawyer who defended", "NAME, prosecuting", "NAME, the victim's mother", "NAME, 45, who was questioned as
+// a witness" ("NAME, whose mother, ..." is not the mother, nor is "NAME and his brother" the brother; an age is passed
+// over only before who/the/his/her/their)
 const roleAfterRe =
-  /^,?\s*(?!whose\b)(?:(?:a|an|the|his|her|their|who is|who was)\s+)?(?:[\p{L}’'-]+\s+){0,3}?(?:lawyer|attorney|advocate|counsel|judge|prosecutor|investigator|spokes(?:man|woman|person)|victim|witness|ombudsman|wife|husband|mother|father|son|daughter|sister|brother|officer|detective|policeman|policewoman)\b/iu;
+  /^(?:,\s*\d{1,3}(?=,\s*(?:who|the|his|her|their)\s))?(?:,|\s*\(|\s+[—–])\s*(?!whose\b|and\b|or\b)(?:(?:a|an|the|his|her|their|who is|who was)\s+)?(?:[\p{L}’'-]+\s+){0,3}?(?:lawyer|attorney|advocate|counsel|judge|prosecutor|investigator|spokes(?:man|woman|person)|victim|witness|ombudsman|wife|husband|mother|father|son|daughter|sister|brother|officer|detective|policeman|policewoman)\b/iu;
+// "NAME, a former police officer, was sentenced": with an indefinite article the appositive is the person's own
+// job, not a part in someone else's case — in a verdict role that person is the defendant ("his lawyer", "the
+// victim", "the victim's mother" stay non-defendants)
+const occupationAfterRe =
+  /^,?\s*(?:\d{1,3}\s*,\s*)?an?\s+(?:[\p{L}’'-]+\s+){0,3}?(?:lawyer|attorney|advocate|judge|prosecutor|investigator|officer|detective|policeman|policewoman)\b/iu;
 // "NAME, a researcher at HRW, said" — a commentator, unless in a verdict role ("NAME, a former senior
 // researcher at an institute, was accused")
 const commentatorAfterRe = /^,?\s*(?:(?:a|an|the)\s+)?(?:[\p{L}’'-]+\s+){0,3}?(?:expert|analyst|researcher)\b/iu;
 // "NAME, 51, said outside the court": a speaker
 const speakerAfterRe = /^(?:,\s*\d{1,3}\s*,)?\s*(?:said|says|told|added)\b/i;
+// "Human rights activist NAME, who monitored the trial, said the verdict ...": a speaker after a relative clause
+// (only outside a verdict role: "NAME, who was jailed in May, said he would appeal" is the defendant)
+const speakerAfterClauseRe = /^(?:,\s*\d{1,3})?,\s*who\s+[^,;.]{1,80},\s*(?:said|says|told|added)\b/i;
 const roleAfterDutyRe = /^,?\s*(?:prosecuting|defending|mitigating|representing|for the (?:prosecution|defence|defense|crown))\b/i;
 // the person was harmed: "the killing of NAME", "stabbed NAME", "defrauded 76-year-old NAME" (case-sensitive: under
 // the "i" flag \p{Ll} takes capitals too, and "the District of Michigan charges NAME" is no victim)
@@ -68,8 +87,8 @@ export function isNonDefendantContext(before: string, after: string, inVerdictRo
   const b = before.slice(-60);
   const a = after.slice(0, 80);
   if (relativeBeforeRe.test(b) && (!inVerdictRole || neverDefendantRelativeRe.test(b))) return true;
-  if (!inVerdictRole && commentatorAfterRe.test(a)) return true;
-  return roleBeforeRe.test(b) || roleAfterRe.test(a) || roleAfterDutyRe.test(a) || speakerBeforeRe.test(b) || speakerAfterRe.test(a);
+  if (!inVerdictRole && (commentatorAfterRe.test(a) || speakerAfterClauseRe.test(after))) return true;
+  return (roleBeforeRe.test(b) && !(inVerdictRole && lawyerBeforeRe.test(b) && !someonesLawyerBeforeRe.test(b))) || (roleAfterRe.test(a) && !(inVerdictRole && occupationAfterRe.test(a))) || roleAfterDutyRe.test(a) || speakerBeforeRe.test(b) || speakerAfterRe.test(a);
 }
 
 /** Whether the words before a name make it the victim or the object of a preposition (not a subject). */

@@ -19,9 +19,10 @@ export const STATUS_RANK: Record<VerdictStatus, number> = {
   charged_only: 0, acquitted: 1, convicted: 1, appeal_upheld: 2, appeal_reduced: 2,
 };
 
-// "upheld the verdict", "rejected his appeal", "lost her appeal", "left the sentence unchanged", "His appeal was rejected"
+// "upheld the verdict", "rejected his appeal", "lost her appeal", "left the sentence unchanged", "His appeal was rejected",
+// "The appeals of NAME, 24, and NAME, 33, were rejected"
 const appealUpheldRe =
-  /\b(?:upheld|uphold(?:s|ing)?|(?:rejected|dismissed|denied|turned\s+down)\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?appeals?|lost\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?appeals?|left\s+(?:\w+\s+)?unchanged|appeals?\s+(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:rejected|dismissed|denied|turned\s+down))\b/i;
+  /\b(?:upheld|uphold(?:s|ing)?|(?:rejected|dismissed|denied|turned\s+down)\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?appeals?|lost\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?appeals?|left\s+(?:\w+\s+)?unchanged|appeals?\s+(?:of\s+[^.;]{1,80}?\s+)?(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:rejected|dismissed|denied|turned\s+down))\b/i;
 // "acquitted", "found not guilty", "found his manager, NAME M. NAME, 48, not guilty" (an initial's dot is no sentence end), "cleared of",
 // "cleared by the jury of"
 const acquittedRe = /\b(?:acquitted|found\b(?:[^.;]|(?<=\b[A-Z])\.){0,100}?\bnot\s+guilty|cleared\s+(?:by\s+(?:the|a)\s+(?:jury|court|judge|magistrates|bench)\s+)?of|acquittal|not\s+guilty\s+verdict)\b/i;

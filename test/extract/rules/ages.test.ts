@@ -27,6 +27,11 @@ const table: Array<[string, string, number | null]> = [
   ['Ivan Petrov, then aged 16, was', 'Ivan Petrov', null],
   ['Ivan Petrov, 16 at the time, was', 'Ivan Petrov', null],
   ['Ivan Petrov was jailed', 'Ivan Petrov', null],
+  // translated appositives: no article, or "N years old"
+  ['Ivan Petrov, 45-year-old resident of Almaty, was jailed', 'Ivan Petrov', 45],
+  ['Ivan Petrov, 45 years old, was jailed', 'Ivan Petrov', 45],
+  ['Ivan Petrov, 16 years old at the time, was', 'Ivan Petrov', null],
+  ['Ivan Petrov, 20 years older than his co-defendant, was', 'Ivan Petrov', null],
 ];
 
 describe('findAgeNear', () => {
@@ -40,5 +45,10 @@ describe('findAgeRange', () => {
     expect(findAgeRange('The other 10 defendants, ranging in age from 22 to 53, were')?.range).toEqual([22, 53]);
     expect(findAgeRange('defendants aged between 19 and 63')?.range).toEqual([19, 63]);
     expect(findAgeRange('sentenced to between 18 months and 20 years')).toBeNull();
+    // "N to M years old"
+    expect(findAgeRange('The defendants, ranging from 19 to 63 years old, were')?.range).toEqual([19, 63]);
+    expect(findAgeRange('The men, who are between 19 and 63 years old, were')?.range).toEqual([19, 63]);
+    expect(findAgeRange('sentenced to between 12 and 15 years in prison')).toBeNull();
+    expect(findAgeRange('sentenced to between 12 and 15 years of imprisonment')).toBeNull();
   });
 });

@@ -39,6 +39,13 @@ describe('coreference', () => {
     // no outcome put on him
     ['His mother said the police had spied on him for months.', []],
     ['The 34-year-old, of Great Lever, ran the operation from a rented flat.', [[false, false]]],
+    // a plural anaphor with the group's ages and no outcome verb
+    ['The six, aged 21 to 48, deny the accusations.', [[true, false]]],
+    ['The six were sentenced to eight years each.', [[true, true]]],
+    ['The six hours of hearings ended late.', []],
+    ['Each of them will continue serving the seven-year sentences imposed last July.', [[true, true]]],
+    ['Both of them were jailed for two years.', [[true, true]]],
+    ['Each of them said they were innocent.', []],
   ];
   it.each(anaphors)('%s', (text, expected) => {
     expect(findAnaphors(text).map((a) => [a.plural, a.withVerb])).toEqual(expected);

@@ -545,3 +545,28 @@ describe('groups and handed terms', () => {
     expect(records('The other 10 defendants each received sentences of one year and nine months.')[0]!.sentence).toEqual(prison(21));
   });
 });
+
+describe('unnamed groups told twice', () => {
+  const groups = (text: string, published = '2024-12-05') =>
+    extractVerdicts(text, { published }).records.filter((r) => r.name === null).map((r) => ({ count: r.count, ageRange: r.ageRange, status: r.status }));
+
+  it('"N co-defendants" and "N other defendants" in the same case are one set', () => {
+    const text =
+      'Community leader gets life, nine co-defendants jailed in closed trial\n\n' +
+      'The Supreme Court on Tuesday sentenced Ivan Petrov, 57, to life imprisonment. ' +
+      'Nine other defendants in the same case, aged 24 to 61, were sentenced at the same hearing to between seven and 25 years in prison.';
+    expect(groups(text)).toEqual([{ count: 9, ageRange: [24, 61], status: 'convicted' }]);
+  });
+
+  it('groups of the same size with other nouns stay apart', () => {
+    const text = 'The court on Tuesday jailed three men for five years for fraud. Three other women were acquitted of the same charge.';
+    expect(groups(text).map((g) => g.count)).toEqual([3, 3]);
+  });
+
+  it('a group awaiting trial, then its ages in "The six, aged A to B"', () => {
+    const text =
+      'Six members of a reading group arrested in Ufa in the spring remain in pre-trial detention awaiting trial on charges of "organising a terrorist community." ' +
+      'The six, aged 21 to 48, deny the accusations.';
+    expect(groups(text)).toEqual([{ count: 6, ageRange: [21, 48], status: 'charged_only' }]);
+  });
+});

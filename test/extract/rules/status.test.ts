@@ -17,6 +17,8 @@ const table: Array<[string, string | null]> = [
   ['The court upheld the verdict and his 10-year sentence', 'appeal_upheld'],
   ['reduced his sentence from six to five years', 'appeal_reduced'],
   ['His appeal was rejected in March 2023.', 'appeal_upheld'],
+  ['The appeals of Sanzhar Mukanov, 24, and Yerlan Baisakov, 33, were rejected.', 'appeal_upheld'],
+  ['The appeals of the defence lawyers were heard on Monday.', null],
   ['was acquitted of treason in 2021 after a jury trial, a verdict later overturned by the Supreme Court', 'charged_only'],
   ['was acquitted of conspiracy in August by the same jury that convicted his partner', 'acquitted'],
   ['was cleared by the jury of fraud by false representation', 'acquitted'],
