@@ -502,7 +502,9 @@ export function buildRecords(text: string, published: string | null | undefined)
         const ownDate = pendingDate ?? (date ? placeDate(base, date) : null);
         // "They were sentenced on Friday": a sentencing date, even when the term is told in another sentence (not
         // when a term here is another one: "was sentenced on 29th February 2016 to eight years" for a prior case)
-        const termless = !sentenceSet && !inRange(terms, segStart, segEnd).length;
+        // (a concurrent part is of this sentence: "He was sentenced on Thursday ..., who gave him a concurrent term of
+        // 18 months for the knife offence")
+        const termless = !sentenceSet && !inRange(terms, segStart, segEnd).some((t) => !isConcurrentPart(s, t));
         const sentencing = ownDate !== null && (sentenceChanged || (termless && sentencingVerbRe.test(segText)));
         if (sentencing) d.sentencedOn = ownDate;
         if (!segStatus || (admin && !sentenceSet)) return;
@@ -536,15 +538,18 @@ export function buildRecords(text: string, published: string | null | undefined)
           return;
         }
         // "sentenced at the same hearing", "on the same day": the date (and court) of the outcome just reported
-        const sameHearing = !ownDate && sameHearingRe.test(segText) ? sameHearingDraft(drafts, m.ids) : null;
+        const sameHearing = !ownDate && sameHearingRe.test(segText) ? sameHearingDraft(drafts, m.ids, sentenceSet) : null;
         if (sameHearing) d.sameHearingAs = sameHearing.id;
+        // (the link stands over a date only inherited from the case: "At the same hearing she was handed 16 months")
+        const linked = sameHearing !== null && d.rules.verdictDate === 'date-of-case';
         // the date of the latest outcome: an appeal over the verdict, a sentencing over a plea — also when the
         // sentencing came first ("was sentenced Wednesday ... She pleaded guilty in November")
         const sentencedBefore = !sentencing && d.status === 'convicted' ? d.sentencedOn : null;
         const when = sentencedBefore ?? ownDate ?? (sameHearing ? sameHearing.date : caseDate);
         // (a date only inherited from the case gives way to one stated for this defendant)
-        const weakDate = d.rules.verdictDate === 'date-of-case' && ownDate !== null;
-        if (when && (upgrade || !d.verdictDate || weakDate || sentencing)) {
+        // (an arrest or a charge told after the verdict does not date it: "was arrested in a raid ... in February last year")
+        const weakDate = d.rules.verdictDate === 'date-of-case' && ownDate !== null && rank >= prevRank;
+        if (when && (upgrade || !d.verdictDate || weakDate || sentencing || linked)) {
           d.verdictDate = when.value;
           d.evidence.verdictDate = when.value ? [when.span] : [];
           d.rules.verdictDate = sentencedBefore || pendingDate ? 'date-of-next-sentence' : date ? 'date-in-verdict-sentence' : sameHearing ? 'date-same-hearing' : 'date-of-case';
@@ -595,7 +600,7 @@ export function buildRecords(text: string, published: string | null | undefined)
   for (const d of drafts) {
     // "at the same hearing": the date and court that hearing got in the end (it may be said after this one)
     const ref = d.sameHearingAs !== null ? drafts[d.sameHearingAs]! : null;
-    if (ref && ref.verdictDate && (!d.verdictDate || d.rules.verdictDate === 'date-same-hearing')) {
+    if (ref && ref.verdictDate && (!d.verdictDate || d.rules.verdictDate === 'date-same-hearing' || d.rules.verdictDate === 'date-of-case')) {
       d.verdictDate = ref.verdictDate;
       d.evidence.verdictDate = ref.evidence.verdictDate ?? [];
       d.rules.verdictDate = 'date-same-hearing';
@@ -634,16 +639,31 @@ function placeOutcomeDate(base: number, s: string, dates: DateMention[], at: num
   return d ? placeDate(base, d) : null;
 }
 
+// "a concurrent term of 18 months", "18 months, to run concurrently", "12 months concurrent"
+const concurrentBeforeRe = /\bconcurrent\s+(?:[\w-]+\s+)?(?:terms?|sentences?)\s+of\s+$/i;
+const concurrentAfterRe = /^(?:\s+(?:in\s+prison|imprisonment|jail|detention))?,?\s+(?:to\s+(?:run|be\s+served)\s+)?concurrent(?:ly)?\b/i;
+
+/** Whether a term is a concurrent part of a sentence (it does not stand for a sentence of its own). */
+function isConcurrentPart(s: string, t: Term): boolean {
+  return concurrentBeforeRe.test(s.slice(Math.max(0, t.start - 40), t.start)) || concurrentAfterRe.test(s.slice(t.end, t.end + 40));
+}
+
+const isSentenced = (x: Draft): boolean => x.sentence !== null && x.sentence.kind !== 'acquitted' && x.status !== 'charged_only';
+
 /** What a sentence is, to tell whether a term said again changed it. */
 function sentenceKey(x: Sentence | null): string {
   return x ? `${x.kind}|${x.months}|${x.monthsMax}|${x.fine}` : '';
 }
 
-/** The defendant "at the same hearing" refers to: the last one reported with an outcome, outside this mention. */
-function sameHearingDraft(drafts: Draft[], ids: number[]): { id: number; date: Placed | null } | null {
+/**
+ * The defendant "at the same hearing" refers to: the last one reported with an outcome, outside this mention; for
+ * a sentence given "at the same hearing", the last one sentenced (a jury's acquittal told in between was at the trial).
+ */
+function sameHearingDraft(drafts: Draft[], ids: number[], sentenced: boolean): { id: number; date: Placed | null } | null {
+  const anySentenced = sentenced && drafts.some((x) => !ids.includes(x.id) && isSentenced(x));
   let best: Draft | null = null;
   for (const x of drafts) {
-    if (ids.includes(x.id) || !x.status || x.status === 'charged_only') continue;
+    if (ids.includes(x.id) || !x.status || x.status === 'charged_only' || (anySentenced && !isSentenced(x))) continue;
     if (!best || x.lastSeen > best.lastSeen || (x.lastSeen === best.lastSeen && x.id > best.id)) best = x;
   }
   if (!best) return null;

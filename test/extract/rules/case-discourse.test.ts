@@ -154,6 +154,30 @@ const table: Array<[string, string, string | null, Record<string, [string | null
     '2022-12-09',
     { 'Ruslan Kamalov': [null, null] },
   ],
+  [
+    'an arrest told after the verdict does not re-date it (negative)',
+    'The Leninsky district court of Bishkek on Monday delivered its verdict in the case of an alleged plot. Almaz Usenov, 52, a businessman who runs a chain of shops in the Chui region, was found guilty of "preparing a seizure of power." Usenov was arrested in a raid on his country house in February last year, when police said they found weapons.',
+    '2024-08-07',
+    { 'Almaz Usenov': ['Leninsky district court of Bishkek', '2024-08-05'] },
+  ],
+  [
+    'a later dated verdict of the same defendant stands over the date inherited from the case',
+    'The Leninsky district court of Bishkek on Monday delivered its verdict in the case of an alleged plot. Almaz Usenov, 52, was found guilty of "preparing a seizure of power." Usenov was sentenced on Wednesday to five years in prison.',
+    '2024-08-09',
+    { 'Almaz Usenov': ['Leninsky district court of Bishkek', '2024-08-07'] },
+  ],
+  [
+    'a sentencing told with a concurrent part of its own term re-dates the verdict',
+    'Kieran Doyle, of Kings Heath, was found guilty of murder by a jury at Birmingham Crown Court in July and was jailed for life. He was sentenced on Thursday by Mr Justice Hartley, who gave him a concurrent term of 18 months for the knife offence.',
+    '2024-09-20',
+    { 'Kieran Doyle': ['Birmingham Crown Court', '2024-09-19'] },
+  ],
+  [
+    '"at the same hearing" for a sentence refers to the last sentencing, not to a jury\'s acquittal told in between',
+    'Kieran Doyle was found guilty of murder by a jury at Birmingham Crown Court in July and was jailed for life on Thursday. A 17-year-old boy, who cannot be named for legal reasons, was acquitted of murder by the jury in July. Doyle\'s girlfriend, Chloe Bramwell, 22, admitted assisting an offender. At the same hearing she was handed 16 months imprisonment, suspended for two years.',
+    '2024-09-20',
+    { 'Kieran Doyle': ['Birmingham Crown Court', '2024-09-19'], 'group(1)': ['Birmingham Crown Court', '2024-07'], 'Chloe Bramwell': ['Birmingham Crown Court', '2024-09-19'] },
+  ],
 ];
 
 describe('court and date of the case', () => {
