@@ -156,6 +156,10 @@ const sameCaseRe =
 // complaint filed in", "were charged in"
 const chargesBroughtInRe = /\b(?:unsealed|filed|returned|charged)\s+(?:(?:today|yesterday|on\s+\p{L}+)\s+)?in\s+(?:the\s+)?$/iu;
 // a sentencing (not a plea or a jury's verdict): its date is the outcome's date
+// a trial's verdict: "convicted by a federal jury", "The jury returned its verdicts", "at the end of the same trial"
+const trialVerdictRe = /\b(?:jury|jurors|trial)\b/i;
+// a guilty plea: "pleaded guilty", "after admitting burglary", "entered a guilty plea"
+const pleaRe = /\b(?:pleaded|pled|pleads|pleading)\s+guilty\b|\badmit(?:ted|ting|s)?\b|\bguilty\s+pleas?\b/i;
 const sentencingVerbRe = /\b(?:sentenced|jailed|imprisoned|locked\s+up)\b/i;
 // "at the same hearing", "sentenced the same day"
 const sameHearingRe = /\b(?:same\s+(?:hearing|day))\b/i;
@@ -182,6 +186,11 @@ const definiteGroupRe = /\b(?:her|his|their|these|those|the)\s+$/i;
 const recipientDescriptionRe = /^(?:(?:the|a|an|his|her|their)\s+)?(?:[\p{Ll}-]+\s+){0,3}(?:[\p{Ll}-]+,\s+)?$/u;
 const isAppeal = (s: VerdictStatus | null): boolean => s === 'appeal_upheld' || s === 'appeal_reduced';
 
+/** The text of a field's evidence spans, each with `before` characters before it ("had pleaded | guilty"). */
+function evidenceText(text: string, spans: Span[] | undefined, before: number): string {
+  return (spans ?? []).map(([a, b]) => text.slice(Math.max(0, a - before), b)).join(' ');
+}
+
 function addEvidence(d: Draft, field: EvidenceField, span: Span): void {
   const list = (d.evidence[field] ??= []);
   if (!list.some(([a, b]) => a === span[0] && b === span[1])) list.push(span);
@@ -191,6 +200,9 @@ function addEvidence(d: Draft, field: EvidenceField, span: Span): void {
 export function buildRecords(text: string, published: string | null | undefined): VerdictRecord[] {
   const drafts: Draft[] = [];
   let caseDate: Placed | null = null;
+  // the case's date is of a trial's verdict ("was convicted by a jury in August", "The jury returned its verdicts in
+  // September"): a defendant who pleaded guilty was not part of it
+  let caseDateOfTrial = false;
   let caseCourt: Placed | null = null;
   let caseNo = 0;
   // per case, the date of a sentencing told before its defendant is named ("A Houston-area tax preparer was
@@ -271,6 +283,7 @@ export function buildRecords(text: string, published: string | null | undefined)
       caseNo++;
       caseCourt = null;
       caseDate = null;
+      caseDateOfTrial = false;
     }
     const dated = strong && !titleLine && (datesCache ??= findDates(s, published).filter((d) => !d.excluded)).length
       ? placeOutcomeDate(base, s, datesCache, s.search(strongVerdictRe))
@@ -280,7 +293,10 @@ export function buildRecords(text: string, published: string | null | undefined)
     // new defendants sentenced on another date, with no court of their own, may be another case: the court
     // said before is not theirs ("On Monday, A was sentenced ... On Wednesday, B was sentenced ...")
     if (newDate && !rulingCourt && !sameCase && drafts.length > draftsBefore) caseCourt = null;
-    if (dated) caseDate = dated;
+    if (dated) {
+      caseDate = dated;
+      caseDateOfTrial = trialVerdictRe.test(s) && !sentencingVerbRe.test(s);
+    }
     if (rulingCourt) {
       // only where the court tries or rules ("found ... guilty", "read out the verdict", "The trial at"), not "had
       // earlier rejected his bail request"
@@ -294,6 +310,7 @@ export function buildRecords(text: string, published: string | null | undefined)
         // its own sentence
         caseNo++;
         caseDate = dated;
+        caseDateOfTrial = dated !== null && trialVerdictRe.test(s) && !sentencingVerbRe.test(s);
       }
       caseCourt = placeCourt(base, rulingCourt);
     }
@@ -545,7 +562,11 @@ export function buildRecords(text: string, published: string | null | undefined)
         // the date of the latest outcome: an appeal over the verdict, a sentencing over a plea — also when the
         // sentencing came first ("was sentenced Wednesday ... She pleaded guilty in November")
         const sentencedBefore = !sentencing && d.status === 'convicted' ? d.sentencedOn : null;
-        const when = sentencedBefore ?? ownDate ?? (sameHearing ? sameHearing.date : caseDate);
+        // a guilty plea or a sentence after one was not given at the trial whose verdict dates the case ("Twelve other
+        // defendants have pleaded guilty and are awaiting sentencing"): no date from the case, nor its court unless
+        // the text links them ("sentenced by the same court")
+        const pleaOutsideTrial = caseDateOfTrial && (pleaRe.test(segText) || pleaRe.test(evidenceText(text, d.evidence.status, 20)));
+        const when = sentencedBefore ?? ownDate ?? (sameHearing ? sameHearing.date : pleaOutsideTrial ? null : caseDate);
         // (a date only inherited from the case gives way to one stated for this defendant)
         // (an arrest or a charge told after the verdict does not date it: "was arrested in a raid ... in February last year")
         const weakDate = d.rules.verdictDate === 'date-of-case' && ownDate !== null && rank >= prevRank;
@@ -558,7 +579,7 @@ export function buildRecords(text: string, published: string | null | undefined)
         // a man"); a term told so leaves the court to the usual rules (a later, fuller naming often follows)
         const acquittalCourt = carried?.acquittal && segStatus !== status && !court ? carried.court : null;
         // an appeal ruling is not the first-instance court's: the case's court counts only if it is a higher one
-        const caseWhere = caseCourt?.value && (!isAppeal(d.status) || isHigherCourt(caseCourt.value)) ? caseCourt : null;
+        const caseWhere = caseCourt?.value && (!isAppeal(d.status) || isHigherCourt(caseCourt.value)) && !(pleaOutsideTrial && !when && !sameCase) ? caseCourt : null;
         const where = acquittalCourt ?? (court ? placeCourt(base, court) : caseWhere);
         if (where?.value && (upgrade || !d.court)) setCourt(d, where.value, where.span, acquittalCourt ? 'court-of-acquittal-before-name' : court ? 'court-in-verdict-sentence' : 'court-of-case');
       });

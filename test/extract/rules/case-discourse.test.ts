@@ -178,6 +178,30 @@ const table: Array<[string, string, string | null, Record<string, [string | null
     '2024-09-20',
     { 'Kieran Doyle': ['Birmingham Crown Court', '2024-09-19'], 'group(1)': ['Birmingham Crown Court', '2024-07'], 'Chloe Bramwell': ['Birmingham Crown Court', '2024-09-19'] },
   ],
+  [
+    'defendants who pleaded guilty were not part of the trial whose verdict dates the case: no date or court from it',
+    'Javier Castaneda, 49, of Broken Arrow, was convicted by a federal jury in August of drug conspiracy. U.S. District Judge Gregory Fitzwater imposed the sentence in the U.S. District Court for the Northern District of Oklahoma. Twelve other defendants charged in the investigation have pleaded guilty and are awaiting sentencing.',
+    '2023-01-27',
+    { 'Javier Castaneda': ['U.S. District Court for the Northern District of Oklahoma', '2022-08'], 'group(12)': [null, null] },
+  ],
+  [
+    'a plea defendant "sentenced by the same court" takes the court but not the trial\'s date',
+    'Graham Pickering was jailed for six years at the Crown Court at Southwark on Wednesday after a jury found him guilty of fraud. The jury returned its verdicts in September. Sales manager Natasha Oyelaran, 36, had pleaded guilty before the trial to conspiracy to defraud. She was sentenced by the same court to two years\' imprisonment, suspended for 18 months.',
+    '2023-12-01',
+    { 'Graham Pickering': ['Crown Court at Southwark', '2023-11-29'], 'Natasha Oyelaran': ['Crown Court at Southwark', null] },
+  ],
+  [
+    'a plea defendant sentenced in the same verdict as the others keeps its date and court (negative)',
+    'An Almaty district court on Monday sentenced Serik Abenov to seven years in prison for bribery. His deputy, Marat Seitkali, 44, who pleaded guilty, received a three-year suspended sentence.',
+    '2024-05-10',
+    { 'Serik Abenov': ['Almaty district court', '2024-05-06'], 'Marat Seitkali': ['Almaty district court', '2024-05-06'] },
+  ],
+  [
+    'a co-defendant convicted at the same trial keeps the trial\'s date and court (negative)',
+    'Daniel Rourke, 35, was convicted by a jury at Snaresbrook Crown Court in January of conspiracy to commit burglary. His co-accused, Liam Foster, 22, was also convicted of handling stolen goods.',
+    '2023-03-17',
+    { 'Daniel Rourke': ['Snaresbrook Crown Court', '2023-01'], 'Liam Foster': ['Snaresbrook Crown Court', '2023-01'] },
+  ],
 ];
 
 describe('court and date of the case', () => {
