@@ -156,6 +156,10 @@ const sameCaseRe =
 // complaint filed in", "were charged in"
 const chargesBroughtInRe = /\b(?:unsealed|filed|returned|charged)\s+(?:(?:today|yesterday|on\s+\p{L}+)\s+)?in\s+(?:the\s+)?$/iu;
 // a sentencing (not a plea or a jury's verdict): its date is the outcome's date
+// the text says a court was shared: "by the same court", "at the same hearing" (not merely "his co-defendant")
+const sharedCourtRe = /\bsame\s+(?:court|judge|hearing|trial|jury|panel)\b/i;
+// "imposed the sentence", "The sentence was imposed by": a court or a date told so is of a sentencing hearing
+const imposedSentenceRe = /\b(?:imposed|passed|handed\s+down)\s+(?:the|this|that|these|those|his|her|their)\s+(?:[\w-]+\s+)?sentences?\b|\bsentences?\s+(?:was|were)\s+(?:imposed|passed|handed\s+down)\b/i;
 // a trial's verdict: "convicted by a federal jury", "The jury returned its verdicts", "at the end of the same trial"
 const trialVerdictRe = /\b(?:jury|jurors|trial)\b/i;
 // a guilty plea: "pleaded guilty", "after admitting burglary", "entered a guilty plea"
@@ -204,6 +208,9 @@ export function buildRecords(text: string, published: string | null | undefined)
   // September"): a defendant who pleaded guilty was not part of it
   let caseDateOfTrial = false;
   let caseCourt: Placed | null = null;
+  // the case's court was named for a sentence ("imposed the sentence in the U.S. District Court for ..."): it is the
+  // court of that sentencing hearing, whose date (if known) is kept here, not of a plea or of another sentencing
+  let caseCourtHearing: { date: string | null } | null = null;
   let caseNo = 0;
   // per case, the date of a sentencing told before its defendant is named ("A Houston-area tax preparer was
   // sentenced Wednesday to ...", then her name and her plea "in November")
@@ -313,6 +320,7 @@ export function buildRecords(text: string, published: string | null | undefined)
         caseDateOfTrial = dated !== null && trialVerdictRe.test(s) && !sentencingVerbRe.test(s);
       }
       caseCourt = placeCourt(base, rulingCourt);
+      caseCourtHearing = imposedSentenceRe.test(s) ? { date: lastSentencing(drafts, caseNo) } : null;
     }
     const chargeCourt = courts.find((c) => chargesBroughtInRe.test(s.slice(Math.max(0, c.start - 50), c.start)));
     if (chargeCourt && !titleLine) caseChargeCourt.set(caseNo, placeCourt(base, chargeCourt));
@@ -334,7 +342,9 @@ export function buildRecords(text: string, published: string | null | undefined)
       for (const d of drafts) {
         if (d.caseNo !== caseNo || !d.status || d.status === 'charged_only') continue;
         const thisHearing = allHearings || !d.verdictDate || d.verdictDate === caseDate?.value || d.lastSeen >= clock - 2;
-        if (court && !d.court && thisHearing) setCourt(d, court.name, span(base, court.start, court.end), 'court-in-later-ruling');
+        // ("The sentence was imposed in X": not the court of one who awaits sentencing)
+        const ofSentence = !imposedSentenceRe.test(s) || isSentenced(d);
+        if (court && !d.court && thisHearing && ofSentence) setCourt(d, court.name, span(base, court.start, court.end), 'court-in-later-ruling');
         if (date && !d.verdictDate) {
           d.verdictDate = date.value;
           d.evidence.verdictDate = date.value ? [date.span] : [];
@@ -579,7 +589,11 @@ export function buildRecords(text: string, published: string | null | undefined)
         // a man"); a term told so leaves the court to the usual rules (a later, fuller naming often follows)
         const acquittalCourt = carried?.acquittal && segStatus !== status && !court ? carried.court : null;
         // an appeal ruling is not the first-instance court's: the case's court counts only if it is a higher one
-        const caseWhere = caseCourt?.value && (!isAppeal(d.status) || isHigherCourt(caseCourt.value)) && !(pleaOutsideTrial && !when && !sameCase) ? caseCourt : null;
+        // (a court named for a sentencing hearing is not that of a plea, nor of a sentencing on another date: "He was
+        // sentenced in August to life")
+        const sharedCourt = sharedCourtRe.test(s);
+        const otherHearing = caseCourtHearing !== null && !sharedCourt && (!isSentenced(d) || (d.sentencedOn !== null && caseCourtHearing.date !== null && d.sentencedOn.key !== caseCourtHearing.date));
+        const caseWhere = caseCourt?.value && (!isAppeal(d.status) || isHigherCourt(caseCourt.value)) && !(pleaOutsideTrial && !when && !sharedCourt) && !otherHearing ? caseCourt : null;
         const where = acquittalCourt ?? (court ? placeCourt(base, court) : caseWhere);
         if (where?.value && (upgrade || !d.court)) setCourt(d, where.value, where.span, acquittalCourt ? 'court-of-acquittal-before-name' : court ? 'court-in-verdict-sentence' : 'court-of-case');
       });
@@ -667,6 +681,13 @@ const concurrentAfterRe = /^(?:\s+(?:in\s+prison|imprisonment|jail|detention))?,
 /** Whether a term is a concurrent part of a sentence (it does not stand for a sentence of its own). */
 function isConcurrentPart(s: string, t: Term): boolean {
   return concurrentBeforeRe.test(s.slice(Math.max(0, t.start - 40), t.start)) || concurrentAfterRe.test(s.slice(t.end, t.end + 40));
+}
+
+/** The date of the case's last sentencing told (of the defendant last mentioned with one). */
+function lastSentencing(drafts: Draft[], caseNo: number): string | null {
+  let best: Draft | null = null;
+  for (const x of drafts) if (x.caseNo === caseNo && x.sentencedOn && (!best || x.lastSeen >= best.lastSeen)) best = x;
+  return best?.sentencedOn?.key ?? null;
 }
 
 const isSentenced = (x: Draft): boolean => x.sentence !== null && x.sentence.kind !== 'acquitted' && x.status !== 'charged_only';

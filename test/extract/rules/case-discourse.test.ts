@@ -180,9 +180,9 @@ const table: Array<[string, string, string | null, Record<string, [string | null
   ],
   [
     'defendants who pleaded guilty were not part of the trial whose verdict dates the case: no date or court from it',
-    'Javier Castaneda, 49, of Broken Arrow, was convicted by a federal jury in August of drug conspiracy. U.S. District Judge Gregory Fitzwater imposed the sentence in the U.S. District Court for the Northern District of Oklahoma. Twelve other defendants charged in the investigation have pleaded guilty and are awaiting sentencing.',
+    'The leader of a methamphetamine ring was sentenced Thursday to life in federal prison. Javier Castaneda, 49, of Broken Arrow, was convicted by a federal jury in August of drug conspiracy. U.S. District Judge Gregory Fitzwater imposed the sentence in the U.S. District Court for the Northern District of Oklahoma. Twelve other defendants charged in the investigation have pleaded guilty and are awaiting sentencing.',
     '2023-01-27',
-    { 'Javier Castaneda': ['U.S. District Court for the Northern District of Oklahoma', '2022-08'], 'group(12)': [null, null] },
+    { 'Javier Castaneda': ['U.S. District Court for the Northern District of Oklahoma', '2023-01-26'], 'group(12)': [null, null] },
   ],
   [
     'a plea defendant "sentenced by the same court" takes the court but not the trial\'s date',
@@ -201,6 +201,34 @@ const table: Array<[string, string, string | null, Record<string, [string | null
     'Daniel Rourke, 35, was convicted by a jury at Snaresbrook Crown Court in January of conspiracy to commit burglary. His co-accused, Liam Foster, 22, was also convicted of handling stolen goods.',
     '2023-03-17',
     { 'Daniel Rourke': ['Snaresbrook Crown Court', '2023-01'], 'Liam Foster': ['Snaresbrook Crown Court', '2023-01'] },
+  ],
+  [
+    'a court named for "the sentence" is not the court of a co-defendant awaiting sentencing',
+    'Tiana Wells, 29, of Hempstead, pleaded guilty in January to conspiracy to distribute fentanyl and is scheduled to be sentenced on June 3. Her co-defendant, Marcus Oyelaran, 41, received a term of 127 months in prison today. The sentence was imposed by United States District Judge Carla Ostrowski in the U.S. District Court for the Eastern District of New York.',
+    '2024-04-12',
+    { 'Tiana Wells': [null, '2024-01'], 'Marcus Oyelaran': ['U.S. District Court for the Eastern District of New York', '2024-04-12'] },
+  ],
+  [
+    'a court named for a verdict is also the court of a defendant awaiting sentencing (negative)',
+    'Oleg Sokolov, 41, was found guilty of fraud on Monday and will be sentenced in May. The verdict was read out in the Tverskoy district court.',
+    '2024-03-08',
+    { 'Oleg Sokolov': ['Tverskoy district court', '2024-03-04'] },
+  ],
+  [
+    'a court named for one sentencing hearing is not that of a co-defendant sentenced on another date',
+    'A federal judge on Thursday sentenced Tremaine Holcomb to death for the carjacking and murder of two letter carriers. Chief U.S. District Judge Margaret Ross imposed the sentence in the U.S. District Court for the District of South Carolina. His co-defendant, Kendrick Vaughn, 29, pleaded guilty to carjacking. He was sentenced in August to life in prison.',
+    '2024-11-15',
+    { 'Tremaine Holcomb': ['U.S. District Court for the District of South Carolina', '2024-11-14'], 'Kendrick Vaughn': [null, '2024-08'] },
+  ],
+  [
+    'a co-defendant sentenced with no date of his own, or on the same day, keeps the court of the sentence (negative)',
+    'A federal judge on Thursday sentenced Tremaine Holcomb to 30 years in prison for carjacking. Chief U.S. District Judge Margaret Ross imposed the sentence in the U.S. District Court for the District of South Carolina. His co-defendant, Kendrick Vaughn, 29, was sentenced to 10 years in prison. A third man, Darius Bell, 31, was sentenced on Thursday to eight years in prison.',
+    '2024-11-15',
+    {
+      'Tremaine Holcomb': ['U.S. District Court for the District of South Carolina', '2024-11-14'],
+      'Kendrick Vaughn': ['U.S. District Court for the District of South Carolina', '2024-11-14'],
+      'Darius Bell': ['U.S. District Court for the District of South Carolina', '2024-11-14'],
+    },
   ],
 ];
 
