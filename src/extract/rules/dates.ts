@@ -45,9 +45,10 @@ const yearRe =
 const weekdayRe = /\b(?:(on|last|this|this past|earlier this)\s+)?(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/g;
 // "yesterday", "last month", "earlier this year"
 const relativeRe = /\b(yesterday|today|this week|earlier this week|last month|this month|earlier this month|last year|this year|earlier this year)\b/gi;
-// the date belongs to something else: "arrested in January 2022", "born on", "scheduled for Oct. 3"
+// the date belongs to something else: "arrested in January 2022", "born on", "scheduled for Oct. 3", "the next
+// hearing on May 2" (not the hearing the ruling was given at: "At a hearing on March 10, the board cut ...")
 const excludedBeforeRe =
-  /\b(?:arrest(?:ed)?|detain(?:ed)?|born|scheduled|set|due|adjourned|postponed|protests?|events|riots|unrest|killed|died|murdered|happened|occurred|took place|charged|indicted|committed|custody|hearing|will|expected)\b[^.;,\d]{0,30}$/i;
+  /\b(?:arrest(?:ed)?|detain(?:ed)?|born|scheduled|set|due|adjourned|postponed|protests?|events|riots|unrest|killed|died|murdered|happened|occurred|took place|charged|indicted|committed|custody|(?<!\bat\s+(?:a|the)\s+)hearing|will|expected)\b[^.;,\d]{0,30}$/i;
 // a span or a time to come, right before the date: "from June 2022", "between 2013 and", "until", "for Dec. 11";
 // the day a statement or a reaction was made: "the court's press service said on Thursday", "the verdict was
 // condemned on Monday by rights groups"

@@ -38,6 +38,10 @@ const table: Array<[string, string | null, Array<string | null>]> = [
   ['He was arrested in January 2022 and sentenced', '2023-05-01', []],
   ['during the January 2022 unrest', '2023-05-01', []],
   ['Sentencing is scheduled for Oct. 3.', '2023-05-01', []],
+  // the hearing that gave the ruling dates it; a hearing to come does not
+  ['At a hearing on March 10, the judicial board cut the sentence', '2025-03-12', ['2025-03-10']],
+  ['The next hearing in the case is on March 20.', '2025-03-12', []],
+  ['At a hearing set for March 20, the court will consider', '2025-03-12', []],
   ['He may appeal.', '2023-05-01', []],
 ];
 
