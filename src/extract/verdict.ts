@@ -179,6 +179,10 @@ const priorBeforeDateRe = /\b(?:already|previously|earlier|first)\b[^,;]{0,30}$/
 const acquittedOneRe = /\b(?:acquitted|cleared)\s+an?\s+\p{Ll}|\bfound\s+an?\s+\p{Ll}[\p{L}\s-]{0,40}?\s+not\s+guilty\b/u;
 // the name of an appeal court ("N Court of Appeal", "appellate board of the CITY city court")
 const appellateCourtRe = /\b(?:appeals?|appellate|cassation)\b/i;
+// an appeal court's ruling told with its day: "announced its decision on Wednesday", "ruled on Monday"
+// (not one to come: "is due to announce its decision on March 3")
+const appealRulingRe = /\b(?:decision|ruling|ruled|upheld|rejected|dismissed|reduced|cut|overturned|quashed|granted)\b/i;
+const futureRulingRe = /\b(?:will|would|due\s+to|scheduled|set\s+to|expected\s+to)\b/i;
 // "The same panel reduced ...", "In the same hearing, the court rejected ...": the ruling told just before
 const sameAppealRulingRe = /\b(?:the|that)\s+same\s+(?:panel|court|hearing|judges?|board|session|day|ruling|bench)\b/i;
 const criminalRe = /\bcriminal\b/i;
@@ -228,6 +232,8 @@ export function buildRecords(text: string, published: string | null | undefined)
   let lastAppeal: AppealRuling | null = null;
   // the appeal court last named: the court of an appeal ruling that names none
   let appellateCourt: Placed | null = null;
+  // the date the appeal court last named gave its ruling ("The appeals collegium ... announced its decision on Wednesday")
+  let appellateDate: Placed | null = null;
 
   // charges stated for a numbered set of defendants before its members are named ("Two former subordinates
   // were also convicted of X. NAME, 44, received eight years.")
@@ -256,6 +262,11 @@ export function buildRecords(text: string, published: string | null | undefined)
     const courts = courtWordRe.test(s) ? findCourts(s) : [];
     const appellate = courts.find((c) => appellateCourtRe.test(c.name));
     if (appellate) appellateCourt = placeCourt(base, appellate);
+    if (appellate && appealRulingRe.test(s)) {
+      const day = nearest((datesCache ??= findDates(s, published).filter((d) => !d.excluded)), appellate.end);
+      const between = day ? s.slice(Math.min(appellate.end, day.end), Math.max(appellate.start, day.start)) : '';
+      appellateDate = day && !futureRulingRe.test(between) ? placeDate(base, day) : null;
+    }
     const titleLine = isTitleCase(s);
     const draftsBefore = drafts.length;
     // "His passenger, NAME, 24, told police ... She later admitted ...": a sentence opening with "He/She" and a
@@ -554,7 +565,7 @@ export function buildRecords(text: string, published: string | null | undefined)
         if (isAppeal(d.status)) {
           // CONVENTIONS.md: an appeal status takes the appeal ruling's date and court; what the article says
           // afterwards about the first instance ("was convicted in June by the X court") changes neither
-          if (d.status !== before) lastAppeal = setAppealRuling(d, { s, base, courts, segStart, segEnd, date, lastAppeal, appellateCourt });
+          if (d.status !== before) lastAppeal = setAppealRuling(d, { s, base, courts, segStart, segEnd, date, lastAppeal, appellateCourt, appellateDate });
           return;
         }
         if (d.status === 'charged_only') {
@@ -982,24 +993,27 @@ interface AppealContext {
   date: DateMention | undefined;
   lastAppeal: AppealRuling | null;
   appellateCourt: Placed | null;
+  appellateDate: Placed | null;
 }
 
 /**
  * The date and court of an appeal ruling: those of its sentence (an appeal court named there first), else, for
  * "the same panel", those of the ruling told before; else the last appeal ruling's, else the appeal court last
- * named. None stated: null (the first-instance court and date are not the ruling's).
+ * named (and the day it was said to rule). None stated: null (the first-instance court and date are not the ruling's).
  */
 function setAppealRuling(d: Draft, a: AppealContext): AppealRuling {
   const same = sameAppealRulingRe.test(a.s) ? a.lastAppeal : null;
   const named = a.courts.find((c) => appellateCourtRe.test(c.name)) ?? inRange(a.courts, a.segStart, a.segEnd)[0] ?? a.courts[0];
   const where = named ? placeCourt(a.base, named) : same?.court ?? a.lastAppeal?.court ?? a.appellateCourt;
-  const when = same ? same.date : a.date ? placeDate(a.base, a.date) : a.lastAppeal?.date ?? null;
+  // (else the day the appeal court, when it is the ruling's, was said to give its ruling)
+  const courtsDay = where?.value && where.value === a.appellateCourt?.value ? a.appellateDate : null;
+  const when = same ? same.date : a.date ? placeDate(a.base, a.date) : a.lastAppeal?.date ?? courtsDay;
   d.court = where?.value ?? null;
   d.evidence.court = where?.value ? [where.span] : [];
   d.rules.court = named ? 'court-of-appeal-ruling' : where ? 'court-of-earlier-appeal' : 'court-appeal-unnamed';
   d.verdictDate = when?.value ?? null;
   d.evidence.verdictDate = when?.value ? [when.span] : [];
-  d.rules.verdictDate = same ? 'date-of-same-hearing' : a.date ? 'date-of-appeal-ruling' : 'date-of-earlier-appeal';
+  d.rules.verdictDate = same ? 'date-of-same-hearing' : a.date ? 'date-of-appeal-ruling' : a.lastAppeal?.date ? 'date-of-earlier-appeal' : courtsDay ? 'date-of-appeal-court-ruling' : 'date-of-earlier-appeal';
   return { date: when, court: where };
 }
 

@@ -230,6 +230,18 @@ const table: Array<[string, string, string | null, Record<string, [string | null
       'Darius Bell': ['U.S. District Court for the District of South Carolina', '2024-11-14'],
     },
   ],
+  [
+    'an appeal ruling with no date of its own takes the day the appeal court was said to rule',
+    'The appeals collegium of the Supreme Court of Uzbekistan announced its decision on Wednesday. The judges cut the sentence of Aqylbek Tursynbaev, 37, from 10.5 years to 7.5 years.',
+    '2023-06-02',
+    { 'Aqylbek Tursynbaev': ['appeals collegium of the Supreme Court of Uzbekistan', '2023-05-31'] },
+  ],
+  [
+    'the day an appeal court is due to rule is not an appeal ruling\'s date (negative)',
+    'The appeals chamber of the Moscow City Court is due to announce its decision on the other appeals on March 3. The judges cut the sentence of Ivan Petrov, 37, from ten years to seven years.',
+    '2023-02-10',
+    { 'Ivan Petrov': ['appeals chamber of the Moscow City Court', null] },
+  ],
 ];
 
 describe('court and date of the case', () => {
