@@ -41,6 +41,11 @@ const monthYearRe = new RegExp(
 // "in early 2023", "in 2019", "in the spring of 2023"
 const yearRe =
   /\b(?:in|during)\s+(?:(?:early|late|mid|the (?:spring|summer|autumn|fall|winter|end|beginning|start|middle|first half|second half) of|(?:spring|summer|autumn|fall|winter))[-\s]+)?(\d{4})\b/gi;
+// a season with no year: "in the autumn", "during the summer", "last autumn", "in the spring of last year" (a year only;
+// winter spans two years, "fall" without "the" or "last" is the verb, and "last autumn's protest" names an event)
+const seasonRe =
+  /\b(?:(?:in|during)\s+(?:the\s+)?(?:(?:early|late)\s+)?(spring|summer|autumn)|(?:in|during)\s+the\s+(?:(?:early|late)\s+)?(fall)|(last|this)\s+(spring|summer|autumn|fall))\b(?:\s+(?:of\s+)?(last|this)\s+year\b)?(?!\s+(?:of\s+)?\d{4}|['’]s\b)/gi;
+const SEASON_START: Record<string, number> = { spring: 3, summer: 6, autumn: 9, fall: 9 };
 // "on Monday", "last Wednesday", "this Tuesday"
 const weekdayRe = /\b(?:(on|last|this|this past|earlier this)\s+)?(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/g;
 // "yesterday", "last month", "earlier this year"
@@ -148,6 +153,20 @@ export function findDates(s: string, published?: string | null): DateMention[] {
   forEachMatch(yearRe, s, (m) => {
     const y = Number(m[1]);
     if (y >= 1900 && y <= 2100) c.add(m.index, m.index + m[0].length, String(y));
+  });
+  forEachMatch(seasonRe, s, (m) => {
+    const season = (m[1] ?? m[2] ?? m[4]!).toLowerCase();
+    const start = SEASON_START[season]!;
+    let value: string | null = null;
+    if (pub) {
+      const relativeYear = m[5]?.toLowerCase();
+      let y = yearFor(pub, start, 1);
+      if (relativeYear) y = relativeYear === 'last' ? pub.y - 1 : pub.y;
+      // "last autumn" while it is autumn: the one before
+      else if (m[3]?.toLowerCase() === 'last' && y === pub.y && pub.m < start + 3) y--;
+      value = String(y);
+    }
+    c.add(m.index, m.index + m[0].length, value);
   });
   forEachMatch(weekdayRe, s, (m) => {
     const target = WEEKDAYS.indexOf(m[2]!.toLowerCase());
