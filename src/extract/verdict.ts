@@ -160,6 +160,13 @@ const chargesBroughtInRe = /\b(?:unsealed|filed|returned|charged)\s+(?:(?:today|
 const sharedCourtRe = /\bsame\s+(?:court|judge|hearing|trial|jury|panel)\b/i;
 // "imposed the sentence", "The sentence was imposed by": a court or a date told so is of a sentencing hearing
 const imposedSentenceRe = /\b(?:imposed|passed|handed\s+down)\s+(?:the|this|that|these|those|his|her|their)\s+(?:[\w-]+\s+)?sentences?\b|\bsentences?\s+(?:was|were)\s+(?:imposed|passed|handed\s+down)\b/i;
+// an event, and an outcome dated by it: "The protest erupted on the day the Baymak district court sentenced NAME"
+const eventNounRe = /\b(?:protests?|clashes|unrest|riots|rally|rallies|demonstrations?|uprising)\b/i;
+const eventNounAllRe = new RegExp(eventNounRe.source, 'gi');
+const openQuoteBeforeRe = /["“][^"”]*$/;
+const dayOfEventRe = /\b(?:protests?|clashes|unrest|riots|rally|demonstrations?|uprising)\s+(?:[\w-]+\s+){0,3}?on\s+the\s+(?:very\s+|same\s+)?day\s+(?:that\s+|when\s+)?/i;
+// "had been found guilty", "had been sentenced", "had pleaded guilty": told as earlier than the story
+const pluperfectOutcomeRe = /\bhad\s+(?:been\s+)?$/i;
 // a trial's verdict: "convicted by a federal jury", "The jury returned its verdicts", "at the end of the same trial"
 const trialVerdictRe = /\b(?:jury|jurors|trial)\b/i;
 // a guilty plea: "pleaded guilty", "after admitting burglary", "entered a guilty plea"
@@ -234,6 +241,8 @@ export function buildRecords(text: string, published: string | null | undefined)
   let appellateCourt: Placed | null = null;
   // the date the appeal court last named gave its ruling ("The appeals collegium ... announced its decision on Wednesday")
   let appellateDate: Placed | null = null;
+  // the date last told of an event (protests, clashes): "The protest erupted on the day the court sentenced NAME" is dated by it
+  let eventDate: Placed | null = null;
 
   // charges stated for a numbered set of defendants before its members are named ("Two former subordinates
   // were also convicted of X. NAME, 44, received eight years.")
@@ -268,6 +277,16 @@ export function buildRecords(text: string, published: string | null | undefined)
       appellateDate = day && !futureRulingRe.test(between) ? placeDate(base, day) : null;
     }
     const titleLine = isTitleCase(s);
+    const dayOfEvent = !titleLine && dayOfEventRe.test(s) ? eventDate : null;
+    if (!titleLine && eventNounRe.test(s)) {
+      // (the event's date may be one the outcome rules leave out as an event's: "the January 2022 unrest"; an event word
+      // inside a quoted charge, "participation in mass riots", is no event)
+      const ats = [...s.matchAll(eventNounAllRe)].map((m) => m.index).filter((i) => !openQuoteBeforeRe.test(s.slice(Math.max(0, i - 40), i)));
+      // (not the day something was said of it: "for their part in clashes, the press service said on Thursday")
+      const days = findDates(s, published).filter((d) => d.value !== null && (!d.excluded || eventNounRe.test(s.slice(d.end, d.end + 20))) && ats.some((i) => Math.abs(d.start - i) <= 80));
+      const day = ats.length ? nearest(days, ats[0]!) : undefined;
+      if (day) eventDate = placeDate(base, day);
+    }
     const draftsBefore = drafts.length;
     // "His passenger, NAME, 24, told police ... She later admitted ...": a sentence opening with "He/She" and a
     // verdict verb is about the person the sentence before opened with (its subject), if not yet a defendant
@@ -311,7 +330,10 @@ export function buildRecords(text: string, published: string | null | undefined)
     // new defendants sentenced on another date, with no court of their own, may be another case: the court
     // said before is not theirs ("On Monday, A was sentenced ... On Wednesday, B was sentenced ...")
     if (newDate && !rulingCourt && !sameCase && drafts.length > draftsBefore) caseCourt = null;
-    if (dated) {
+    // (an earlier outcome told in the past perfect is background: "NAME had been found guilty last July by the city
+    // court" in a report of the appeal does not date the case's other defendants)
+    const pluperfect = dated !== null && pluperfectOutcomeRe.test(s.slice(Math.max(0, s.search(strongVerdictRe) - 12), s.search(strongVerdictRe)));
+    if (dated && !pluperfect) {
       caseDate = dated;
       caseDateOfTrial = trialVerdictRe.test(s) && !sentencingVerbRe.test(s);
     }
@@ -327,8 +349,8 @@ export function buildRecords(text: string, published: string | null | undefined)
         // "The protest erupted on the day the Baymak district court sentenced ...": another case, dated only by
         // its own sentence
         caseNo++;
-        caseDate = dated;
-        caseDateOfTrial = dated !== null && trialVerdictRe.test(s) && !sentencingVerbRe.test(s);
+        caseDate = pluperfect ? null : dated;
+        caseDateOfTrial = caseDate !== null && trialVerdictRe.test(s) && !sentencingVerbRe.test(s);
       }
       caseCourt = placeCourt(base, rulingCourt);
       caseCourtHearing = imposedSentenceRe.test(s) ? { date: lastSentencing(drafts, caseNo) } : null;
@@ -537,7 +559,7 @@ export function buildRecords(text: string, published: string | null | undefined)
         const pendingDate = carried?.date ?? null;
         // a term said again ("had a prior conviction in 2015 for which he received 18 months") changes nothing
         const sentenceChanged = sentenceSet && sentenceKey(d.sentence) !== sentenceBefore;
-        const ownDate = pendingDate ?? (date ? placeDate(base, date) : null);
+        const ownDate = pendingDate ?? (date ? placeDate(base, date) : dayOfEvent);
         // "They were sentenced on Friday": a sentencing date, even when the term is told in another sentence (not
         // when a term here is another one: "was sentenced on 29th February 2016 to eight years" for a prior case)
         // (a concurrent part is of this sentence: "He was sentenced on Thursday ..., who gave him a concurrent term of
@@ -594,7 +616,7 @@ export function buildRecords(text: string, published: string | null | undefined)
         if (when && (upgrade || !d.verdictDate || weakDate || sentencing || linked)) {
           d.verdictDate = when.value;
           d.evidence.verdictDate = when.value ? [when.span] : [];
-          d.rules.verdictDate = sentencedBefore || pendingDate ? 'date-of-next-sentence' : date ? 'date-in-verdict-sentence' : sameHearing ? 'date-same-hearing' : 'date-of-case';
+          d.rules.verdictDate = sentencedBefore || pendingDate ? 'date-of-next-sentence' : date ? 'date-in-verdict-sentence' : sameHearing ? 'date-same-hearing' : ownDate && ownDate === dayOfEvent ? 'date-of-event-day' : 'date-of-case';
         }
         // an acquittal told before the name has its court there ("a jury in the REGION Regional Court ... acquitted
         // a man"); a term told so leaves the court to the usual rules (a later, fuller naming often follows)

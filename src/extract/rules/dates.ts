@@ -41,6 +41,8 @@ const monthYearRe = new RegExp(
 // "in early 2023", "in 2019", "in the spring of 2023"
 const yearRe =
   /\b(?:in|during)\s+(?:(?:early|late|mid|the (?:spring|summer|autumn|fall|winter|end|beginning|start|middle|first half|second half) of|(?:spring|summer|autumn|fall|winter))[-\s]+)?(\d{4})\b/gi;
+// "last January": the latest January before the publication month
+const lastMonthRe = new RegExp(`\\b(?:last|this\\s+past)\\s+${MONTH_SRC}\\b(?!\\.?\\s+\\d)`, 'g');
 // a season with no year: "in the autumn", "during the summer", "last autumn", "in the spring of last year" (a year only;
 // winter spans two years, "fall" without "the" or "last" is the verb, and "last autumn's protest" names an event)
 const seasonRe =
@@ -153,6 +155,11 @@ export function findDates(s: string, published?: string | null): DateMention[] {
   forEachMatch(yearRe, s, (m) => {
     const y = Number(m[1]);
     if (y >= 1900 && y <= 2100) c.add(m.index, m.index + m[0].length, String(y));
+  });
+  forEachMatch(lastMonthRe, s, (m) => {
+    const mo = MONTHS[m[1]!.toLowerCase()]!;
+    const value = pub ? `${mo < pub.m ? pub.y : pub.y - 1}-${pad(mo)}` : null;
+    c.add(m.index, m.index + m[0].length, value);
   });
   forEachMatch(seasonRe, s, (m) => {
     const season = (m[1] ?? m[2] ?? m[4]!).toLowerCase();

@@ -242,6 +242,18 @@ const table: Array<[string, string, string | null, Record<string, [string | null
     '2023-02-10',
     { 'Ivan Petrov': ['appeals chamber of the Moscow City Court', null] },
   ],
+  [
+    'an outcome "on the day" an event told before happened takes that event\'s date',
+    'The Supreme Court of Bashkortostan on Wednesday sentenced 18 men to between four and seven years in prison for their part in clashes outside a courthouse in Baymak last January. The protest erupted on the day the Baymak district court sentenced Rustem Galiullin, an activist, to four years in a general-regime colony.',
+    '2025-01-17',
+    { 'group(18)': ['Supreme Court of Bashkortostan', '2025-01-15'], 'Rustem Galiullin': ['Baymak district court', '2024-01'] },
+  ],
+  [
+    'an event word inside a quoted charge dates no event (negative)',
+    'The Supreme Court of Bashkortostan has sentenced 18 men to between four and seven years in prison. They were found guilty on Thursday of "participation in mass riots." The protest erupted on the day the Baymak district court sentenced Rustem Galiullin, an activist, to four years in a general-regime colony.',
+    '2025-01-17',
+    { 'group(18)': ['Supreme Court of Bashkortostan', '2025-01-16'], 'Rustem Galiullin': ['Baymak district court', null] },
+  ],
 ];
 
 describe('court and date of the case', () => {

@@ -26,6 +26,12 @@ const table: Array<[string, string | null, Array<string | null>]> = [
   ['the verdict of 2024-06-11 was upheld', null, ['2024-06-11']],
   ['was in charge of the facility on January 6–8, 2022, when', '2024-01-25', ['2022-01-06']],
   ['walked free from the courtroom on Tuesday after the court sentenced him', '2022-09-14', ['2022-09-13']],
+  // "last January": the latest January before the publication month
+  ['was sentenced last January', '2025-01-17', ['2024-01']],
+  ['was sentenced last January', '2025-03-10', ['2025-01']],
+  ['was sentenced last March', '2025-03-10', ['2024-03']],
+  ['was sentenced last January', null, [null]],
+  ['was sentenced on the last January 5 deadline', '2025-03-10', ['2025-01-05']],
   // a season gives a year, the latest one begun by publication; never a year without a publication date
   ['was upheld on appeal in the autumn', '2024-04-02', ['2023']],
   ['was sentenced in the spring', '2024-04-02', ['2024']],
