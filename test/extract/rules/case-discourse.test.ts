@@ -254,6 +254,18 @@ const table: Array<[string, string, string | null, Record<string, [string | null
     '2025-01-17',
     { 'group(18)': ['Supreme Court of Bashkortostan', '2025-01-16'], 'Rustem Galiullin': ['Baymak district court', null] },
   ],
+  [
+    'an earlier outcome told in the past perfect does not date the case\'s other defendants',
+    'At a hearing on March 10, the appeals board of the Zhetysu regional court cut the sentence of Nurzhan Abdikarimov from nine years to six years. Abdikarimov had been found guilty last July by the Taldykorgan city court of theft. Talgat Omarov, 45, had been convicted of theft.',
+    '2025-03-12',
+    { 'Nurzhan Abdikarimov': ['appeals board of the Zhetysu regional court', '2025-03-10'], 'Talgat Omarov': ['Taldykorgan city court', null] },
+  ],
+  [
+    'an outcome told in the simple past dates the case (negative)',
+    'The Taldykorgan city court found Nurzhan Abdikarimov guilty of theft last July. Talgat Omarov, 45, was also convicted of theft.',
+    '2025-03-12',
+    { 'Nurzhan Abdikarimov': ['Taldykorgan city court', '2024-07'], 'Talgat Omarov': ['Taldykorgan city court', '2024-07'] },
+  ],
 ];
 
 describe('court and date of the case', () => {
