@@ -241,8 +241,9 @@ export function buildRecords(text: string, published: string | null | undefined)
   let appellateCourt: Placed | null = null;
   // the date the appeal court last named gave its ruling ("The appeals collegium ... announced its decision on Wednesday")
   let appellateDate: Placed | null = null;
-  // the date last told of an event (protests, clashes): "The protest erupted on the day the court sentenced NAME" is dated by it
-  let eventDate: Placed | null = null;
+  // the last sentences about an event (protests, clashes): "The protest erupted on the day the court sentenced NAME" is
+  // dated by the date last told of one (found only then: dates are costly)
+  const eventSentences: Array<{ s: string; base: number }> = [];
 
   // charges stated for a numbered set of defendants before its members are named ("Two former subordinates
   // were also convicted of X. NAME, 44, received eight years.")
@@ -277,16 +278,8 @@ export function buildRecords(text: string, published: string | null | undefined)
       appellateDate = day && !futureRulingRe.test(between) ? placeDate(base, day) : null;
     }
     const titleLine = isTitleCase(s);
-    const dayOfEvent = !titleLine && dayOfEventRe.test(s) ? eventDate : null;
-    if (!titleLine && eventNounRe.test(s)) {
-      // (the event's date may be one the outcome rules leave out as an event's: "the January 2022 unrest"; an event word
-      // inside a quoted charge, "participation in mass riots", is no event)
-      const ats = [...s.matchAll(eventNounAllRe)].map((m) => m.index).filter((i) => !openQuoteBeforeRe.test(s.slice(Math.max(0, i - 40), i)));
-      // (not the day something was said of it: "for their part in clashes, the press service said on Thursday")
-      const days = findDates(s, published).filter((d) => d.value !== null && (!d.excluded || eventNounRe.test(s.slice(d.end, d.end + 20))) && ats.some((i) => Math.abs(d.start - i) <= 80));
-      const day = ats.length ? nearest(days, ats[0]!) : undefined;
-      if (day) eventDate = placeDate(base, day);
-    }
+    const dayOfEvent = !titleLine && dayOfEventRe.test(s) ? lastEventDate(eventSentences, published) : null;
+    if (!titleLine && eventNounRe.test(s) && eventSentences.push({ s, base }) > 20) eventSentences.shift();
     const draftsBefore = drafts.length;
     // "His passenger, NAME, 24, told police ... She later admitted ...": a sentence opening with "He/She" and a
     // verdict verb is about the person the sentence before opened with (its subject), if not yet a defendant
@@ -699,6 +692,21 @@ function inOffenceClause(s: string, d: DateMention, at: number): boolean {
   if (d.start > at) return offenceClauseRe.test(s.slice(at, d.start));
   const clause = s.slice(s.lastIndexOf(',', d.start) + 1, d.start);
   return relativeClauseRe.test(clause);
+}
+
+/** The date last told of an event (protests, clashes) in the sentences given, latest first. */
+function lastEventDate(list: Array<{ s: string; base: number }>, published: string | null | undefined): Placed | null {
+  for (let k = list.length - 1; k >= 0; k--) {
+    const { s, base } = list[k]!;
+    // (the event's date may be one the outcome rules leave out as an event's: "the January 2022 unrest"; an event word
+    // inside a quoted charge, "participation in mass riots", is no event)
+    const ats = [...s.matchAll(eventNounAllRe)].map((m) => m.index).filter((i) => !openQuoteBeforeRe.test(s.slice(Math.max(0, i - 40), i)));
+    // (not the day something was said of it: "for their part in clashes, the press service said on Thursday")
+    const days = findDates(s, published).filter((d) => d.value !== null && (!d.excluded || eventNounRe.test(s.slice(d.end, d.end + 20))) && ats.some((i) => Math.abs(d.start - i) <= 80));
+    const day = ats.length ? nearest(days, ats[0]!) : undefined;
+    if (day) return placeDate(base, day);
+  }
+  return null;
 }
 
 /** The date of the outcome whose verb is at `at`, if the sentence states it. */
