@@ -47,6 +47,8 @@ const lastMonthRe = new RegExp(`\\b(?:last|this\\s+past)\\s+${MONTH_SRC}\\b(?!\\
 // winter spans two years, "fall" without "the" or "last" is the verb, and "last autumn's protest" names an event)
 const seasonRe =
   /\b(?:(?:in|during)\s+(?:the\s+)?(?:(?:early|late)\s+)?(spring|summer|autumn)|(?:in|during)\s+the\s+(?:(?:early|late)\s+)?(fall)|(last|this)\s+(spring|summer|autumn|fall))\b(?:\s+(?:of\s+)?(last|this)\s+year\b)?(?!\s+(?:of\s+)?\d{4}|['’]s\b)/gi;
+const seasonWordRe = /spring|summer|autumn|fall/i;
+const lastWordRe = /\b(?:last|past)\s/i;
 const SEASON_START: Record<string, number> = { spring: 3, summer: 6, autumn: 9, fall: 9 };
 // "on Monday", "last Wednesday", "this Tuesday"
 const weekdayRe = /\b(?:(on|last|this|this past|earlier this)\s+)?(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/g;
@@ -156,12 +158,13 @@ export function findDates(s: string, published?: string | null): DateMention[] {
     const y = Number(m[1]);
     if (y >= 1900 && y <= 2100) c.add(m.index, m.index + m[0].length, String(y));
   });
-  forEachMatch(lastMonthRe, s, (m) => {
+  // (rare shapes: a cheap test first)
+  if (lastWordRe.test(s)) forEachMatch(lastMonthRe, s, (m) => {
     const mo = MONTHS[m[1]!.toLowerCase()]!;
     const value = pub ? `${mo < pub.m ? pub.y : pub.y - 1}-${pad(mo)}` : null;
     c.add(m.index, m.index + m[0].length, value);
   });
-  forEachMatch(seasonRe, s, (m) => {
+  if (seasonWordRe.test(s)) forEachMatch(seasonRe, s, (m) => {
     const season = (m[1] ?? m[2] ?? m[4]!).toLowerCase();
     const start = SEASON_START[season]!;
     let value: string | null = null;
