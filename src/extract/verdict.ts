@@ -168,7 +168,8 @@ const dayOfEventRe = /\b(?:protests?|clashes|unrest|riots|rally|demonstrations?|
 // "had been found guilty", "had been sentenced", "had pleaded guilty": told as earlier than the story
 const pluperfectOutcomeRe = /\bhad\s+(?:been\s+)?$/i;
 // a trial's verdict: "convicted by a federal jury", "The jury returned its verdicts", "at the end of the same trial"
-const trialVerdictRe = /\b(?:jury|jurors|trial)\b/i;
+// (not any trial: "found guilty after a closed trial" in a Kazakh court is the verdict and sentence in one)
+const trialVerdictRe = /\b(?:jury|jurors|at\s+trial)\b|\b(?:end|close|conclusion)\s+of\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+)?(?:same\s+)?trial\b/i;
 // a guilty plea: "pleaded guilty", "after admitting burglary", "entered a guilty plea"
 const pleaRe = /\b(?:pleaded|pled|pleads|pleading)\s+guilty\b|\badmit(?:ted|ting|s)?\b|\bguilty\s+pleas?\b/i;
 const sentencingVerbRe = /\b(?:sentenced|jailed|imprisoned|locked\s+up)\b/i;

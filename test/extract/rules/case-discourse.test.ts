@@ -266,6 +266,12 @@ const table: Array<[string, string, string | null, Record<string, [string | null
     '2025-03-12',
     { 'Nurzhan Abdikarimov': ['Taldykorgan city court', '2024-07'], 'Talgat Omarov': ['Taldykorgan city court', '2024-07'] },
   ],
+  [
+    'a verdict "after a closed trial" that is the sentence too still dates a defendant who admitted guilt (negative)',
+    'A court in Almaty on Monday found three officials guilty of bribery after a closed trial. Serik Abenov, 51, was given seven years in prison. His deputy, Marat Seitkali, 44, who admitted his guilt, received a three-year suspended sentence.',
+    '2024-05-10',
+    { 'Serik Abenov': ['court in Almaty', '2024-05-06'], 'Marat Seitkali': ['court in Almaty', '2024-05-06'] },
+  ],
 ];
 
 describe('court and date of the case', () => {
