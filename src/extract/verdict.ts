@@ -168,6 +168,22 @@ const continuedCaseRe = /\b(?:another\s+(?:co-?)?defendant|by\s+the\s+jury)\b/i;
 // complaint filed in", "were charged in"
 const chargesBroughtInRe = /\b(?:unsealed|filed|returned|charged)\s+(?:(?:today|yesterday|(?:on\s+)?\p{Lu}\p{Ll}+day|on\s+\p{L}+)\s+)?in\s+(?:the\s+)?$/iu;
 // a sentencing (not a plea or a jury's verdict): its date is the outcome's date
+// the text says a court was shared: "by the same court", "at the same hearing" (not merely "his co-defendant")
+const sharedCourtRe = /\bsame\s+(?:court|judge|hearing|trial|jury|panel)\b/i;
+// "imposed the sentence", "The sentence was imposed by": a court or a date told so is of a sentencing hearing
+const imposedSentenceRe = /\b(?:imposed|passed|handed\s+down)\s+(?:the|this|that|these|those|his|her|their)\s+(?:[\w-]+\s+)?sentences?\b|\bsentences?\s+(?:was|were)\s+(?:imposed|passed|handed\s+down)\b/i;
+// an event, and an outcome dated by it: "The protest erupted on the day the Baymak district court sentenced NAME"
+const eventNounRe = /\b(?:protests?|clashes|unrest|riots|rally|rallies|demonstrations?|uprising)\b/i;
+const eventNounAllRe = new RegExp(eventNounRe.source, 'gi');
+const openQuoteBeforeRe = /["“][^"”]*$/;
+const dayOfEventRe = /\b(?:protests?|clashes|unrest|riots|rally|demonstrations?|uprising)\s+(?:[\w-]+\s+){0,3}?on\s+the\s+(?:very\s+|same\s+)?day\s+(?:that\s+|when\s+)?/i;
+// "had been found guilty", "had been sentenced", "had pleaded guilty": told as earlier than the story
+const pluperfectOutcomeRe = /\bhad\s+(?:been\s+)?$/i;
+// a trial's verdict: "convicted by a federal jury", "The jury returned its verdicts", "at the end of the same trial"
+// (not any trial: "found guilty after a closed trial" in a Kazakh court is the verdict and sentence in one)
+const trialVerdictRe = /\b(?:jury|jurors|at\s+trial)\b|\b(?:end|close|conclusion)\s+of\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+)?(?:same\s+)?trial\b/i;
+// a guilty plea: "pleaded guilty", "after admitting burglary", "entered a guilty plea"
+const pleaRe = /\b(?:pleaded|pled|pleads|pleading)\s+guilty\b|\badmit(?:ted|ting|s)?\b|\bguilty\s+pleas?\b/i;
 const sentencingVerbRe = /\b(?:sentenced|jailed|imprisoned|locked\s+up)\b/i;
 // "at the same hearing", "sentenced the same day"
 const sameHearingRe = /\b(?:same\s+(?:hearing|day))\b/i;
@@ -186,8 +202,10 @@ const priorBeforeDateRe = /\b(?:already|previously|earlier|first)\b[^,;]{0,30}$/
 const acquittedOneRe = /\b(?:acquitted|cleared)\s+an?\s+\p{Ll}|\bfound\s+an?\s+\p{Ll}[\p{L}\s-]{0,40}?\s+not\s+guilty\b/u;
 // the name of an appeal court ("N Court of Appeal", "appellate board of the CITY city court")
 const appellateCourtRe = /\b(?:appeals?|appellate|cassation)\b/i;
-// a sentence about an appeal court's ruling: "announced its decision on Wednesday", "upheld ... on Tuesday"
-const appealRulingWordRe = /\b(?:decision|ruling|ruled|upheld|reduced|cut|rejected|dismissed|overturned|quashed|hearing)\b/i;
+// an appeal court's ruling told with its day: "announced its decision on Wednesday", "ruled on Monday"
+// (not one to come: "is due to announce its decision on March 3")
+const appealRulingRe = /\b(?:decision|ruling|ruled|upheld|rejected|dismissed|reduced|cut|overturned|quashed|granted)\b/i;
+const futureRulingRe = /\b(?:will|would|due\s+to|scheduled|set\s+to|expected\s+to)\b/i;
 // "The same panel reduced ...", "In the same hearing, the court rejected ...": the ruling told just before
 const sameAppealRulingRe = /\b(?:the|that)\s+same\s+(?:panel|court|hearing|judges?|board|session|day|ruling|bench)\b/i;
 const criminalRe = /\bcriminal\b/i;
@@ -199,6 +217,11 @@ const definiteGroupRe = /\b(?:her|his|their|these|those|the)\s+$/i;
 const recipientDescriptionRe = /^(?:(?:the|a|an|his|her|their)\s+)?(?:[\p{Ll}-]+\s+){0,3}(?:[\p{Ll}-]+,\s+)?$/u;
 const isAppeal = (s: VerdictStatus | null): boolean => s === 'appeal_upheld' || s === 'appeal_reduced';
 
+/** The text of a field's evidence spans, each with `before` characters before it ("had pleaded | guilty"). */
+function evidenceText(text: string, spans: Span[] | undefined, before: number): string {
+  return (spans ?? []).map(([a, b]) => text.slice(Math.max(0, a - before), b)).join(' ');
+}
+
 function addEvidence(d: Draft, field: EvidenceField, span: Span): void {
   const list = (d.evidence[field] ??= []);
   if (!list.some(([a, b]) => a === span[0] && b === span[1])) list.push(span);
@@ -208,7 +231,13 @@ function addEvidence(d: Draft, field: EvidenceField, span: Span): void {
 export function buildRecords(text: string, published: string | null | undefined): VerdictRecord[] {
   const drafts: Draft[] = [];
   let caseDate: Placed | null = null;
+  // the case's date is of a trial's verdict ("was convicted by a jury in August", "The jury returned its verdicts in
+  // September"): a defendant who pleaded guilty was not part of it
+  let caseDateOfTrial = false;
   let caseCourt: Placed | null = null;
+  // the case's court was named for a sentence ("imposed the sentence in the U.S. District Court for ..."): it is the
+  // court of that sentencing hearing, whose date (if known) is kept here, not of a plea or of another sentencing
+  let caseCourtHearing: { date: string | null } | null = null;
   let caseNo = 0;
   // per case, the date of a sentencing told before its defendant is named ("A Houston-area tax preparer was
   // sentenced Wednesday to ...", then her name and her plea "in November")
@@ -230,8 +259,11 @@ export function buildRecords(text: string, published: string | null | undefined)
   const namedCourts: Array<{ name: string; start: number; end: number }> = [];
   // "The same court has handed heavy sentences to others. In 2023, it sentenced NAME ...": the sentence that said so
   let sameCourtSaid = -1;
-  // ... and the date of its ruling told with it ("The appeals collegium ... announced its decision on Wednesday")
+  // the date the appeal court last named gave its ruling ("The appeals collegium ... announced its decision on Wednesday")
   let appellateDate: Placed | null = null;
+  // the last sentences about an event (protests, clashes): "The protest erupted on the day the court sentenced NAME" is
+  // dated by the date last told of one (found only then: dates are costly)
+  const eventSentences: Array<{ s: string; base: number }> = [];
 
   // charges stated for a numbered set of defendants before its members are named ("Two former subordinates
   // were also convicted of X. NAME, 44, received eight years.")
@@ -268,12 +300,16 @@ export function buildRecords(text: string, published: string | null | undefined)
     const courts = courtWordRe.test(s) ? findCourts(s) : [];
     for (const c of courts) namedCourts.push({ name: c.name, start: base + c.start, end: base + c.end });
     const appellate = courts.find((c) => appellateCourtRe.test(c.name));
+    if (appellate) appellateCourt = placeCourt(base, appellate);
+    if (appellate && appealRulingRe.test(s)) {
+      const day = nearest((datesCache ??= findDates(s, published).filter((d) => !d.excluded)), appellate.end);
+      const between = day ? s.slice(Math.min(appellate.end, day.end), Math.max(appellate.start, day.start)) : '';
+      appellateDate = day && !futureRulingRe.test(between) ? placeDate(base, day) : null;
+    }
     const titleLine = isTitleCase(s);
     headline = isHeadline(text, sentence.start, s);
-    if (appellate) {
-      appellateCourt = placeCourt(base, appellate);
-      appellateDate = !titleLine && appealRulingWordRe.test(s) ? placeOutcomeDate(base, s, (datesCache ??= findDates(s, published).filter((d) => !d.excluded)), appellate.start) : null;
-    }
+    const dayOfEvent = !titleLine && dayOfEventRe.test(s) ? lastEventDate(eventSentences, published) : null;
+    if (!titleLine && eventNounRe.test(s) && eventSentences.push({ s, base }) > 20) eventSentences.shift();
     const draftsBefore = drafts.length;
     // "His passenger, NAME, 24, told police ... She later admitted ...": a sentence opening with "He/She" and a
     // verdict verb is about the person the sentence before opened with (its subject), if not yet a defendant
@@ -313,6 +349,7 @@ export function buildRecords(text: string, published: string | null | undefined)
       caseNo++;
       caseCourt = null;
       caseDate = null;
+      caseDateOfTrial = false;
     }
     const dated = strong && !titleLine && (datesCache ??= findDates(s, published).filter((d) => !d.excluded)).length
       ? placeOutcomeDate(base, s, datesCache, s.search(strongVerdictRe))
@@ -322,7 +359,13 @@ export function buildRecords(text: string, published: string | null | undefined)
     // new defendants sentenced on another date, with no court of their own, may be another case: the court
     // said before is not theirs ("On Monday, A was sentenced ... On Wednesday, B was sentenced ...")
     if (newDate && !rulingCourt && !sameCase && drafts.length > draftsBefore) caseCourt = null;
-    if (dated) caseDate = dated;
+    // (an earlier outcome told in the past perfect is background: "NAME had been found guilty last July by the city
+    // court" in a report of the appeal does not date the case's other defendants)
+    const pluperfect = dated !== null && pluperfectOutcomeRe.test(s.slice(Math.max(0, s.search(strongVerdictRe) - 12), s.search(strongVerdictRe)));
+    if (dated && !pluperfect) {
+      caseDate = dated;
+      caseDateOfTrial = trialVerdictRe.test(s) && !sentencingVerbRe.test(s);
+    }
     if (rulingCourt) {
       // only where the court tries or rules ("found ... guilty", "read out the verdict", "The trial at"), not "had
       // earlier rejected his bail request"
@@ -335,9 +378,11 @@ export function buildRecords(text: string, published: string | null | undefined)
         // "The protest erupted on the day the Baymak district court sentenced ...": another case, dated only by
         // its own sentence
         caseNo++;
-        caseDate = dated;
+        caseDate = pluperfect ? null : dated;
+        caseDateOfTrial = caseDate !== null && trialVerdictRe.test(s) && !sentencingVerbRe.test(s);
       }
       caseCourt = placeCourt(base, rulingCourt);
+      caseCourtHearing = imposedSentenceRe.test(s) ? { date: lastSentencing(drafts, caseNo) } : null;
     }
     const chargeCourt = courts.find((c) => chargesBroughtInRe.test(s.slice(Math.max(0, c.start - 50), c.start)));
     if (chargeCourt && !titleLine) caseChargeCourt.set(caseNo, placeCourt(base, chargeCourt));
@@ -368,7 +413,9 @@ export function buildRecords(text: string, published: string | null | undefined)
       for (const d of drafts) {
         if (d.caseNo !== caseNo || !d.status || d.status === 'charged_only') continue;
         const thisHearing = allHearings || !d.verdictDate || d.verdictDate === caseDate?.value || d.lastSeen >= clock - 2;
-        if (court && !d.court && thisHearing) setCourt(d, court.name, span(base, court.start, court.end), 'court-in-later-ruling');
+        // ("The sentence was imposed in X": not the court of one who awaits sentencing)
+        const ofSentence = !imposedSentenceRe.test(s) || isSentenced(d);
+        if (court && !d.court && thisHearing && ofSentence) setCourt(d, court.name, span(base, court.start, court.end), 'court-in-later-ruling');
         // ("The jury returned its verdicts in September": the date of an acquittal that had only the case's sentencing date)
         const weakAcquittal = d.status === 'acquitted' && d.rules.verdictDate === 'date-of-case' && juryVerdictRe.test(s);
         if (date && (!d.verdictDate || weakAcquittal)) {
@@ -586,10 +633,12 @@ export function buildRecords(text: string, published: string | null | undefined)
         const pendingDate = carried?.date ?? null;
         // a term said again ("had a prior conviction in 2015 for which he received 18 months") changes nothing
         const sentenceChanged = sentenceSet && sentenceKey(d.sentence) !== sentenceBefore;
-        const ownDate = pendingDate ?? (date ? placeDate(base, date) : null);
+        const ownDate = pendingDate ?? (date ? placeDate(base, date) : dayOfEvent);
         // "They were sentenced on Friday": a sentencing date, even when the term is told in another sentence (not
         // when a term here is another one: "was sentenced on 29th February 2016 to eight years" for a prior case)
-        const termless = !sentenceSet && !inRange(terms, segStart, segEnd).length;
+        // (a concurrent part is of this sentence: "He was sentenced on Thursday ..., who gave him a concurrent term of
+        // 18 months for the knife offence")
+        const termless = !sentenceSet && !inRange(terms, segStart, segEnd).some((t) => !isConcurrentPart(s, t));
         const sentencing = ownDate !== null && (sentenceChanged || (termless && sentencingVerbRe.test(segText)));
         if (sentencing) d.sentencedOn = ownDate;
         if (!segStatus || (admin && !sentenceSet)) return;
@@ -628,24 +677,35 @@ export function buildRecords(text: string, published: string | null | undefined)
           return;
         }
         // "sentenced at the same hearing", "on the same day": the date (and court) of the outcome just reported
-        const sameHearing = !ownDate && sameHearingRe.test(segText) ? sameHearingDraft(drafts, m.ids) : null;
+        const sameHearing = !ownDate && sameHearingRe.test(segText) ? sameHearingDraft(drafts, m.ids, sentenceSet) : null;
         if (sameHearing) d.sameHearingAs = sameHearing.id;
+        // (the link stands over a date only inherited from the case: "At the same hearing she was handed 16 months")
+        const linked = sameHearing !== null && d.rules.verdictDate === 'date-of-case';
         // the date of the latest outcome: an appeal over the verdict, a sentencing over a plea — also when the
         // sentencing came first ("was sentenced Wednesday ... She pleaded guilty in November")
         const sentencedBefore = !sentencing && d.status === 'convicted' ? d.sentencedOn : null;
-        const when = sentencedBefore ?? ownDate ?? (sameHearing ? sameHearing.date : caseDate);
+        // a guilty plea or a sentence after one was not given at the trial whose verdict dates the case ("Twelve other
+        // defendants have pleaded guilty and are awaiting sentencing"): no date from the case, nor its court unless
+        // the text links them ("sentenced by the same court")
+        const pleaOutsideTrial = caseDateOfTrial && (pleaRe.test(segText) || pleaRe.test(evidenceText(text, d.evidence.status, 20)));
+        const when = sentencedBefore ?? ownDate ?? (sameHearing ? sameHearing.date : pleaOutsideTrial ? null : caseDate);
         // (a date only inherited from the case gives way to one stated for this defendant)
-        const weakDate = d.rules.verdictDate === 'date-of-case' && ownDate !== null;
-        if (when && (upgrade || !d.verdictDate || weakDate || sentencing)) {
+        // (an arrest or a charge told after the verdict does not date it: "was arrested in a raid ... in February last year")
+        const weakDate = d.rules.verdictDate === 'date-of-case' && ownDate !== null && rank >= prevRank;
+        if (when && (upgrade || !d.verdictDate || weakDate || sentencing || linked)) {
           d.verdictDate = when.value;
           d.evidence.verdictDate = when.value ? [when.span] : [];
-          d.rules.verdictDate = sentencedBefore || pendingDate ? 'date-of-next-sentence' : date ? 'date-in-verdict-sentence' : sameHearing ? 'date-same-hearing' : 'date-of-case';
+          d.rules.verdictDate = sentencedBefore || pendingDate ? 'date-of-next-sentence' : date ? 'date-in-verdict-sentence' : sameHearing ? 'date-same-hearing' : ownDate && ownDate === dayOfEvent ? 'date-of-event-day' : 'date-of-case';
         }
         // an acquittal told before the name has its court there ("a jury in the REGION Regional Court ... acquitted
         // a man"); a term told so leaves the court to the usual rules (a later, fuller naming often follows)
         const acquittalCourt = carried?.acquittal && segStatus !== status && !court ? carried.court : null;
         // an appeal ruling is not the first-instance court's: the case's court counts only if it is a higher one
-        const caseWhere = caseCourt?.value && (!isAppeal(d.status) || isHigherCourt(caseCourt.value)) ? caseCourt : null;
+        // (a court named for a sentencing hearing is not that of a plea, nor of a sentencing on another date: "He was
+        // sentenced in August to life")
+        const sharedCourt = sharedCourtRe.test(s);
+        const otherHearing = caseCourtHearing !== null && !sharedCourt && (!isSentenced(d) || (d.sentencedOn !== null && caseCourtHearing.date !== null && d.sentencedOn.key !== caseCourtHearing.date));
+        const caseWhere = caseCourt?.value && (!isAppeal(d.status) || isHigherCourt(caseCourt.value)) && !(pleaOutsideTrial && !when && !sharedCourt) && !otherHearing ? caseCourt : null;
         const where = acquittalCourt ?? (court ? placeCourt(base, court) : caseWhere);
         if (where?.value && (upgrade || !d.court)) setCourt(d, where.value, where.span, acquittalCourt ? 'court-of-acquittal-before-name' : court ? 'court-in-verdict-sentence' : 'court-of-case');
       });
@@ -695,7 +755,7 @@ export function buildRecords(text: string, published: string | null | undefined)
   for (const d of drafts) {
     // "at the same hearing": the date and court that hearing got in the end (it may be said after this one)
     const ref = d.sameHearingAs !== null ? drafts[d.sameHearingAs]! : null;
-    if (ref && ref.verdictDate && (!d.verdictDate || d.rules.verdictDate === 'date-same-hearing')) {
+    if (ref && ref.verdictDate && (!d.verdictDate || d.rules.verdictDate === 'date-same-hearing' || d.rules.verdictDate === 'date-of-case')) {
       d.verdictDate = ref.verdictDate;
       d.evidence.verdictDate = ref.evidence.verdictDate ?? [];
       d.rules.verdictDate = 'date-same-hearing';
@@ -738,22 +798,59 @@ function inOffenceClause(s: string, d: DateMention, at: number): boolean {
   return relativeClauseRe.test(clause);
 }
 
+/** The date last told of an event (protests, clashes) in the sentences given, latest first. */
+function lastEventDate(list: Array<{ s: string; base: number }>, published: string | null | undefined): Placed | null {
+  for (let k = list.length - 1; k >= 0; k--) {
+    const { s, base } = list[k]!;
+    // (the event's date may be one the outcome rules leave out as an event's: "the January 2022 unrest"; an event word
+    // inside a quoted charge, "participation in mass riots", is no event)
+    const ats = [...s.matchAll(eventNounAllRe)].map((m) => m.index).filter((i) => !openQuoteBeforeRe.test(s.slice(Math.max(0, i - 40), i)));
+    // (not the day something was said of it: "for their part in clashes, the press service said on Thursday")
+    const days = findDates(s, published).filter((d) => d.value !== null && (!d.excluded || eventNounRe.test(s.slice(d.end, d.end + 20))) && ats.some((i) => Math.abs(d.start - i) <= 80));
+    const day = ats.length ? nearest(days, ats[0]!) : undefined;
+    if (day) return placeDate(base, day);
+  }
+  return null;
+}
+
 /** The date of the outcome whose verb is at `at`, if the sentence states it. */
 function placeOutcomeDate(base: number, s: string, dates: DateMention[], at: number): Placed | null {
   const d = nearest(dates.filter((x) => !inOffenceClause(s, x, at)), at);
   return d ? placeDate(base, d) : null;
 }
 
+// "a concurrent term of 18 months", "18 months, to run concurrently", "12 months concurrent"
+const concurrentBeforeRe = /\bconcurrent\s+(?:[\w-]+\s+)?(?:terms?|sentences?)\s+of\s+$/i;
+const concurrentAfterRe = /^(?:\s+(?:in\s+prison|imprisonment|jail|detention))?,?\s+(?:to\s+(?:run|be\s+served)\s+)?concurrent(?:ly)?\b/i;
+
+/** Whether a term is a concurrent part of a sentence (it does not stand for a sentence of its own). */
+function isConcurrentPart(s: string, t: Term): boolean {
+  return concurrentBeforeRe.test(s.slice(Math.max(0, t.start - 40), t.start)) || concurrentAfterRe.test(s.slice(t.end, t.end + 40));
+}
+
+/** The date of the case's last sentencing told (of the defendant last mentioned with one). */
+function lastSentencing(drafts: Draft[], caseNo: number): string | null {
+  let best: Draft | null = null;
+  for (const x of drafts) if (x.caseNo === caseNo && x.sentencedOn && (!best || x.lastSeen >= best.lastSeen)) best = x;
+  return best?.sentencedOn?.key ?? null;
+}
+
+const isSentenced = (x: Draft): boolean => x.sentence !== null && x.sentence.kind !== 'acquitted' && x.status !== 'charged_only';
+
 /** What a sentence is, to tell whether a term said again changed it. */
 function sentenceKey(x: Sentence | null): string {
   return x ? `${x.kind}|${x.months}|${x.monthsMax}|${x.fine}` : '';
 }
 
-/** The defendant "at the same hearing" refers to: the last one reported with an outcome, outside this mention. */
-function sameHearingDraft(drafts: Draft[], ids: number[]): { id: number; date: Placed | null } | null {
+/**
+ * The defendant "at the same hearing" refers to: the last one reported with an outcome, outside this mention; for
+ * a sentence given "at the same hearing", the last one sentenced (a jury's acquittal told in between was at the trial).
+ */
+function sameHearingDraft(drafts: Draft[], ids: number[], sentenced: boolean): { id: number; date: Placed | null } | null {
+  const anySentenced = sentenced && drafts.some((x) => !ids.includes(x.id) && isSentenced(x));
   let best: Draft | null = null;
   for (const x of drafts) {
-    if (ids.includes(x.id) || !x.status || x.status === 'charged_only') continue;
+    if (ids.includes(x.id) || !x.status || x.status === 'charged_only' || (anySentenced && !isSentenced(x))) continue;
     if (!best || x.lastSeen > best.lastSeen || (x.lastSeen === best.lastSeen && x.id > best.id)) best = x;
   }
   if (!best) return null;
@@ -1077,19 +1174,21 @@ interface AppealContext {
 /**
  * The date and court of an appeal ruling: those of its sentence (an appeal court named there first), else, for
  * "the same panel", those of the ruling told before; else the last appeal ruling's, else the appeal court last
- * named. None stated: null (the first-instance court and date are not the ruling's).
+ * named (and the day it was said to rule). None stated: null (the first-instance court and date are not the ruling's).
  */
 function setAppealRuling(d: Draft, a: AppealContext): AppealRuling {
   const same = sameAppealRulingRe.test(a.s) ? a.lastAppeal : null;
   const named = a.courts.find((c) => appellateCourtRe.test(c.name)) ?? inRange(a.courts, a.segStart, a.segEnd)[0] ?? a.courts[0];
   const where = named ? placeCourt(a.base, named) : same?.court ?? a.lastAppeal?.court ?? a.appellateCourt;
-  const when = same ? same.date : a.date ? placeDate(a.base, a.date) : a.lastAppeal?.date ?? a.appellateDate;
+  // (else the day the appeal court, when it is the ruling's, was said to give its ruling)
+  const courtsDay = where?.value && where.value === a.appellateCourt?.value ? a.appellateDate : null;
+  const when = same ? same.date : a.date ? placeDate(a.base, a.date) : a.lastAppeal?.date ?? courtsDay;
   d.court = where?.value ?? null;
   d.evidence.court = where?.value ? [where.span] : [];
   d.rules.court = named ? 'court-of-appeal-ruling' : where ? 'court-of-earlier-appeal' : 'court-appeal-unnamed';
   d.verdictDate = when?.value ?? null;
   d.evidence.verdictDate = when?.value ? [when.span] : [];
-  d.rules.verdictDate = same ? 'date-of-same-hearing' : a.date ? 'date-of-appeal-ruling' : 'date-of-earlier-appeal';
+  d.rules.verdictDate = same ? 'date-of-same-hearing' : a.date ? 'date-of-appeal-ruling' : a.lastAppeal?.date ? 'date-of-earlier-appeal' : courtsDay ? 'date-of-appeal-court-ruling' : 'date-of-earlier-appeal';
   return { date: when, court: where };
 }
 

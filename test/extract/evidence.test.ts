@@ -19,7 +19,7 @@ function unsupported(field: EvidenceField, r: VerdictRecord, spanText: string): 
     case 'charges': return r.charges.some((c) => t.includes(norm(c).replace(/^article /, '')) || norm(c).includes(t)) || new RegExp(sameChargesRe.source, 'i').test(spanText) ? null : `charges span "${spanText}" is none of ${JSON.stringify(r.charges)}`;
     case 'court': return t === norm(r.court!) ? null : `court span "${spanText}" is not "${r.court}"`;
     case 'sentence': return NUMBER_WORD.test(t) || /life|death|time served|acquit|not guilty|clear/.test(t) || (r.sentence?.fine && t.includes(norm(r.sentence.fine))) ? null : `sentence span "${spanText}"`;
-    case 'verdictDate': return /\d|day|week|month|year|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec/.test(t) ? null : `date span "${spanText}"`;
+    case 'verdictDate': return /\d|day|week|month|year|spring|summer|autumn|fall|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec/.test(t) ? null : `date span "${spanText}"`;
     case 'status': return t.length > 0 ? null : 'empty status span';
   }
 }

@@ -41,13 +41,23 @@ const monthYearRe = new RegExp(
 // "in early 2023", "in 2019", "in the spring of 2023"
 const yearRe =
   /\b(?:in|during)\s+(?:(?:early|late|mid|the (?:spring|summer|autumn|fall|winter|end|beginning|start|middle|first half|second half) of|(?:spring|summer|autumn|fall|winter))[-\s]+)?(\d{4})\b/gi;
+// "last January": the latest January before the publication month
+const lastMonthRe = new RegExp(`\\b(?:last|this\\s+past)\\s+${MONTH_SRC}\\b(?!\\.?\\s+\\d)`, 'g');
+// a season with no year: "in the autumn", "during the summer", "last autumn", "in the spring of last year" (a year only;
+// winter spans two years, "fall" without "the" or "last" is the verb, and "last autumn's protest" names an event)
+const seasonRe =
+  /\b(?:(?:in|during)\s+(?:the\s+)?(?:(?:early|late)\s+)?(spring|summer|autumn)|(?:in|during)\s+the\s+(?:(?:early|late)\s+)?(fall)|(last|this)\s+(spring|summer|autumn|fall))\b(?:\s+(?:of\s+)?(last|this)\s+year\b)?(?!\s+(?:of\s+)?\d{4}|['’]s\b)/gi;
+const seasonWordRe = /spring|summer|autumn|fall/i;
+const lastWordRe = /\b(?:last|past)\s/i;
+const SEASON_START: Record<string, number> = { spring: 3, summer: 6, autumn: 9, fall: 9 };
 // "on Monday", "last Wednesday", "this Tuesday"
 const weekdayRe = /\b(?:(on|last|this|this past|earlier this)\s+)?(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/g;
 // "yesterday", "last month", "earlier this year"
 const relativeRe = /\b(yesterday|today|this week|earlier this week|last month|this month|earlier this month|last year|this year|earlier this year)\b/gi;
-// the date belongs to something else: "arrested in January 2022", "born on", "scheduled for Oct. 3"
+// the date belongs to something else: "arrested in January 2022", "born on", "scheduled for Oct. 3", "the next
+// hearing on May 2" (not the hearing the ruling was given at: "At a hearing on March 10, the board cut ...")
 const excludedBeforeRe =
-  /\b(?:arrest(?:ed)?|detain(?:ed)?|born|scheduled|set|due|adjourned|postponed|protests?|events|riots|unrest|killed|died|murdered|happened|occurred|took place|charged|indicted|committed|custody|hearing|will|expected)\b[^.;,\d]{0,30}$/i;
+  /\b(?:arrest(?:ed)?|detain(?:ed)?|born|scheduled|set|due|adjourned|postponed|protests?|events|riots|unrest|killed|died|murdered|happened|occurred|took place|charged|indicted|committed|custody|(?<!\bat\s+(?:a|the)\s+)hearing|will|expected)\b[^.;,\d]{0,30}$/i;
 // a span or a time to come, right before the date: "from June 2022", "between 2013 and", "until", "for Dec. 11";
 // the day a statement or a reaction was made: "the court's press service said on Thursday", "the verdict was
 // condemned on Monday by rights groups"
@@ -147,6 +157,26 @@ export function findDates(s: string, published?: string | null): DateMention[] {
   forEachMatch(yearRe, s, (m) => {
     const y = Number(m[1]);
     if (y >= 1900 && y <= 2100) c.add(m.index, m.index + m[0].length, String(y));
+  });
+  // (rare shapes: a cheap test first)
+  if (lastWordRe.test(s)) forEachMatch(lastMonthRe, s, (m) => {
+    const mo = MONTHS[m[1]!.toLowerCase()]!;
+    const value = pub ? `${mo < pub.m ? pub.y : pub.y - 1}-${pad(mo)}` : null;
+    c.add(m.index, m.index + m[0].length, value);
+  });
+  if (seasonWordRe.test(s)) forEachMatch(seasonRe, s, (m) => {
+    const season = (m[1] ?? m[2] ?? m[4]!).toLowerCase();
+    const start = SEASON_START[season]!;
+    let value: string | null = null;
+    if (pub) {
+      const relativeYear = m[5]?.toLowerCase();
+      let y = yearFor(pub, start, 1);
+      if (relativeYear) y = relativeYear === 'last' ? pub.y - 1 : pub.y;
+      // "last autumn" while it is autumn: the one before
+      else if (m[3]?.toLowerCase() === 'last' && y === pub.y && pub.m < start + 3) y--;
+      value = String(y);
+    }
+    c.add(m.index, m.index + m[0].length, value);
   });
   forEachMatch(weekdayRe, s, (m) => {
     const target = WEEKDAYS.indexOf(m[2]!.toLowerCase());

@@ -26,6 +26,25 @@ const table: Array<[string, string | null, Array<string | null>]> = [
   ['the verdict of 2024-06-11 was upheld', null, ['2024-06-11']],
   ['was in charge of the facility on January 6–8, 2022, when', '2024-01-25', ['2022-01-06']],
   ['walked free from the courtroom on Tuesday after the court sentenced him', '2022-09-14', ['2022-09-13']],
+  // "last January": the latest January before the publication month
+  ['was sentenced last January', '2025-01-17', ['2024-01']],
+  ['was sentenced last January', '2025-03-10', ['2025-01']],
+  ['was sentenced last March', '2025-03-10', ['2024-03']],
+  ['was sentenced last January', null, [null]],
+  ['was sentenced on the last January 5 deadline', '2025-03-10', ['2025-01-05']],
+  // a season gives a year, the latest one begun by publication; never a year without a publication date
+  ['was upheld on appeal in the autumn', '2024-04-02', ['2023']],
+  ['was sentenced in the spring', '2024-04-02', ['2024']],
+  ['was sentenced during the summer', '2024-04-02', ['2023']],
+  ['was jailed last autumn', '2024-10-15', ['2023']],
+  ['was jailed last autumn', '2024-04-02', ['2023']],
+  ['was convicted in the fall', '2024-11-20', ['2024']],
+  ['was convicted in the summer of last year', '2024-11-20', ['2023']],
+  ['was upheld on appeal in the autumn', null, [null]],
+  ['was sentenced in the spring of 2023', '2024-11-20', ['2023']],
+  ['prices will fall sharply in winter', '2024-11-20', []],
+  ["jailed the organiser of last autumn's protest for 11 years", '2024-05-10', []],
+  ['He was arrested in the summer and charged', '2024-11-20', []],
   // not verdict dates: arrests, events, hearings to come
   ['claims between 2013 and 2017', '2024-01-25', []],
   ['Sentencing is set before U.S. District Judge J. Doe for Dec. 11, 2023.', '2023-09-29', []],
@@ -38,6 +57,10 @@ const table: Array<[string, string | null, Array<string | null>]> = [
   ['He was arrested in January 2022 and sentenced', '2023-05-01', []],
   ['during the January 2022 unrest', '2023-05-01', []],
   ['Sentencing is scheduled for Oct. 3.', '2023-05-01', []],
+  // the hearing that gave the ruling dates it; a hearing to come does not
+  ['At a hearing on March 10, the judicial board cut the sentence', '2025-03-12', ['2025-03-10']],
+  ['The next hearing in the case is on March 20.', '2025-03-12', []],
+  ['At a hearing set for March 20, the court will consider', '2025-03-12', []],
   ['He may appeal.', '2023-05-01', []],
 ];
 
