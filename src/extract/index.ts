@@ -7,7 +7,7 @@ import { buildRecords } from './verdict.ts';
 
 export type * from './types.ts';
 
-export const EXTRACTOR_VERSION = '1.2.0';
+export const EXTRACTOR_VERSION = '1.3.0';
 
 /** Only this much of a text is read: articles are ~5-50k characters; the rest of a 10 MB blob is noise. */
 export const MAX_TEXT_CHARS = 400_000;
