@@ -1070,10 +1070,14 @@ function attachAge(s: string, base: number, d: Draft, c: NameCandidate): void {
   }
 }
 
-/** Who a sentence opening with a pronoun ("He will ...", "They were ...") is about. */
+/**
+ * Who a sentence opening with a pronoun ("He will ...", "They were ...") is about; "The case has been sent to" /
+ * "Their case" is about those just told of (the caller keeps the charged ones just seen).
+ */
 function pronounSubjects(s: string, lastSingular: number | null, lastPlural: number[]): number[] {
-  if (/^\W*(?:He|She)\b/.test(s)) return lastSingular === null ? [] : [lastSingular];
-  return /^\W*They\b/.test(s) ? lastPlural : [];
+  if (/^\W*(?:He|She|(?:His|Her)\s+case)\b/.test(s)) return lastSingular === null ? [] : [lastSingular];
+  if (/^\W*The\s+case\b/.test(s)) return [...new Set([...(lastSingular === null ? [] : [lastSingular]), ...lastPlural])];
+  return /^\W*(?:They|Their\s+case)\b/.test(s) ? lastPlural : [];
 }
 
 function setCourt(d: Draft, court: string, span: Span, rule: string): void {
