@@ -534,7 +534,10 @@ export function buildRecords(text: string, published: string | null | undefined)
       const off = k === 0 ? 0 : segStart;
       const segText = s.slice(off, segEnd);
       const hasConviction = convictionVerbRe.test(segText);
-      const usable = (t: Term): boolean => IMPOSED_ROLES.has(t.role) && (t.role !== 'unknown' || hasConviction) && forMention(t, m);
+      // ("The appeals of A and B were rejected. Each of them will continue serving the seven-year sentences": a term
+      // told of those whose appeal failed, with no sentence yet, is the one kept)
+      const keptOnAppeal = m.ids.every((id) => drafts[id]!.status === 'appeal_upheld' && !drafts[id]!.sentence);
+      const usable = (t: Term): boolean => IMPOSED_ROLES.has(t.role) && (t.role !== 'unknown' || hasConviction || keptOnAppeal) && forMention(t, m);
       let segTerms = inRange(terms, segStart, segEnd).filter(usable);
       if (segTerms.length === 0) segTerms = inRange(terms, 0, prefixEnd).filter(usable);
       if (segTerms.length === 0) segTerms = terms.filter((t) => recipientOf(t) === m && IMPOSED_ROLES.has(t.role));
