@@ -534,7 +534,10 @@ export function buildRecords(text: string, published: string | null | undefined)
       const off = k === 0 ? 0 : segStart;
       const segText = s.slice(off, segEnd);
       const hasConviction = convictionVerbRe.test(segText);
-      const usable = (t: Term): boolean => IMPOSED_ROLES.has(t.role) && (t.role !== 'unknown' || hasConviction) && forMention(t, m);
+      // ("The appeals of A and B were rejected. Each of them will continue serving the seven-year sentences": a term
+      // told of those whose appeal failed, with no sentence yet, is the one kept)
+      const keptOnAppeal = m.ids.every((id) => drafts[id]!.status === 'appeal_upheld' && !drafts[id]!.sentence);
+      const usable = (t: Term): boolean => IMPOSED_ROLES.has(t.role) && (t.role !== 'unknown' || hasConviction || keptOnAppeal) && forMention(t, m);
       let segTerms = inRange(terms, segStart, segEnd).filter(usable);
       if (segTerms.length === 0) segTerms = inRange(terms, 0, prefixEnd).filter(usable);
       if (segTerms.length === 0) segTerms = terms.filter((t) => recipientOf(t) === m && IMPOSED_ROLES.has(t.role));
@@ -1070,10 +1073,14 @@ function attachAge(s: string, base: number, d: Draft, c: NameCandidate): void {
   }
 }
 
-/** Who a sentence opening with a pronoun ("He will ...", "They were ...") is about. */
+/**
+ * Who a sentence opening with a pronoun ("He will ...", "They were ...") is about; "The case has been sent to" /
+ * "Their case" is about those just told of (the caller keeps the charged ones just seen).
+ */
 function pronounSubjects(s: string, lastSingular: number | null, lastPlural: number[]): number[] {
-  if (/^\W*(?:He|She)\b/.test(s)) return lastSingular === null ? [] : [lastSingular];
-  return /^\W*They\b/.test(s) ? lastPlural : [];
+  if (/^\W*(?:He|She|(?:His|Her)\s+case)\b/.test(s)) return lastSingular === null ? [] : [lastSingular];
+  if (/^\W*The\s+case\b/.test(s)) return [...new Set([...(lastSingular === null ? [] : [lastSingular]), ...lastPlural])];
+  return /^\W*(?:They|Their\s+case)\b/.test(s) ? lastPlural : [];
 }
 
 function setCourt(d: Draft, court: string, span: Span, rule: string): void {

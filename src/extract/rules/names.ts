@@ -418,9 +418,10 @@ function relativeThenSubject(after: string): RegExpExecArray | null {
 }
 
 // A cue that the names after it are members of the group just reported: "Among them was NAME", "They include the
-// lawyer NAME", "Four of them — NAME, ...", "The four — NAME, 26, ...", "The longest term went to NAME"
+// lawyer NAME", "Four of them — NAME, ...", "The four — NAME, 26, ...", "The longest term went to NAME", "The shortest
+// sentence, two years, was given to 20-year-old NAME"
 const memberCueRe =
-  /(?:\b(?:[Aa]mong\s+(?:them|those|whom)(?:\s+(?:acquitted|convicted|sentenced|jailed|charged|cleared))?|[Tt]hey\s+include[ds]?|[Tt]he\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s*[—–:]|of\s+them\s*[—–:])|\b(longest|shortest|harshest|heaviest|lightest|toughest)\s+(?:prison\s+|jail\s+)?(?:term|sentence|punishment)\s+(?:\w+\s+)?went\s+to)\s*(?:(?:was|were|are|is)\s+)?(?:(?:the|a|an)\s+)?(?:[\p{Ll}\d-]+\s+){0,5}$/u;
+  /(?:\b(?:[Aa]mong\s+(?:them|those|whom)(?:\s+(?:acquitted|convicted|sentenced|jailed|charged|cleared))?|[Tt]hey\s+include[ds]?|[Tt]he\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s*[—–:]|of\s+them\s*[—–:])|\b(longest|shortest|harshest|heaviest|lightest|toughest)\s+(?:prison\s+|jail\s+)?(?:term|sentence|punishment)(?:,\s*[^,;.]{1,30},)?\s+(?:\w+\s+)?(?:went\s+to|(?:was|were)\s+(?:given|handed|imposed)\s+(?:to|on)))\s*(?:(?:was|were|are|is)\s+)?(?:(?:the|a|an)\s+)?(?:[\p{Ll}\d-]+\s+){0,5}$/u;
 // "The four — ": the cue names every member of the group
 const wholeGroupCueRe = /\b[Tt]he\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s*[—–:]\s*$/;
 

@@ -209,6 +209,18 @@ const table: Array<[string, string, string | null, Record<string, [string | null
     { 'Jordan Firth': ['Preston Crown Court', null], 'Kyle Barr': [null, null] },
   ],
   [
+    '"The case has been sent to COURT": the court of the charged defendants just told of; a convicted one keeps his own court (negative)',
+    'The Almaty city court on Monday sentenced Ruslan Abenov, 45, to eight years in prison for abuse of power. Marat Iskakov, 34, and Serik Dosov, 29, have been charged with bribery and deny it. The case has been sent to the Specialised Inter-district Criminal Court of Astana.',
+    '2023-11-29',
+    { 'Ruslan Abenov': ['Almaty city court', '2023-11-27'], 'Marat Iskakov': ['Specialised Inter-district Criminal Court of Astana', null], 'Serik Dosov': ['Specialised Inter-district Criminal Court of Astana', null] },
+  ],
+  [
+    '"The case has been sent to COURT" long after the charged defendant was last told of is not his court (negative)',
+    'Marat Iskakov, 34, has been charged with bribery. His lawyer called the charges absurd. Protests were held in the city in January. Police detained dozens of people. The case has been sent to the Specialised Inter-district Criminal Court of Astana.',
+    '2023-11-29',
+    { 'Marat Iskakov': [null, null] },
+  ],
+  [
     'the court an indictment was unsealed in on a weekday is the charged defendants\' court',
     'An indictment unsealed Thursday in the U.S. District Court for the District of Maine charges two men with smuggling. The defendants, Victor Lund, 35, of Bangor, and Omar Haddad, 41, of Portland, are charged with conspiracy to smuggle firearms.',
     '2025-01-24',

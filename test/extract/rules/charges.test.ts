@@ -79,7 +79,13 @@ const table: Array<[string, string[]]> = [
   ['was convicted of taking over a government building in 2022.', ['taking over a government building']],
   // "on charges of" is no date between a term and its "for"
   ['sentenced John Hartley to six years in prison on charges of calling for mass riots.', ['calling for mass riots']],
+  // an acquittal by the jury, judge or court: "cleared by the jury of"
+  ['was cleared by the jury of fraud by false representation after telling the court he had believed the scheme was genuine.', ['fraud by false representation']],
+  ['was acquitted by a judge of dangerous driving.', ['dangerous driving']],
+  ['was cleared by the Court of Appeal of murder in 2019.', ['murder']],
   // not charges
+  ['He was cleared by the Court of Appeal of Scotland in 2019.', []],
+  ['He was cleared by police of any involvement in the attack.', []],
   ['was fined £500 and ordered to pay £200 for the damage.', []],
   ['police charged the man with a knife.', []],
   ['He campaigned for press freedom for years.', []],

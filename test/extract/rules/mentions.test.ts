@@ -76,6 +76,12 @@ describe('defendant mentions', () => {
       [null, 18],
       ['Serik Baimukhanov', 240],
     ]);
+    // "the shortest sentence, two years, was given to", "the harshest punishment was handed to": a member, also
+    // sentences after the group (its charges and the bottom or top of its range); a requested term is no such cue
+    const pre = 'The city court on Tuesday sentenced 12 local residents to between two and six years for "hooliganism." The trial lasted four months. Relatives waited outside. The building was guarded by police. Reporters were not allowed in. The defence will appeal. ';
+    expect(run(pre + 'The shortest sentence, two years, was given to 20-year-old Marat Yerzhanov, a student.')[1]).toEqual(['Marat Yerzhanov', 1, 'convicted', 24, ['hooliganism']]);
+    expect(run(pre + 'The harshest punishment was handed to Marat Yerzhanov, 41.')[1]).toEqual(['Marat Yerzhanov', 1, 'convicted', 72, ['hooliganism']]);
+    expect(run(pre + 'The shortest sentence, two years, was requested for Marat Yerzhanov, 41, by his lawyer.').map((r) => r[0])).toEqual([null]);
     // no group just reported: a name after "among them" is not made a defendant by the cue alone
     expect(run('Relatives gathered outside. Among them was Zhamilya Yerzhanova, who travelled from Astana.')).toEqual([]);
   });

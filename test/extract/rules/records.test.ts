@@ -91,6 +91,23 @@ describe('appeal rulings', () => {
     ]);
   });
 
+  it('"The appeals of A and B were rejected. Each of them will continue serving the seven-year sentences": the term kept', () => {
+    const text =
+      'The Osh city court on Monday rejected the appeals of Marat Ospanov, 24, and Bolot Asanov, 33. ' +
+      'Each of them will continue serving the seven-year sentences imposed last July for "hooliganism."';
+    expect(records(text, '2024-06-14')).toEqual([
+      { name: 'Marat Ospanov', court: 'Osh city court', sentence: prison(84), verdictDate: '2024-06-10', status: 'appeal_upheld' },
+      { name: 'Bolot Asanov', court: 'Osh city court', sentence: prison(84), verdictDate: '2024-06-10', status: 'appeal_upheld' },
+    ]);
+  });
+
+  it('a possible term told after a rejected appeal, or a term of one whose appeal did not fail, is not kept (negative)', () => {
+    const rejected = 'The Osh city court on Monday rejected the appeal of Marat Ospanov, 24. Hooliganism is punishable by up to seven years.';
+    expect(records(rejected, '2024-06-14').map((r) => r.sentence)).toEqual([null]);
+    const charged = 'Marat Ospanov, 24, has been charged with hooliganism. He will continue serving a seven-year sentence imposed last July for theft.';
+    expect(records(charged, '2024-06-14').map((r) => r.sentence)).toEqual([null]);
+  });
+
   it('an appeal announced or pending leaves the status as it was', () => {
     const text = 'Marat Ospanov was sentenced on Monday to 10 years. He has appealed to the Supreme Court. Prosecutors have appealed, seeking 14 years.';
     expect(records(text, '2024-06-14')).toEqual([{ name: 'Marat Ospanov', court: null, sentence: prison(120), verdictDate: '2024-06-10', status: 'convicted' }]);
