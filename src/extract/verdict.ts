@@ -897,7 +897,7 @@ const openingAppositionRe = /^(?:(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Aa]n?)\s+)?(?
  * "NAME, 24, told police" (a witness now, who may be the subject of the next sentence's "She later admitted").
  */
 function openingPerson(s: string, options: { apposition: boolean; speakers: boolean }): { c: NameCandidate; age: number; ageAt: number } | null {
-  const c = findNameCandidates(s.slice(0, 160))[0];
+  const c = findNameCandidates(s.slice(0, 160), 1)[0];
   if (!c || c.courtSide || c.possessive || c.tokens.length < 2) return null;
   const before = s.slice(0, c.start);
   if (!openingTitleRe.test(before) && !(options.apposition && openingAppositionRe.test(before))) return null;

@@ -94,8 +94,11 @@ function pieceToCandidate(s: string, piece: Tok[], possessive: boolean): NameCan
   return { start: first.at, end: last.at + last.t.length, name: s.slice(first.at, last.at + last.t.length), tokens, courtSide, possessive };
 }
 
-/** Capitalised word sequences that may name a person, with titles split off. */
-export function findNameCandidates(s: string): NameCandidate[] {
+/**
+ * Capitalised word sequences that may name a person, with titles split off. `max` stops the scan once that
+ * many are found (a caller wanting only the first need not tokenise the whole sentence).
+ */
+export function findNameCandidates(s: string, max = Infinity): NameCandidate[] {
   const out: NameCandidate[] = [];
   nameSequenceRe.lastIndex = 0;
   for (let m = nameSequenceRe.exec(s); m; m = nameSequenceRe.exec(s)) {
@@ -111,13 +114,13 @@ export function findNameCandidates(s: string): NameCandidate[] {
     for (let t = tokenRe.exec(body); t; t = tokenRe.exec(body)) {
       if (ORG_WORDS.has(t[0]) || ORG_WORDS.has(t[0].replace(/['’]s$/, ''))) {
         const c = pieceToCandidate(s, piece, false);
-        if (c) out.push(c);
+        if (c && out.push(c) >= max) return out;
         piece = [];
       } else piece.push({ t: t[0], at: m.index + t.index });
     }
     const c = pieceToCandidate(s, piece, false);
     // a possessive belongs only to the piece that ends the sequence
-    if (c) out.push({ ...c, possessive: possessive && c.end === bodyEnd });
+    if (c && out.push({ ...c, possessive: possessive && c.end === bodyEnd }) >= max) return out;
   }
   return out;
 }
