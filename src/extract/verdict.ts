@@ -466,7 +466,8 @@ export function buildRecords(text: string, published: string | null | undefined)
       }
     }
     const namedPrev = namedInLastSentence;
-    namedInLastSentence = [...new Set(factful.flatMap((m) => m.ids))].filter((id) => !drafts[id]!.group);
+    // (most sentences have no defendant: skip building the set for them)
+    namedInLastSentence = factful.length === 0 ? [] : [...new Set(factful.flatMap((m) => m.ids))].filter((id) => !drafts[id]!.group);
     if (factful.length === 0) {
       const shared = titleLine ? null : findGroupCharges(s);
       if (!titleLine && unattached.push({ text: s, base }) > 3) unattached.shift();
@@ -512,7 +513,10 @@ export function buildRecords(text: string, published: string | null | undefined)
     }
     const charges = findCharges(s);
     const dates = (datesCache ??= findDates(s, published).filter((d) => !d.excluded));
-    const sameSpans = [...s.matchAll(sameChargesRe)].map((m) => [m.index, m.index + m[0].length] as [number, number]);
+    // ("the same charges": an exec loop, only when "same" is there; matchAll would clone the regex per sentence)
+    const sameSpans: Array<[number, number]> = [];
+    sameChargesRe.lastIndex = 0;
+    for (let m = /same/i.test(s) ? sameChargesRe.exec(s) : null; m; m = sameChargesRe.exec(s)) sameSpans.push([m.index, m.index + m[0].length]);
     const firstStart = factful[0]!.start;
     // "handing the longest term, 16 years, to the lawyer NAME": such a term is only for the one named right after
     // it, and for no one when that is someone unnamed ("a sentence to a former bank clerk")
