@@ -76,7 +76,8 @@ function pieceToCandidate(s: string, piece: Tok[], possessive: boolean): NameCan
   let courtSide = false;
   let from = 0;
   for (let i = 0; i < piece.length; i++) {
-    const bare = piece[i]!.t.replace(/\.$/, '');
+    const tok = piece[i]!.t;
+    const bare = tok.endsWith('.') ? tok.slice(0, -1) : tok;
     if (COURT_SIDE_TITLES.has(bare)) {
       courtSide = true;
       from = i + 1;
@@ -94,6 +95,11 @@ function pieceToCandidate(s: string, piece: Tok[], possessive: boolean): NameCan
   return { start: first.at, end: last.at + last.t.length, name: s.slice(first.at, last.at + last.t.length), tokens, courtSide, possessive };
 }
 
+/** "Smith's", "Smith’s" (a plain test: this runs for every capitalised word) */
+function endsWithPossessive(w: string): boolean {
+  return w.endsWith("'s") || w.endsWith('’s');
+}
+
 /**
  * Capitalised word sequences that may name a person, with titles split off. `max` stops the scan once that
  * many are found (a caller wanting only the first need not tokenise the whole sentence).
@@ -105,14 +111,21 @@ export function findNameCandidates(s: string, max = Infinity): NameCandidate[] {
     const seq = m[0];
     // most sequences are one function word ("The", "He", "In"): skip them before any tokenising
     if (FUNCTION_WORDS.has(seq) || ORG_WORDS.has(seq)) continue;
-    const possessive = /['’]s$/.test(seq);
+    const possessive = endsWithPossessive(seq);
     const body = possessive ? seq.slice(0, -2) : seq;
     const bodyEnd = m.index + body.length;
+    // one word ending in a letter is its own only token: no tokenising ("Almaty", "O’Brien")
+    if (!/\s/.test(body) && /\p{L}$/u.test(body)) {
+      if (ORG_WORDS.has(body) || (endsWithPossessive(body) && ORG_WORDS.has(body.slice(0, -2)))) continue;
+      const c = pieceToCandidate(s, [{ t: body, at: m.index }], false);
+      if (c && out.push({ ...c, possessive: possessive && c.end === bodyEnd }) >= max) return out;
+      continue;
+    }
     // split at organisation words: "Judge Ann Marsh of Leeds Crown Court" gives "Ann Marsh"-like pieces
     let piece: Tok[] = [];
     tokenRe.lastIndex = 0;
     for (let t = tokenRe.exec(body); t; t = tokenRe.exec(body)) {
-      if (ORG_WORDS.has(t[0]) || ORG_WORDS.has(t[0].replace(/['’]s$/, ''))) {
+      if (ORG_WORDS.has(t[0]) || (endsWithPossessive(t[0]) && ORG_WORDS.has(t[0].slice(0, -2)))) {
         const c = pieceToCandidate(s, piece, false);
         if (c && out.push(c) >= max) return out;
         piece = [];
