@@ -294,7 +294,9 @@ export function buildRecords(text: string, published: string | null | undefined)
     clock++;
     const s = sentence.text;
     const base = sentence.start;
-    const strong = strongVerdictRe.test(s);
+    // where the verdict word is (one scan, used again below)
+    const verdictAt = s.search(strongVerdictRe);
+    const strong = verdictAt >= 0;
     let datesCache: DateMention[] | null = null;
     // dates are costly and matter only in sentences about an outcome or a defendant
     const courts = courtWordRe.test(s) ? findCourts(s) : [];
@@ -308,8 +310,10 @@ export function buildRecords(text: string, published: string | null | undefined)
     }
     const titleLine = isTitleCase(s);
     headline = isHeadline(text, sentence.start, s);
-    const dayOfEvent = !titleLine && dayOfEventRe.test(s) ? lastEventDate(eventSentences, published) : null;
-    if (!titleLine && eventNounRe.test(s) && eventSentences.push({ s, base }) > 20) eventSentences.shift();
+    // (dayOfEventRe needs an event noun: tested only then)
+    const eventNoun = !titleLine && eventNounRe.test(s);
+    const dayOfEvent = eventNoun && dayOfEventRe.test(s) ? lastEventDate(eventSentences, published) : null;
+    if (eventNoun && eventSentences.push({ s, base }) > 20) eventSentences.shift();
     const draftsBefore = drafts.length;
     // "His passenger, NAME, 24, told police ... She later admitted ...": a sentence opening with "He/She" and a
     // verdict verb is about the person the sentence before opened with (its subject), if not yet a defendant
@@ -343,16 +347,17 @@ export function buildRecords(text: string, published: string | null | undefined)
     const factful = headline ? [] : mentions.filter((m) => m.factful);
 
     // the case being told: its date, its court, and when the article turns to another case
-    const sameCase = sameCaseRe.test(s) || ((continuedCaseRe.test(s) || sameCourtSaid === clock - 1) && !otherCaseRe.test(s));
+    const otherCase = otherCaseRe.test(s);
+    const sameCase = sameCaseRe.test(s) || ((continuedCaseRe.test(s) || sameCourtSaid === clock - 1) && !otherCase);
     if (!titleLine && factful.length === 0 && refersToSameCourt(s)) sameCourtSaid = clock;
-    if (!sameCase && otherCaseRe.test(s)) {
+    if (!sameCase && otherCase) {
       caseNo++;
       caseCourt = null;
       caseDate = null;
       caseDateOfTrial = false;
     }
     const dated = strong && !titleLine && (datesCache ??= findDates(s, published).filter((d) => !d.excluded)).length
-      ? placeOutcomeDate(base, s, datesCache, s.search(strongVerdictRe))
+      ? placeOutcomeDate(base, s, datesCache, verdictAt)
       : null;
     const newDate = dated !== null && caseDate !== null && dated.key !== caseDate.key;
     const rulingCourt = titleLine ? undefined : courts.find((c) => !isAppealTarget(s, c.start) && !isCitedAsSource(s, c.start));
@@ -361,7 +366,7 @@ export function buildRecords(text: string, published: string | null | undefined)
     if (newDate && !rulingCourt && !sameCase && drafts.length > draftsBefore) caseCourt = null;
     // (an earlier outcome told in the past perfect is background: "NAME had been found guilty last July by the city
     // court" in a report of the appeal does not date the case's other defendants)
-    const pluperfect = dated !== null && pluperfectOutcomeRe.test(s.slice(Math.max(0, s.search(strongVerdictRe) - 12), s.search(strongVerdictRe)));
+    const pluperfect = dated !== null && pluperfectOutcomeRe.test(s.slice(Math.max(0, verdictAt - 12), verdictAt));
     if (dated && !pluperfect) {
       caseDate = dated;
       caseDateOfTrial = trialVerdictRe.test(s) && !sentencingVerbRe.test(s);
