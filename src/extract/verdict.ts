@@ -1457,11 +1457,12 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
       }
     }
     if (!d) {
-      const known = persons.some((p) => sameFullName(p.tokens, c.tokens));
       // a witness, lawyer or speaker named in full is remembered as such: a later "Sabirov admitted" is not a defendant
       // (not a place, "from Knowle West", nor someone who died: a later "He had been remanded" is not theirs)
+      // (the cheap tests first: most candidates are one word, and the persons scan grows with the article)
+      if (c.courtSide || c.possessive || c.tokens.length < 2 || persons.some((p) => sameFullName(p.tokens, c.tokens))) continue;
       const around = [s.slice(Math.max(0, c.start - 120), c.start), s.slice(c.end, c.end + 260)] as const;
-      if (!c.courtSide && !c.possessive && c.tokens.length >= 2 && !known && !isNonDefendantContext(...around) && !isPlaceOrDeceased(...around)) {
+      if (!isNonDefendantContext(...around) && !isPlaceOrDeceased(...around)) {
         const age = findAgeNear(s, c.start, c.end);
         persons.push({ name: c.name, tokens: c.tokens, span: span(base, c.start, c.end), age: age ? { age: age.age, span: span(base, age.start, age.end) } : null, seenAt: ctx.clock });
         personRefs = null;
