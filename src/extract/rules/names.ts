@@ -206,6 +206,17 @@ const prepositionBeforeRe = /\b(?:for|against|with|by|to|than)\s+$/i;
 
 // a sentence with none of these stems has no defendant in a verdict role
 const roleVerbGateRe = /\b(?:sentenc|jail|appear|remain|convict|found|guilty|acquit|clear|hand|given|gave|order|receiv|got|gets|plead|pled|admit|charg|arrest|detain|indict|impris|fine|fac|stood|went|tried|accus|spared|walked|lost|appeal|denie|remand|placed|sent|verdict|trial|prison|colony|upheld)/i;
+// the three finders below test the same sentence in turn: the last answer is kept
+let roleVerbGateFor: string | null = null;
+let roleVerbGateHit = false;
+
+function hasRoleVerb(s: string): boolean {
+  if (s !== roleVerbGateFor) {
+    roleVerbGateFor = s;
+    roleVerbGateHit = roleVerbGateRe.test(s);
+  }
+  return roleVerbGateHit;
+}
 
 /** Whether a mention whose verb is `verb` is someone arrested and released without charge in sentence `s`. */
 function arrestedAndReleased(s: string, verb: string): boolean {
@@ -275,7 +286,7 @@ const titledListGapRe = /^(?:,\s*\d{1,3})?\s*(?:,\s*and|,|\s+and)\s+(?:(?:the|a|
 /** Name candidates that are in a defendant's role in the sentence. */
 export function findDefendantNames(s: string, candidates: NameCandidate[] = findNameCandidates(s)): NameMention[] {
   const out: NameMention[] = [];
-  if (candidates.length === 0 || !roleVerbGateRe.test(s)) return out;
+  if (candidates.length === 0 || !hasRoleVerb(s)) return out;
   const hasVerdictWord = verdictWordRe.test(s);
   let last: NameMention | null = null;
   for (const c of candidates) {
@@ -328,7 +339,7 @@ export interface GroupMention {
 /** Unnamed groups of defendants in a subject or object role ("The other 10 defendants ... were found guilty"). */
 export function findGroups(s: string): GroupMention[] {
   const out: GroupMention[] = [];
-  if (!roleVerbGateRe.test(s)) return out;
+  if (!hasRoleVerb(s)) return out;
   for (const re of s.includes(' of the ') ? [groupRe, partOfRe] : [groupRe]) {
     re.lastIndex = 0;
     for (let m = re.exec(s); m; m = re.exec(s)) {
@@ -386,7 +397,7 @@ export interface UnnamedMention {
 /** Defendants named by their age alone ("a 19-year-old was jailed for 12 years") in a verdict role. */
 export function findUnnamedDefendants(s: string): UnnamedMention[] {
   const out: UnnamedMention[] = [];
-  if (!s.includes('-year-old') || !roleVerbGateRe.test(s)) return out;
+  if (!s.includes('-year-old') || !hasRoleVerb(s)) return out;
   unnamedRe.lastIndex = 0;
   for (let m = unnamedRe.exec(s); m; m = unnamedRe.exec(s)) {
     const start = m.index;
