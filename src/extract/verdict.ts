@@ -523,14 +523,6 @@ export function buildRecords(text: string, published: string | null | undefined)
     sameChargesRe.lastIndex = 0;
     for (let m = /same/i.test(s) ? sameChargesRe.exec(s) : null; m; m = sameChargesRe.exec(s)) sameSpans.push([m.index, m.index + m[0].length]);
     const firstStart = factful[0]!.start;
-    // "handing the longest term, 16 years, to the lawyer NAME": such a term is only for the one named right after
-    // it, and for no one when that is someone unnamed ("a sentence to a former bank clerk")
-    const recipientOf = (t: Term): Mention | null | undefined =>
-      t.toAfter ? factful.find((m) => m.start >= t.end && m.start <= t.end + 60 && isRecipientGap(s.slice(t.end, m.start))) ?? null : undefined;
-    const forMention = (t: Term, m: Mention): boolean => {
-      const r = recipientOf(t);
-      return r === undefined || r === m;
-    };
     // a sentence that states a term of its own does not take one told before ("pending")
     const ownTermHere = terms.some((t) => IMPOSED_ROLES.has(t.role) && t.role !== 'unknown');
     let pendingUsed = false;
@@ -546,10 +538,10 @@ export function buildRecords(text: string, published: string | null | undefined)
       // ("The appeals of A and B were rejected. Each of them will continue serving the seven-year sentences": a term
       // told of those whose appeal failed, with no sentence yet, is the one kept)
       const keptOnAppeal = m.ids.every((id) => drafts[id]!.status === 'appeal_upheld' && !drafts[id]!.sentence);
-      const usable = (t: Term): boolean => IMPOSED_ROLES.has(t.role) && (t.role !== 'unknown' || hasConviction || keptOnAppeal) && forMention(t, m);
-      let segTerms = inRange(terms, segStart, segEnd).filter(usable);
-      if (segTerms.length === 0) segTerms = inRange(terms, 0, prefixEnd).filter(usable);
-      if (segTerms.length === 0) segTerms = terms.filter((t) => recipientOf(t) === m && IMPOSED_ROLES.has(t.role));
+      const loose = hasConviction || keptOnAppeal;
+      let segTerms = usableTerms(inRange(terms, segStart, segEnd), m, loose, factful, s);
+      if (segTerms.length === 0) segTerms = usableTerms(inRange(terms, 0, prefixEnd), m, loose, factful, s);
+      if (segTerms.length === 0) segTerms = terms.filter((t) => recipientOf(t, factful, s) === m && IMPOSED_ROLES.has(t.role));
       let segCharges = inRange(charges, segStart, segEnd);
       if (segCharges.length === 0) segCharges = inRange(charges, 0, prefixEnd);
       const same = [...sameSpans.filter(([a]) => a >= segStart && a < segEnd), ...(k === 0 ? sameSpans.filter(([a]) => a < firstStart) : [])];
@@ -924,6 +916,24 @@ function openingPerson(s: string, options: { apposition: boolean; speakers: bool
 const introAgeAfterRe = /^(?:,\s*(?:aged\s+)?\d{1,3}\s*,|\s*\(\d{1,3}\))/;
 // nothing but a title before an opening name
 const openingTitleRe = /^(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?$/;
+
+// (module functions, not closures in the sentence loop: tsx's keepNames names every closure as it is made)
+/**
+ * "handing the longest term, 16 years, to the lawyer NAME": such a term is only for the one named right after it,
+ * and for no one when that is someone unnamed ("a sentence to a former bank clerk"); undefined for other terms.
+ */
+function recipientOf(t: Term, factful: Mention[], s: string): Mention | null | undefined {
+  return t.toAfter ? factful.find((m) => m.start >= t.end && m.start <= t.end + 60 && isRecipientGap(s.slice(t.end, m.start))) ?? null : undefined;
+}
+
+/** The terms of `list` mention `m` takes: imposed ones ("unknown" ones only if `loose`), not handed to someone else. */
+function usableTerms(list: Term[], m: Mention, loose: boolean, factful: Mention[], s: string): Term[] {
+  return list.filter((t) => {
+    if (!IMPOSED_ROLES.has(t.role) || (t.role === 'unknown' && !loose)) return false;
+    const r = recipientOf(t, factful, s);
+    return r === undefined || r === m;
+  });
+}
 
 /** Whether the text between a handed term and a mention is "to" and a short description: the mention is the recipient. */
 function isRecipientGap(gap: string): boolean {
@@ -1352,6 +1362,11 @@ function unnamedToName(ctx: MentionContext, age: number | null): Draft | undefin
   return age === null || age === last.age ? last : undefined;
 }
 
+/** A full name, or the surname of a named defendant (`refs.list` holds those, made on first need). */
+function isKnown(c: NameCandidate, drafts: Draft[], refs: { list: Draft[] | null }): boolean {
+  return c.tokens.length >= 2 || resolveSurname(c.tokens[0]!, (refs.list ??= drafts.filter((d) => !d.group && d.tokens.length))) !== null;
+}
+
 function collectMentions(s: string, ctx: MentionContext, base: number): Mention[] {
   const { drafts, persons, newDraft, lastSingular, lastPlural } = ctx;
   const candidates = findNameCandidates(s);
@@ -1360,8 +1375,7 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
   // "NAME and NAME were found guilty": the first name shares the role of the next accepted one (places in
   // between belong to the list: "A, 27, of Ely, and B, 25, of Splott, appeared"); a lone surname only if it
   // is a defendant already ("Zhukovsky and Tashmatova were arrested")
-  let knownRefs: Draft[] | null = null;
-  const isKnown = (c: NameCandidate): boolean => c.tokens.length >= 2 || resolveSurname(c.tokens[0]!, (knownRefs ??= drafts.filter((d) => !d.group && d.tokens.length))) !== null;
+  const knownRefs: { list: Draft[] | null } = { list: null };
   let next: NameCandidate | undefined;
   for (let i = candidates.length - 1; i >= 0; i--) {
     const c = candidates[i]!;
@@ -1370,7 +1384,7 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
       continue;
     }
     if (!next || c.courtSide || c.possessive) continue;
-    if (joinsNames(s.slice(c.end, next.start)) && isKnown(c)) {
+    if (joinsNames(s.slice(c.end, next.start)) && isKnown(c, drafts, knownRefs)) {
       accepted.push({ ...c, role: 'subject', verb: null });
       acceptedStarts.add(c.start);
       next = c;
@@ -1384,7 +1398,7 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
       prevObject = accepted.find((a) => a.start === c.start)?.role === 'object' ? c : undefined;
       continue;
     }
-    if (!prevObject || c.courtSide || c.possessive || !isKnown(c) || !joinsNames(s.slice(prevObject.end, c.start))) continue;
+    if (!prevObject || c.courtSide || c.possessive || !isKnown(c, drafts, knownRefs) || !joinsNames(s.slice(prevObject.end, c.start))) continue;
     if (isNonDefendantContext(s.slice(Math.max(0, c.start - 120), c.start), s.slice(c.end, c.end + 260), true)) continue;
     accepted.push({ ...c, role: 'object', verb: null });
     acceptedStarts.add(c.start);
@@ -1403,7 +1417,7 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
       const inList: MemberCue | null = listCue !== null && memberGapRe.test(s.slice(listEnd, c.start)) ? { extreme: null, whole: (listCue as MemberCue).whole } : null;
       const cue: MemberCue | null = memberCueBefore(before) ?? inList;
       if (!cue || isNonDefendantContext(before, s.slice(c.end, c.end + 260), true)) continue;
-      if (!isKnown(c)) continue;
+      if (!isKnown(c, drafts, knownRefs)) continue;
       memberCues.set(c.start, cue);
       if (!acceptedStarts.has(c.start)) {
         accepted.push({ ...c, role: 'apposition', verb: null });
