@@ -81,7 +81,7 @@ function pieceToCandidate(s: string, piece: Tok[], possessive: boolean): NameCan
     if (COURT_SIDE_TITLES.has(bare)) {
       courtSide = true;
       from = i + 1;
-    } else if (i === from && (isNeutralTitle(bare) || ((DESCRIPTOR_TITLES.has(bare) || descriptorTitleRe.test(bare)) && i + 1 < piece.length))) from = i + 1;
+    } else if (i === from && (isNeutralTitle(bare) || (i + 1 < piece.length && (DESCRIPTOR_TITLES.has(bare) || descriptorTitleRe.test(bare))))) from = i + 1;
   }
   let a = from;
   let b = piece.length;
