@@ -294,7 +294,9 @@ export function buildRecords(text: string, published: string | null | undefined)
     clock++;
     const s = sentence.text;
     const base = sentence.start;
-    const strong = strongVerdictRe.test(s);
+    // where the verdict word is (one scan, used again below)
+    const verdictAt = s.search(strongVerdictRe);
+    const strong = verdictAt >= 0;
     let datesCache: DateMention[] | null = null;
     // dates are costly and matter only in sentences about an outcome or a defendant
     const courts = courtWordRe.test(s) ? findCourts(s) : [];
@@ -308,8 +310,10 @@ export function buildRecords(text: string, published: string | null | undefined)
     }
     const titleLine = isTitleCase(s);
     headline = isHeadline(text, sentence.start, s);
-    const dayOfEvent = !titleLine && dayOfEventRe.test(s) ? lastEventDate(eventSentences, published) : null;
-    if (!titleLine && eventNounRe.test(s) && eventSentences.push({ s, base }) > 20) eventSentences.shift();
+    // (dayOfEventRe needs an event noun: tested only then)
+    const eventNoun = !titleLine && eventNounRe.test(s);
+    const dayOfEvent = eventNoun && dayOfEventRe.test(s) ? lastEventDate(eventSentences, published) : null;
+    if (eventNoun && eventSentences.push({ s, base }) > 20) eventSentences.shift();
     const draftsBefore = drafts.length;
     // "His passenger, NAME, 24, told police ... She later admitted ...": a sentence opening with "He/She" and a
     // verdict verb is about the person the sentence before opened with (its subject), if not yet a defendant
@@ -343,16 +347,17 @@ export function buildRecords(text: string, published: string | null | undefined)
     const factful = headline ? [] : mentions.filter((m) => m.factful);
 
     // the case being told: its date, its court, and when the article turns to another case
-    const sameCase = sameCaseRe.test(s) || ((continuedCaseRe.test(s) || sameCourtSaid === clock - 1) && !otherCaseRe.test(s));
+    const otherCase = otherCaseRe.test(s);
+    const sameCase = sameCaseRe.test(s) || ((continuedCaseRe.test(s) || sameCourtSaid === clock - 1) && !otherCase);
     if (!titleLine && factful.length === 0 && refersToSameCourt(s)) sameCourtSaid = clock;
-    if (!sameCase && otherCaseRe.test(s)) {
+    if (!sameCase && otherCase) {
       caseNo++;
       caseCourt = null;
       caseDate = null;
       caseDateOfTrial = false;
     }
     const dated = strong && !titleLine && (datesCache ??= findDates(s, published).filter((d) => !d.excluded)).length
-      ? placeOutcomeDate(base, s, datesCache, s.search(strongVerdictRe))
+      ? placeOutcomeDate(base, s, datesCache, verdictAt)
       : null;
     const newDate = dated !== null && caseDate !== null && dated.key !== caseDate.key;
     const rulingCourt = titleLine ? undefined : courts.find((c) => !isAppealTarget(s, c.start) && !isCitedAsSource(s, c.start));
@@ -361,7 +366,7 @@ export function buildRecords(text: string, published: string | null | undefined)
     if (newDate && !rulingCourt && !sameCase && drafts.length > draftsBefore) caseCourt = null;
     // (an earlier outcome told in the past perfect is background: "NAME had been found guilty last July by the city
     // court" in a report of the appeal does not date the case's other defendants)
-    const pluperfect = dated !== null && pluperfectOutcomeRe.test(s.slice(Math.max(0, s.search(strongVerdictRe) - 12), s.search(strongVerdictRe)));
+    const pluperfect = dated !== null && pluperfectOutcomeRe.test(s.slice(Math.max(0, verdictAt - 12), verdictAt));
     if (dated && !pluperfect) {
       caseDate = dated;
       caseDateOfTrial = trialVerdictRe.test(s) && !sentencingVerbRe.test(s);
@@ -466,7 +471,8 @@ export function buildRecords(text: string, published: string | null | undefined)
       }
     }
     const namedPrev = namedInLastSentence;
-    namedInLastSentence = [...new Set(factful.flatMap((m) => m.ids))].filter((id) => !drafts[id]!.group);
+    // (most sentences have no defendant: skip building the set for them)
+    namedInLastSentence = factful.length === 0 ? [] : [...new Set(factful.flatMap((m) => m.ids))].filter((id) => !drafts[id]!.group);
     if (factful.length === 0) {
       const shared = titleLine ? null : findGroupCharges(s);
       if (!titleLine && unattached.push({ text: s, base }) > 3) unattached.shift();
@@ -512,16 +518,11 @@ export function buildRecords(text: string, published: string | null | undefined)
     }
     const charges = findCharges(s);
     const dates = (datesCache ??= findDates(s, published).filter((d) => !d.excluded));
-    const sameSpans = [...s.matchAll(sameChargesRe)].map((m) => [m.index, m.index + m[0].length] as [number, number]);
+    // ("the same charges": an exec loop, only when "same" is there; matchAll would clone the regex per sentence)
+    const sameSpans: Array<[number, number]> = [];
+    sameChargesRe.lastIndex = 0;
+    for (let m = /same/i.test(s) ? sameChargesRe.exec(s) : null; m; m = sameChargesRe.exec(s)) sameSpans.push([m.index, m.index + m[0].length]);
     const firstStart = factful[0]!.start;
-    // "handing the longest term, 16 years, to the lawyer NAME": such a term is only for the one named right after
-    // it, and for no one when that is someone unnamed ("a sentence to a former bank clerk")
-    const recipientOf = (t: Term): Mention | null | undefined =>
-      t.toAfter ? factful.find((m) => m.start >= t.end && m.start <= t.end + 60 && isRecipientGap(s.slice(t.end, m.start))) ?? null : undefined;
-    const forMention = (t: Term, m: Mention): boolean => {
-      const r = recipientOf(t);
-      return r === undefined || r === m;
-    };
     // a sentence that states a term of its own does not take one told before ("pending")
     const ownTermHere = terms.some((t) => IMPOSED_ROLES.has(t.role) && t.role !== 'unknown');
     let pendingUsed = false;
@@ -537,10 +538,10 @@ export function buildRecords(text: string, published: string | null | undefined)
       // ("The appeals of A and B were rejected. Each of them will continue serving the seven-year sentences": a term
       // told of those whose appeal failed, with no sentence yet, is the one kept)
       const keptOnAppeal = m.ids.every((id) => drafts[id]!.status === 'appeal_upheld' && !drafts[id]!.sentence);
-      const usable = (t: Term): boolean => IMPOSED_ROLES.has(t.role) && (t.role !== 'unknown' || hasConviction || keptOnAppeal) && forMention(t, m);
-      let segTerms = inRange(terms, segStart, segEnd).filter(usable);
-      if (segTerms.length === 0) segTerms = inRange(terms, 0, prefixEnd).filter(usable);
-      if (segTerms.length === 0) segTerms = terms.filter((t) => recipientOf(t) === m && IMPOSED_ROLES.has(t.role));
+      const loose = hasConviction || keptOnAppeal;
+      let segTerms = usableTerms(inRange(terms, segStart, segEnd), m, loose, factful, s);
+      if (segTerms.length === 0) segTerms = usableTerms(inRange(terms, 0, prefixEnd), m, loose, factful, s);
+      if (segTerms.length === 0) segTerms = terms.filter((t) => recipientOf(t, factful, s) === m && IMPOSED_ROLES.has(t.role));
       let segCharges = inRange(charges, segStart, segEnd);
       if (segCharges.length === 0) segCharges = inRange(charges, 0, prefixEnd);
       const same = [...sameSpans.filter(([a]) => a >= segStart && a < segEnd), ...(k === 0 ? sameSpans.filter(([a]) => a < firstStart) : [])];
@@ -897,7 +898,7 @@ const openingAppositionRe = /^(?:(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Aa]n?)\s+)?(?
  * "NAME, 24, told police" (a witness now, who may be the subject of the next sentence's "She later admitted").
  */
 function openingPerson(s: string, options: { apposition: boolean; speakers: boolean }): { c: NameCandidate; age: number; ageAt: number } | null {
-  const c = findNameCandidates(s.slice(0, 160))[0];
+  const c = findNameCandidates(s.slice(0, 160), 1)[0];
   if (!c || c.courtSide || c.possessive || c.tokens.length < 2) return null;
   const before = s.slice(0, c.start);
   if (!openingTitleRe.test(before) && !(options.apposition && openingAppositionRe.test(before))) return null;
@@ -915,6 +916,24 @@ function openingPerson(s: string, options: { apposition: boolean; speakers: bool
 const introAgeAfterRe = /^(?:,\s*(?:aged\s+)?\d{1,3}\s*,|\s*\(\d{1,3}\))/;
 // nothing but a title before an opening name
 const openingTitleRe = /^(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?$/;
+
+// (module functions, not closures in the sentence loop: tsx's keepNames names every closure as it is made)
+/**
+ * "handing the longest term, 16 years, to the lawyer NAME": such a term is only for the one named right after it,
+ * and for no one when that is someone unnamed ("a sentence to a former bank clerk"); undefined for other terms.
+ */
+function recipientOf(t: Term, factful: Mention[], s: string): Mention | null | undefined {
+  return t.toAfter ? factful.find((m) => m.start >= t.end && m.start <= t.end + 60 && isRecipientGap(s.slice(t.end, m.start))) ?? null : undefined;
+}
+
+/** The terms of `list` mention `m` takes: imposed ones ("unknown" ones only if `loose`), not handed to someone else. */
+function usableTerms(list: Term[], m: Mention, loose: boolean, factful: Mention[], s: string): Term[] {
+  return list.filter((t) => {
+    if (!IMPOSED_ROLES.has(t.role) || (t.role === 'unknown' && !loose)) return false;
+    const r = recipientOf(t, factful, s);
+    return r === undefined || r === m;
+  });
+}
 
 /** Whether the text between a handed term and a mention is "to" and a short description: the mention is the recipient. */
 function isRecipientGap(gap: string): boolean {
@@ -1343,6 +1362,11 @@ function unnamedToName(ctx: MentionContext, age: number | null): Draft | undefin
   return age === null || age === last.age ? last : undefined;
 }
 
+/** A full name, or the surname of a named defendant (`refs.list` holds those, made on first need). */
+function isKnown(c: NameCandidate, drafts: Draft[], refs: { list: Draft[] | null }): boolean {
+  return c.tokens.length >= 2 || resolveSurname(c.tokens[0]!, (refs.list ??= drafts.filter((d) => !d.group && d.tokens.length))) !== null;
+}
+
 function collectMentions(s: string, ctx: MentionContext, base: number): Mention[] {
   const { drafts, persons, newDraft, lastSingular, lastPlural } = ctx;
   const candidates = findNameCandidates(s);
@@ -1351,8 +1375,7 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
   // "NAME and NAME were found guilty": the first name shares the role of the next accepted one (places in
   // between belong to the list: "A, 27, of Ely, and B, 25, of Splott, appeared"); a lone surname only if it
   // is a defendant already ("Zhukovsky and Tashmatova were arrested")
-  let knownRefs: Draft[] | null = null;
-  const isKnown = (c: NameCandidate): boolean => c.tokens.length >= 2 || resolveSurname(c.tokens[0]!, (knownRefs ??= drafts.filter((d) => !d.group && d.tokens.length))) !== null;
+  const knownRefs: { list: Draft[] | null } = { list: null };
   let next: NameCandidate | undefined;
   for (let i = candidates.length - 1; i >= 0; i--) {
     const c = candidates[i]!;
@@ -1361,7 +1384,7 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
       continue;
     }
     if (!next || c.courtSide || c.possessive) continue;
-    if (joinsNames(s.slice(c.end, next.start)) && isKnown(c)) {
+    if (joinsNames(s.slice(c.end, next.start)) && isKnown(c, drafts, knownRefs)) {
       accepted.push({ ...c, role: 'subject', verb: null });
       acceptedStarts.add(c.start);
       next = c;
@@ -1375,7 +1398,7 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
       prevObject = accepted.find((a) => a.start === c.start)?.role === 'object' ? c : undefined;
       continue;
     }
-    if (!prevObject || c.courtSide || c.possessive || !isKnown(c) || !joinsNames(s.slice(prevObject.end, c.start))) continue;
+    if (!prevObject || c.courtSide || c.possessive || !isKnown(c, drafts, knownRefs) || !joinsNames(s.slice(prevObject.end, c.start))) continue;
     if (isNonDefendantContext(s.slice(Math.max(0, c.start - 120), c.start), s.slice(c.end, c.end + 260), true)) continue;
     accepted.push({ ...c, role: 'object', verb: null });
     acceptedStarts.add(c.start);
@@ -1394,7 +1417,7 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
       const inList: MemberCue | null = listCue !== null && memberGapRe.test(s.slice(listEnd, c.start)) ? { extreme: null, whole: (listCue as MemberCue).whole } : null;
       const cue: MemberCue | null = memberCueBefore(before) ?? inList;
       if (!cue || isNonDefendantContext(before, s.slice(c.end, c.end + 260), true)) continue;
-      if (!isKnown(c)) continue;
+      if (!isKnown(c, drafts, knownRefs)) continue;
       memberCues.set(c.start, cue);
       if (!acceptedStarts.has(c.start)) {
         accepted.push({ ...c, role: 'apposition', verb: null });
@@ -1448,11 +1471,12 @@ function collectMentions(s: string, ctx: MentionContext, base: number): Mention[
       }
     }
     if (!d) {
-      const known = persons.some((p) => sameFullName(p.tokens, c.tokens));
       // a witness, lawyer or speaker named in full is remembered as such: a later "Sabirov admitted" is not a defendant
       // (not a place, "from Knowle West", nor someone who died: a later "He had been remanded" is not theirs)
+      // (the cheap tests first: most candidates are one word, and the persons scan grows with the article)
+      if (c.courtSide || c.possessive || c.tokens.length < 2 || persons.some((p) => sameFullName(p.tokens, c.tokens))) continue;
       const around = [s.slice(Math.max(0, c.start - 120), c.start), s.slice(c.end, c.end + 260)] as const;
-      if (!c.courtSide && !c.possessive && c.tokens.length >= 2 && !known && !isNonDefendantContext(...around) && !isPlaceOrDeceased(...around)) {
+      if (!isNonDefendantContext(...around) && !isPlaceOrDeceased(...around)) {
         const age = findAgeNear(s, c.start, c.end);
         persons.push({ name: c.name, tokens: c.tokens, span: span(base, c.start, c.end), age: age ? { age: age.age, span: span(base, age.start, age.end) } : null, seenAt: ctx.clock });
         personRefs = null;

@@ -108,6 +108,11 @@ const articleRe = /\b(?:(?:Part|part|paragraph|Paragraph)\s+\d+\s+of\s+)?Article
 /** "Under the same articles", "on the same charges" */
 export const sameChargesRe = /\b(?:under|on|of|with|to|for|admitted)\s+the\s+same\s+(?:articles?|charges?|counts?|offen[cs]es?|crimes?)\b/gi;
 
+/** Whether the article number `c` is that of the worded charge `w` just before it. */
+function isCodeOfWorded(s: string, w: ChargeFound, c: ChargeFound): boolean {
+  return w.end <= c.start && c.start - w.end < 40 && codeOfWordedRe.test(s.slice(w.end, c.start));
+}
+
 function clean(text: string): string {
   return text.replace(/^[\s,.;:!?]+|[\s,.;:!?]+$/g, '');
 }
@@ -215,11 +220,12 @@ export function findCharges(s: string, options: { accusation?: boolean } = {}): 
   }
   // "spreading false information (Article 207.3)", "... under Part 2 of Article 274": the number of a worded
   // charge, not another offence
+  // (most sentences have no charge)
+  if (out.length === 0) return out;
   const worded = out.filter((c) => !c.code);
-  const ofWorded = (w: ChargeFound, c: ChargeFound): boolean => w.end <= c.start && c.start - w.end < 40 && codeOfWordedRe.test(s.slice(w.end, c.start));
   const quoted = out.filter((c) => c.quoted);
   return out
-    .filter((c) => !c.code || !worded.some((w) => ofWorded(w, c)))
+    .filter((c) => !c.code || !worded.some((w) => isCodeOfWorded(s, w, c)))
     // the same offence found quoted and as an unquoted phrase: keep the quoted one
     .filter((c) => c.quoted || c.code || !quoted.some((q) => q.start < c.end + 2 && q.end + 2 > c.start))
     .sort((a, b) => a.start - b.start);

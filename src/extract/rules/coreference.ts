@@ -148,29 +148,37 @@ function pushAnaphor(out: Anaphor[], start: number, end: number, plural: boolean
   if (!out.some((a) => start < a.end && end > a.start)) out.push({ start, end, plural, withVerb, age, ageStart, ...(relation ? { relation } : {}) });
 }
 
+/** Every match of a global regex (an exec loop: `s.matchAll` clones the regex on each call, costly per sentence). */
+function execAll(re: RegExp, s: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) out.push(m);
+  return out;
+}
+
 /** Pronouns and anaphoric noun phrases that stand for a defendant already named. */
 export function findAnaphors(s: string): Anaphor[] {
   const out: Anaphor[] = [];
   if (!anaphorVerbGateRe.test(s)) return out;
   // (first: "His son received his sentence" is the son, not "his")
-  for (const m of s.matchAll(relationAnaphorRe)) {
+  for (const m of execAll(relationAnaphorRe, s)) {
     const end = m.index + m[0].length;
     if (verbAfterRe.test(s.slice(end, end + 200))) pushAnaphor(out, m.index, end, false, true, null, -1, m[1]!.toLowerCase());
   }
-  for (const m of s.matchAll(subjectPronounRe)) pushAnaphor(out, m.index, m.index + m[1]!.length, /they/i.test(m[1]!), true);
-  for (const m of s.matchAll(objectPronounRe)) {
+  for (const m of execAll(subjectPronounRe, s)) pushAnaphor(out, m.index, m.index + m[1]!.length, /they/i.test(m[1]!), true);
+  for (const m of execAll(objectPronounRe, s)) {
     const at = m.index + m[0].length - m[1]!.length;
     pushAnaphor(out, at, at + m[1]!.length, m[1] === 'them', true);
   }
-  for (const m of s.matchAll(possessivePronounRe)) pushAnaphor(out, m.index, m.index + m[1]!.length, m[1]!.toLowerCase() === 'their', true);
-  for (const m of s.matchAll(singularAnaphorRe)) {
+  for (const m of execAll(possessivePronounRe, s)) pushAnaphor(out, m.index, m.index + m[1]!.length, m[1]!.toLowerCase() === 'their', true);
+  for (const m of execAll(singularAnaphorRe, s)) {
     const end = m.index + m[0].length;
     const withVerb = verbAfterRe.test(s.slice(end, end + 200));
     const ageText = m[1] ?? m[2];
     const ageStart = ageText ? m.index + m[0].lastIndexOf(ageText) : -1;
     pushAnaphor(out, m.index, end, false, withVerb, ageText ? Number(ageText) : null, ageStart);
   }
-  for (const m of s.matchAll(pluralAnaphorRe)) {
+  for (const m of execAll(pluralAnaphorRe, s)) {
     const end = m.index + m[0].length;
     const after = s.slice(end, end + 200);
     // "The six, aged 21 to 48, deny the accusations": no outcome verb, but the group's ages

@@ -129,7 +129,22 @@ const nationalityRe = /^(?:\p{Lu}\p{Ll}+(?:ian|ese)|British|English|Scottish|Iri
 
 interface CourtShape { levels: Set<string>; places: Set<string> }
 
+// a court's name is compared with every court named before it (per record, per sentence): its shape is cached
+// (bounded, like foldToken's keys); the shapes are only read
+const shapeCache = new Map<string, CourtShape>();
+const SHAPE_CACHE_MAX = 5_000;
+
 function shapeOf(name: string): CourtShape {
+  let shape = shapeCache.get(name);
+  if (shape === undefined) {
+    if (shapeCache.size >= SHAPE_CACHE_MAX) shapeCache.clear();
+    shape = shapeUncached(name);
+    shapeCache.set(name, shape);
+  }
+  return shape;
+}
+
+function shapeUncached(name: string): CourtShape {
   const levels = new Set(COURT_LEVELS.filter(([, re]) => re.test(name)).map(([level]) => level));
   if (levels.has('federal')) levels.delete('district');
   const places = new Set(

@@ -76,11 +76,12 @@ function pieceToCandidate(s: string, piece: Tok[], possessive: boolean): NameCan
   let courtSide = false;
   let from = 0;
   for (let i = 0; i < piece.length; i++) {
-    const bare = piece[i]!.t.replace(/\.$/, '');
+    const tok = piece[i]!.t;
+    const bare = tok.endsWith('.') ? tok.slice(0, -1) : tok;
     if (COURT_SIDE_TITLES.has(bare)) {
       courtSide = true;
       from = i + 1;
-    } else if (i === from && (isNeutralTitle(bare) || ((DESCRIPTOR_TITLES.has(bare) || descriptorTitleRe.test(bare)) && i + 1 < piece.length))) from = i + 1;
+    } else if (i === from && (isNeutralTitle(bare) || (i + 1 < piece.length && (DESCRIPTOR_TITLES.has(bare) || descriptorTitleRe.test(bare))))) from = i + 1;
   }
   let a = from;
   let b = piece.length;
@@ -94,30 +95,45 @@ function pieceToCandidate(s: string, piece: Tok[], possessive: boolean): NameCan
   return { start: first.at, end: last.at + last.t.length, name: s.slice(first.at, last.at + last.t.length), tokens, courtSide, possessive };
 }
 
-/** Capitalised word sequences that may name a person, with titles split off. */
-export function findNameCandidates(s: string): NameCandidate[] {
+/** "Smith's", "Smith’s" (a plain test: this runs for every capitalised word) */
+function endsWithPossessive(w: string): boolean {
+  return w.endsWith("'s") || w.endsWith('’s');
+}
+
+/**
+ * Capitalised word sequences that may name a person, with titles split off. `max` stops the scan once that
+ * many are found (a caller wanting only the first need not tokenise the whole sentence).
+ */
+export function findNameCandidates(s: string, max = Infinity): NameCandidate[] {
   const out: NameCandidate[] = [];
   nameSequenceRe.lastIndex = 0;
   for (let m = nameSequenceRe.exec(s); m; m = nameSequenceRe.exec(s)) {
     const seq = m[0];
     // most sequences are one function word ("The", "He", "In"): skip them before any tokenising
     if (FUNCTION_WORDS.has(seq) || ORG_WORDS.has(seq)) continue;
-    const possessive = /['’]s$/.test(seq);
+    const possessive = endsWithPossessive(seq);
     const body = possessive ? seq.slice(0, -2) : seq;
     const bodyEnd = m.index + body.length;
+    // one word ending in a letter is its own only token: no tokenising ("Almaty", "O’Brien")
+    if (!/\s/.test(body) && /\p{L}$/u.test(body)) {
+      if (ORG_WORDS.has(body) || (endsWithPossessive(body) && ORG_WORDS.has(body.slice(0, -2)))) continue;
+      const c = pieceToCandidate(s, [{ t: body, at: m.index }], false);
+      if (c && out.push({ ...c, possessive: possessive && c.end === bodyEnd }) >= max) return out;
+      continue;
+    }
     // split at organisation words: "Judge Ann Marsh of Leeds Crown Court" gives "Ann Marsh"-like pieces
     let piece: Tok[] = [];
     tokenRe.lastIndex = 0;
     for (let t = tokenRe.exec(body); t; t = tokenRe.exec(body)) {
-      if (ORG_WORDS.has(t[0]) || ORG_WORDS.has(t[0].replace(/['’]s$/, ''))) {
+      if (ORG_WORDS.has(t[0]) || (endsWithPossessive(t[0]) && ORG_WORDS.has(t[0].slice(0, -2)))) {
         const c = pieceToCandidate(s, piece, false);
-        if (c) out.push(c);
+        if (c && out.push(c) >= max) return out;
         piece = [];
       } else piece.push({ t: t[0], at: m.index + t.index });
     }
     const c = pieceToCandidate(s, piece, false);
     // a possessive belongs only to the piece that ends the sequence
-    if (c) out.push({ ...c, possessive: possessive && c.end === bodyEnd });
+    if (c && out.push({ ...c, possessive: possessive && c.end === bodyEnd }) >= max) return out;
   }
   return out;
 }
@@ -190,6 +206,17 @@ const prepositionBeforeRe = /\b(?:for|against|with|by|to|than)\s+$/i;
 
 // a sentence with none of these stems has no defendant in a verdict role
 const roleVerbGateRe = /\b(?:sentenc|jail|appear|remain|convict|found|guilty|acquit|clear|hand|given|gave|order|receiv|got|gets|plead|pled|admit|charg|arrest|detain|indict|impris|fine|fac|stood|went|tried|accus|spared|walked|lost|appeal|denie|remand|placed|sent|verdict|trial|prison|colony|upheld)/i;
+// the three finders below test the same sentence in turn: the last answer is kept
+let roleVerbGateFor: string | null = null;
+let roleVerbGateHit = false;
+
+function hasRoleVerb(s: string): boolean {
+  if (s !== roleVerbGateFor) {
+    roleVerbGateFor = s;
+    roleVerbGateHit = roleVerbGateRe.test(s);
+  }
+  return roleVerbGateHit;
+}
 
 /** Whether a mention whose verb is `verb` is someone arrested and released without charge in sentence `s`. */
 function arrestedAndReleased(s: string, verb: string): boolean {
@@ -259,7 +286,7 @@ const titledListGapRe = /^(?:,\s*\d{1,3})?\s*(?:,\s*and|,|\s+and)\s+(?:(?:the|a|
 /** Name candidates that are in a defendant's role in the sentence. */
 export function findDefendantNames(s: string, candidates: NameCandidate[] = findNameCandidates(s)): NameMention[] {
   const out: NameMention[] = [];
-  if (candidates.length === 0 || !roleVerbGateRe.test(s)) return out;
+  if (candidates.length === 0 || !hasRoleVerb(s)) return out;
   const hasVerdictWord = verdictWordRe.test(s);
   let last: NameMention | null = null;
   for (const c of candidates) {
@@ -312,7 +339,7 @@ export interface GroupMention {
 /** Unnamed groups of defendants in a subject or object role ("The other 10 defendants ... were found guilty"). */
 export function findGroups(s: string): GroupMention[] {
   const out: GroupMention[] = [];
-  if (!roleVerbGateRe.test(s)) return out;
+  if (!hasRoleVerb(s)) return out;
   for (const re of s.includes(' of the ') ? [groupRe, partOfRe] : [groupRe]) {
     re.lastIndex = 0;
     for (let m = re.exec(s); m; m = re.exec(s)) {
@@ -370,7 +397,7 @@ export interface UnnamedMention {
 /** Defendants named by their age alone ("a 19-year-old was jailed for 12 years") in a verdict role. */
 export function findUnnamedDefendants(s: string): UnnamedMention[] {
   const out: UnnamedMention[] = [];
-  if (!s.includes('-year-old') || !roleVerbGateRe.test(s)) return out;
+  if (!s.includes('-year-old') || !hasRoleVerb(s)) return out;
   unnamedRe.lastIndex = 0;
   for (let m = unnamedRe.exec(s); m; m = unnamedRe.exec(s)) {
     const start = m.index;

@@ -40,6 +40,19 @@ export const descriptorTitleRe = /^(?:Father|Mother|Mum|Dad|Grandfather|Grandmot
 // the regional police, NAME" / "the former head of the Almaty region police, NAME" is a head, not a police officer
 const roleBeforeRe =
   /(?<!\b(?:head|chief|commander|director|chairman)\s+of\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2})\b(?:lawyers?|attorneys?|advocates?|counsel|judges?|prosecutors?|investigators?|spokes(?:man|woman|person)|victims?|witness(?:es)?|detectives?|ombudsman|experts?|analysts?|researchers?|police(?:man|woman)?|officers?|guards?|agents?|representatives?)(?:\s+for\s+the\s+(?:prosecution|defen[cs]e|crown|state))?\s*,?\s*$/iu;
+// the word roleBeforeRe must end with (before its ", "): a cheap test on the last few characters, since that regex
+// tries its lookbehind at every position of the text before each name
+const roleWordEndRe = /(?:lawyers?|attorneys?|advocates?|counsel|judges?|prosecutors?|investigators?|spokes(?:man|woman|person)|victims?|witness(?:es)?|detectives?|ombudsman|experts?|analysts?|researchers?|police(?:man|woman)?|officers?|guards?|agents?|representatives?|prosecution|defen[cs]e|crown|state)$/iu;
+
+/** Whether `b` may end in a role word (roleBeforeRe cannot match otherwise). */
+function mayEndInRole(b: string): boolean {
+  let e = b.length;
+  while (e > 0 && /\s/.test(b[e - 1]!)) e--;
+  if (e > 0 && b[e - 1] === ',') e--;
+  while (e > 0 && /\s/.test(b[e - 1]!)) e--;
+  return roleWordEndRe.test(b.slice(Math.max(0, e - 16), e));
+}
+
 // "journalist and lawyer NAME", "His co-defendant, lawyer NAME, received", "sentenced lawyer NAME": in a verdict
 // role a lawyer's title is the person's own occupation (lawyers are tried too) — unless the lawyer is someone's
 // ("his lawyer", "Petrov's lawyer", "whose lawyer", "defence lawyer", "lawyer for the prosecution")
@@ -88,7 +101,7 @@ export function isNonDefendantContext(before: string, after: string, inVerdictRo
   const a = after.slice(0, 80);
   if (relativeBeforeRe.test(b) && (!inVerdictRole || neverDefendantRelativeRe.test(b))) return true;
   if (!inVerdictRole && (commentatorAfterRe.test(a) || speakerAfterClauseRe.test(after))) return true;
-  return (roleBeforeRe.test(b) && !(inVerdictRole && lawyerBeforeRe.test(b) && !someonesLawyerBeforeRe.test(b))) || (roleAfterRe.test(a) && !(inVerdictRole && occupationAfterRe.test(a))) || roleAfterDutyRe.test(a) || speakerBeforeRe.test(b) || speakerAfterRe.test(a);
+  return (mayEndInRole(b) && roleBeforeRe.test(b) && !(inVerdictRole && lawyerBeforeRe.test(b) && !someonesLawyerBeforeRe.test(b))) || (roleAfterRe.test(a) && !(inVerdictRole && occupationAfterRe.test(a))) || roleAfterDutyRe.test(a) || speakerBeforeRe.test(b) || speakerAfterRe.test(a);
 }
 
 /** Whether the words before a name make it the victim or the object of a preposition (not a subject). */

@@ -179,6 +179,8 @@ const giveBeforeRe = /\b(?:hand(?:ed|ing|s)|gave|giv(?:en|ing|es)|impos(?:ed|ing
 // restricted freedom", "placed on probation"
 const kindOnlyRe =
   /\b(?:an?|to|on)\s+(?:(community\s+(?:order|sentence|service)|youth\s+rehabilitation\s+order)|(suspended|conditional)\s+(?:prison\s+|jail\s+|custodial\s+)?sentence|(restricted freedom|restriction of (?:freedom|liberty)|freedom limitation|limitation of freedom)|(probation)|(conditional discharge|hospital order|(?:youth\s+)?referral order|compulsory (?:psychiatric )?treatment))\b/gi;
+// a word every kindOnlyRe phrase has
+const kindOnlyGateRe = /community|rehabilitation|suspended|conditional|freedom|liberty|probation|discharge|hospital order|referral order|compulsory/i;
 
 const suspendedAfterRe = /^[^.;]{0,30}?\b(?:suspended|conditional(?!\s+discharge))\b/i;
 // "a suspended sentence of two years", "a suspended two-year sentence"
@@ -298,9 +300,11 @@ export function findTerms(s: string): Term[] {
   const cues = c.cues.bind(c);
   const taken = c.taken;
   const terms = c.terms;
+  // plain word tests before the scans: each regex below needs its word, and most sentences lack most of them
+  const fromWord = /\bfrom\s/i.test(s);
 
   appealFromToRe.lastIndex = 0;
-  for (let m = appealFromToRe.exec(s); m; m = appealFromToRe.exec(s)) {
+  for (let m = fromWord ? appealFromToRe.exec(s) : null; m; m = appealFromToRe.exec(s)) {
     const to = parseNumber(m[3]!);
     const unit = (m[4] ?? m[2] ?? 'year').toLowerCase();
     const fromAt = m.index + m[0].lastIndexOf('from');
@@ -329,9 +333,10 @@ export function findTerms(s: string): Term[] {
     taken.push([m.index, m.index + m[1]!.length]);
     c.prisonLike(start, m.index + m[0].length, durationMonths(m[2]!), 'appeal_reduced');
   }
+  const byWord = /\sby\s/i.test(s);
   for (const [re, firstIsCut] of [[appealByThenRe, true], [appealThenByRe, false]] as const) {
     re.lastIndex = 0;
-    for (let m = re.exec(s); m; m = re.exec(s)) {
+    for (let m = byWord ? re.exec(s) : null; m; m = re.exec(s)) {
       if (overlaps(taken, m.index, m.index + m[0].length)) continue;
       const a = durationMonths(m[1]!);
       const b = durationMonths(m[2]!);
@@ -357,7 +362,7 @@ export function findTerms(s: string): Term[] {
     }
   }
   rangeRe.lastIndex = 0;
-  for (let m = rangeRe.exec(s); m; m = rangeRe.exec(s)) {
+  for (let m = fromWord || /\b(?:between|terms|sentences)\s/i.test(s) ? rangeRe.exec(s) : null; m; m = rangeRe.exec(s)) {
     if (overlaps(taken, m.index, m.index + m[0].length)) continue;
     const lo = parseNumber(m[1]!);
     const hi = parseNumber(m[4]!);
@@ -373,21 +378,21 @@ export function findTerms(s: string): Term[] {
     else c.prisonLike(start, start + m[0].length, loMonths, role, hiMonths);
   }
   lifeRe.lastIndex = 0;
-  for (let m = lifeRe.exec(s); m; m = lifeRe.exec(s)) {
+  for (let m = /life/i.test(s) ? lifeRe.exec(s) : null; m; m = lifeRe.exec(s)) {
     const text = m[1] ?? m[2] ?? m[3]!;
     const start = m.index + m[0].lastIndexOf(text);
     if (overlaps(taken, start, start + text.length)) continue;
     c.add({ start, end: start + text.length, kind: 'life', months: null, monthsMax: null, fine: null, role: roleAt(s, cues, start, start + text.length) });
   }
   deathRe.lastIndex = 0;
-  for (let m = deathRe.exec(s); m; m = deathRe.exec(s)) {
+  for (let m = /death/i.test(s) ? deathRe.exec(s) : null; m; m = deathRe.exec(s)) {
     const text = m[1] ?? m[2]!;
     const start = m.index + m[0].lastIndexOf(text);
     const role = m[1] ? 'imposed' : roleAt(s, cues, start, start + text.length);
     c.add({ start, end: start + text.length, kind: 'death', months: null, monthsMax: null, fine: null, role });
   }
   timeServedRe.lastIndex = 0;
-  for (let m = timeServedRe.exec(s); m; m = timeServedRe.exec(s)) {
+  for (let m = timeWord ? timeServedRe.exec(s) : null; m; m = timeServedRe.exec(s)) {
     const start = m.index + m[0].length - m[1]!.length;
     const end = start + m[1]!.length;
     if (overlaps(taken, start, end)) continue;
@@ -400,14 +405,14 @@ export function findTerms(s: string): Term[] {
     }
   }
   moneyRe.lastIndex = 0;
-  for (let m = moneyRe.exec(s); m; m = moneyRe.exec(s)) {
+  for (let m = /\d/.test(s) ? moneyRe.exec(s) : null; m; m = moneyRe.exec(s)) {
     const start = m.index;
     const end = start + m[0].length;
     if (!fineAfterRe.test(s.slice(end, end + 20)) && !fineBeforeRe.test(s.slice(Math.max(0, start - 130), start))) continue;
     c.add({ start, end, kind: 'fine', months: null, monthsMax: null, fine: m[0], role: roleAt(s, cues, start, end) });
   }
   durationRe.lastIndex = 0;
-  for (let m = durationRe.exec(s); m; m = durationRe.exec(s)) {
+  for (let m = /year|month|week|day/i.test(s) ? durationRe.exec(s) : null; m; m = durationRe.exec(s)) {
     const start = m.index;
     const end = start + m[0].length;
     if (overlaps(taken, start, end)) continue;
@@ -425,7 +430,7 @@ export function findTerms(s: string): Term[] {
     c.prisonLike(start, end, months, roleAt(s, cues, start, end));
   }
   kindOnlyRe.lastIndex = 0;
-  for (let m = kindOnlyRe.exec(s); m; m = kindOnlyRe.exec(s)) {
+  for (let m = kindOnlyGateRe.test(s) ? kindOnlyRe.exec(s) : null; m; m = kindOnlyRe.exec(s)) {
     const start = m.index;
     const end = start + m[0].length;
     // "a 12-month community order", "a suspended sentence of two years": the length is a term already
