@@ -14,7 +14,7 @@ import { allCountsRe, findCharges, findGroupCharges, sameChargesRe, type ChargeF
 import { findDefendantNames, findGroups, findNameCandidates, findUnnamedDefendants, isOccupationListGap, isPlaceOrDeceased, memberCueBefore, type MemberCue, type NameCandidate } from './rules/names.ts';
 import { findAgeNear, findAgeRange } from './rules/ages.ts';
 import { findAnaphors, pronounOutcomeOpeningRe, relationBetween, resolveSurname, sameFullName } from './rules/coreference.ts';
-import { isNonDefendantContext } from './rules/roles.ts';
+import { RELATION_SRC, isNonDefendantContext } from './rules/roles.ts';
 import { statusIn, isAdministrative, STATUS_RANK } from './rules/status.ts';
 
 interface Draft {
@@ -130,7 +130,10 @@ const IMPOSED_ROLES = new Set<TermRole>(['imposed', 'unknown', 'additional', 'ap
 // between two names of one subject: "NAME and NAME", "NAME, NAME and NAME", "NAME, 44, and NAME"
 // (a list may use semicolons: "NAME, 31, of TOWN; NAME, 38, of TOWN; and NAME"; a relative may be named: "NAME, 31,
 // and his brother, NAME" — with the appositive's comma, or without it: "NAME, 63, and his son NAME")
-const joinRe = /^\s*(?:,\s*\d{1,3}(?:,\s*(?:of|from)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*(?:,\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)?)?\s*)?(?:,|;|[,;]?\s+and(?:\s+(?:his|her|their)\s+(?:brother|sister|son|daughter|wife|husband|father|mother|cousin|nephew|partner|co-defendant)\s*,?)?|&)\s*$/u;
+const joinRe = new RegExp(
+  String.raw`^\s*(?:,\s*\d{1,3}(?:,\s*(?:of|from)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*(?:,\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)?)?\s*)?(?:,|;|[,;]?\s+and(?:\s+(?:his|her|their)\s+(?:${RELATION_SRC}|co-defendant)\s*,?)?|&)\s*$`,
+  'u',
+);
 // "NAME's sentence", "NAME's four-year term", "NAME's appeal"
 const possessiveOutcomeRe = /^['’]s\s+(?:[\w-]+\s+){0,2}?(?:sentences?|terms?|convictions?|verdicts?|appeals?|acquittals?|punishment)\b/i;
 // "A, 45, a Russian national residing in Queens; B, 37, ...; and C, 52, ..., are charged": a list of

@@ -88,8 +88,9 @@ const loneIngRe = /^[\p{L}-]+ing$/u;
 const ingStartRe = /^[\p{L}-]+ing\b/u;
 
 // goods an offence deals in: "conspiracy to distribute methamphetamine and fentanyl" is one offence
-const goodsRe = /^(?:methamphetamine|fentanyl|cocaine|crack\s+cocaine|heroin|cannabis|marijuana|ecstasy|MDMA|ketamine|oxycodone|opioids|amphetamines?|firearms|ammunition|weapons|explosives)$/i;
-const goodsEndRe = /\b(?:methamphetamine|fentanyl|cocaine|heroin|cannabis|marijuana|ecstasy|MDMA|ketamine|oxycodone|opioids|amphetamines?|firearms|ammunition|weapons|explosives)$/i;
+const GOODS_SRC = 'methamphetamine|fentanyl|cocaine|heroin|cannabis|marijuana|ecstasy|MDMA|ketamine|oxycodone|opioids|amphetamines?|firearms|ammunition|weapons|explosives';
+const goodsRe = new RegExp(`^(?:crack\\s+cocaine|${GOODS_SRC})$`, 'i');
+const goodsEndRe = new RegExp(`\\b(?:${GOODS_SRC})$`, 'i');
 
 function splitOffences(phrase: string): string[] {
   const parts: string[] = [];

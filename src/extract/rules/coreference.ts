@@ -4,6 +4,8 @@
  * usual transliteration variants folded (Masimov / Massimov, -yev / -ev, q ~ k, zh ~ j).
  */
 
+import { RELATION_SRC } from './roles.ts';
+
 /** Lowercase, no diacritics, no punctuation. */
 export function normalizeName(name: string): string {
   return name
@@ -84,9 +86,6 @@ export interface Anaphor {
   relation?: string;
 }
 
-// family ties by which a defendant is named next to another ("NAME, 63, and his son NAME", "NAME's son, NAME")
-export const RELATION_SRC =
-  'brother|sister|son|daughter|wife|husband|father|mother|cousin|nephew|niece|uncle|aunt|partner|stepson|stepdaughter|grandson|granddaughter|grandfather|grandmother';
 // the tie seen from the other side, by the possessor's gender ("his son" -> he is the father)
 const INVERSE: Record<string, [string, string]> = {
   son: ['father', 'mother'], daughter: ['father', 'mother'], stepson: ['stepfather', 'stepmother'], stepdaughter: ['stepfather', 'stepmother'],

@@ -8,7 +8,7 @@
  * Judges, lawyers, victims and other non-defendants are dropped here (see roles.ts).
  */
 import { releasedWithoutCharge } from './status.ts';
-import { COURT_SIDE_TITLES, DESCRIPTOR_TITLES, NEUTRAL_TITLES, descriptorTitleRe, isNonDefendantContext, isVictimContext } from './roles.ts';
+import { COURT_SIDE_TITLES, DESCRIPTOR_TITLES, NEUTRAL_TITLES, RELATION_SRC, descriptorTitleRe, isNonDefendantContext, isVictimContext } from './roles.ts';
 
 export interface NameCandidate {
   start: number;
@@ -271,7 +271,7 @@ function roleOf(c: NameCandidate, before: string, after: string, hasVerdictWord:
 
 // between an object and a name listed after it: "sentenced A and playwright " + B, "the appeals of A, 24, and " + B
 // ("sentenced A and his brother B": a relative listed with a defendant is one too)
-const objectListGapRe = new RegExp(`^(?:,\\s*\\d{1,3})?\\s*(?:,\\s*and|,|\\s+and)\\s+(?:(?:the|a|an)\\s+)?(?:(?:[\\p{Ll}-]+\\s+)?(?:${ROLE_NOUN_SRC}|brother|sister|son|daughter|cousin|nephew|niece|wife|husband|uncle)s?\\s+)?$`, 'u');
+const objectListGapRe = new RegExp(`^(?:,\\s*\\d{1,3})?\\s*(?:,\\s*and|,|\\s+and)\\s+(?:(?:the|a|an)\\s+)?(?:(?:[\\p{Ll}-]+\\s+)?(?:${ROLE_NOUN_SRC}|${RELATION_SRC})s?\\s+)?$`, 'u');
 
 /** Whether the text between two names lists them with an occupation before the second ("A and playwright B"). */
 export function isOccupationListGap(gap: string): boolean {

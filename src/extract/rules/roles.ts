@@ -11,6 +11,10 @@ export const COURT_SIDE_TITLES = new Set([
 ]);
 
 /** Capitalised titles that are dropped from a name but say nothing about the role ("Former Prime Minister"). */
+// family ties by which a defendant is named next to another ("NAME, 63, and his son NAME", "NAME's son, NAME")
+export const RELATION_SRC =
+  'brother|sister|son|daughter|wife|husband|father|mother|cousin|nephew|niece|uncle|aunt|partner|stepson|stepdaughter|grandson|granddaughter|grandfather|grandmother';
+
 export const NEUTRAL_TITLES = new Set([
   'Mr', 'Mrs', 'Ms', 'Miss', 'Dr', 'Prof', 'Professor', 'Sir', 'Lord', 'Lady', 'President', 'Minister', 'Prime',
   'Deputy', 'Former', 'Mayor', 'Governor', 'Senator', 'General', 'Colonel', 'Major', 'Captain', 'Lieutenant',
@@ -28,10 +32,10 @@ export const NEUTRAL_TITLES = new Set([
  * "Pensioner NAME was fined"): not part of the name. Only dropped as the first word of a name.
  */
 export const DESCRIPTOR_TITLES = new Set([
-  'Grandfather', 'Grandmother', 'Grandad', 'Granddad', 'Grandma', 'Grandpa', 'Gran', 'Dad', 'Mum', 'Mom', 'Pensioner',
-  'Widow', 'Widower', 'Student', 'Schoolboy', 'Schoolgirl', 'Teenager', 'Businessman', 'Businesswoman', 'Labourer',
-  'Landlord', 'Landlady', 'Carer', 'Midwife', 'Retired', 'Unemployed', 'Jobless', 'Ex-soldier', 'Veteran', 'Tradesman',
-  'Blogger', 'Journalist', 'Activist', 'Reporter', 'Entrepreneur', 'Farmer', 'Teacher', 'Poet', 'Rapper', 'Pastor',
+  // (occupations such as 'Blogger' or 'Pensioner' are NEUTRAL_TITLES, dropped wherever they stand first)
+  'Grandfather', 'Grandmother', 'Grandad', 'Granddad', 'Grandma', 'Grandpa', 'Gran', 'Dad', 'Mum', 'Mom', 'Widow',
+  'Widower', 'Student', 'Schoolboy', 'Schoolgirl', 'Teenager', 'Labourer', 'Landlord', 'Landlady', 'Carer', 'Midwife',
+  'Retired', 'Unemployed', 'Jobless', 'Ex-soldier', 'Veteran', 'Tradesman', 'Farmer', 'Teacher', 'Pastor',
 ]);
 // "Father-of-two NAME", "Mother-of-three NAME", "Grandmother-of-five NAME"
 export const descriptorTitleRe = /^(?:Father|Mother|Mum|Dad|Grandfather|Grandmother)-of-[\p{Ll}\d-]+$/u;
@@ -63,7 +67,7 @@ const someonesLawyerBeforeRe =
 // object of a verdict ("Harrower's partner, Darren Coppell, 39, ... admitted theft"): relatives are often
 // co-defendants. A victim's relative never is.
 const relativeBeforeRe =
-  /(?:['’]s|\bwhose)\s+(?:wife|husband|son|daughter|mother|father|brother|sister|cousin|relatives?|friends?|girlfriend|boyfriend|widow|partner)\s*,?\s*$/i;
+  new RegExp(`(?:['’]s|\\bwhose)\\s+(?:${RELATION_SRC}|relatives?|friends?|girlfriend|boyfriend|widow)\\s*,?\\s*$`, 'i');
 // ... someone's relative inside a relative clause ("whose mother, NAME,") or a victim's relative never is one
 const neverDefendantRelativeRe = /(?:\bwhose|\b(?:victim|complainant)s?['’]s?)\s+(?:\p{Ll}+,?\s+){1,2}$/iu;
 // "NAME, a lawyer who defended", "NAME, prosecuting", "NAME, the victim's mother", "NAME, 45, who was questioned as
