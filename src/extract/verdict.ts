@@ -163,8 +163,11 @@ const strongVerdictRe =
 // ("Two others will be tried separately" is not)
 const otherCaseRe = /^\W*(?:separately|elsewhere)\b|\b(?:(?:in|at)\s+(?:a\s+)?separate\s+(?:case|trial|hearing|proceedings?)|in\s+another\s+(?:case|trial))\b/i;
 // ... or stays with the same one: "by the same court", "his co-defendant", "A third man"
-const sameCaseRe =
-  /\b(?:same\s+(?:court|judge|hearing|trial|jury)|co-?defendants?|(?:a|the)\s+(?:second|third|fourth|fifth|sixth|other)\s+(?:defendant|man|woman|accused|officer|person))\b/i;
+const SAME_SETTING_SRC = String.raw`same\s+(?:court|judge|hearing|trial|jury|panel)`;
+const sameCaseRe = new RegExp(
+  String.raw`\b(?:${SAME_SETTING_SRC}|co-?defendants?|(?:a|the)\s+(?:second|third|fourth|fifth|sixth|other)\s+(?:defendant|man|woman|accused|officer|person))\b`,
+  'i',
+);
 // ... also "Another defendant, NAME, was acquitted", "cleared by the jury in May", unless it says "In a separate case"
 const continuedCaseRe = /\b(?:another\s+(?:co-?)?defendant|by\s+the\s+jury)\b/i;
 // the court the charges were brought in: "An indictment was unsealed today in federal court in Brooklyn", "a
@@ -172,14 +175,15 @@ const continuedCaseRe = /\b(?:another\s+(?:co-?)?defendant|by\s+the\s+jury)\b/i;
 const chargesBroughtInRe = /\b(?:unsealed|filed|returned|charged)\s+(?:(?:today|yesterday|(?:on\s+)?\p{Lu}\p{Ll}+day|on\s+\p{L}+)\s+)?in\s+(?:the\s+)?$/iu;
 // a sentencing (not a plea or a jury's verdict): its date is the outcome's date
 // the text says a court was shared: "by the same court", "at the same hearing" (not merely "his co-defendant")
-const sharedCourtRe = /\bsame\s+(?:court|judge|hearing|trial|jury|panel)\b/i;
+const sharedCourtRe = new RegExp(String.raw`\b${SAME_SETTING_SRC}\b`, 'i');
 // "imposed the sentence", "The sentence was imposed by": a court or a date told so is of a sentencing hearing
 const imposedSentenceRe = /\b(?:imposed|passed|handed\s+down)\s+(?:the|this|that|these|those|his|her|their)\s+(?:[\w-]+\s+)?sentences?\b|\bsentences?\s+(?:was|were)\s+(?:imposed|passed|handed\s+down)\b/i;
 // an event, and an outcome dated by it: "The protest erupted on the day the Baymak district court sentenced NAME"
-const eventNounRe = /\b(?:protests?|clashes|unrest|riots|rally|rallies|demonstrations?|uprising)\b/i;
+const EVENT_NOUN_SRC = 'protests?|clashes|unrest|riots|rally|rallies|demonstrations?|uprising';
+const eventNounRe = new RegExp(String.raw`\b(?:${EVENT_NOUN_SRC})\b`, 'i');
 const eventNounAllRe = new RegExp(eventNounRe.source, 'gi');
 const openQuoteBeforeRe = /["“][^"”]*$/;
-const dayOfEventRe = /\b(?:protests?|clashes|unrest|riots|rally|demonstrations?|uprising)\s+(?:[\w-]+\s+){0,3}?on\s+the\s+(?:very\s+|same\s+)?day\s+(?:that\s+|when\s+)?/i;
+const dayOfEventRe = new RegExp(String.raw`\b(?:${EVENT_NOUN_SRC})\s+(?:[\w-]+\s+){0,3}?on\s+the\s+(?:very\s+|same\s+)?day\s+(?:that\s+|when\s+)?`, 'i');
 // "had been found guilty", "had been sentenced", "had pleaded guilty": told as earlier than the story
 const pluperfectOutcomeRe = /\bhad\s+(?:been\s+)?$/i;
 // a trial's verdict: "convicted by a federal jury", "The jury returned its verdicts", "at the end of the same trial"
